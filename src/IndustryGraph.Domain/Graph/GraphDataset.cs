@@ -1,0 +1,12 @@
+namespace IndustryGraph.Domain.Graph;
+
+/// <summary>A whole graph in memory: what a seed folder or an import holds, and what a store hands to analysis.</summary>
+public sealed record GraphDataset(
+    IReadOnlyList<Entity> Entities,
+    IReadOnlyList<Fact> Facts,
+    IReadOnlyList<Relationship> Relationships)
+{
+    public static GraphDataset Empty { get; } = new([], [], []);
+
+    public int RowCount => Entities.Count + Facts.Count + Relationships.Count;
+}

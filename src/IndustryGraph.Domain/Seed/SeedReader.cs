@@ -1,0 +1,448 @@
+using System.Text.RegularExpressions;
+using IndustryGraph.Domain.Facts;
+using IndustryGraph.Domain.Graph;
+
+namespace IndustryGraph.Domain.Seed;
+
+/// <summary>
+/// Turns the files of a seed folder (name → bytes) into a <see cref="GraphDataset"/>, validating the whole set
+/// first: every problem is reported with file, line and column, and no dataset comes out while there is one.
+/// </summary>
+public static partial class SeedReader
+{
+    public const string SourcesFile = "sources.csv";
+    public const string EntitiesFile = "entities.csv";
+    public const string ChainLinksFile = "chain_links.csv";
+    public const string RelationshipsFile = "relationships.csv";
+    public const string FactsFile = "facts.csv";
+
+    public static readonly IReadOnlyList<string> Files = [SourcesFile, EntitiesFile, ChainLinksFile, RelationshipsFile, FactsFile];
+
+    private static readonly string[] ProvenanceColumns = ["source", "paragraph", "note"];
+
+    private static readonly Dictionary<string, string[]> RequiredColumns = new()
+    {
+        [SourcesFile] = ["key", "title"],
+        [EntitiesFile] = ["key", "kind", "name", "aliases", .. ProvenanceColumns],
+        [ChainLinksFile] = ["key", "chain", "segment", "position", "name", .. ProvenanceColumns],
+        [RelationshipsFile] = ["from", "type", "to", .. ProvenanceColumns],
+        [FactsFile] = ["entity", "key", "value", .. ProvenanceColumns],
+    };
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9._-]*$")]
+    private static partial Regex KeyPattern();
+
+    public static GraphDataset Read(IReadOnlyDictionary<string, byte[]> files)
+    {
+        var result = TryRead(files);
+        return result.Dataset ?? throw new SeedValidationException(result.Errors);
+    }
+
+    public static SeedReadResult TryRead(IReadOnlyDictionary<string, byte[]> files)
+    {
+        var errors = new List<SeedError>();
+        var tables = new Dictionary<string, CsvTable>();
+        foreach (var file in Files)
+        {
+            if (!files.TryGetValue(file, out var bytes))
+            {
+                errors.Add(new SeedError(file, 0, 0, $"the file is missing: a seed folder holds {string.Join(", ", Files)}"));
+                continue;
+            }
+
+            var table = CsvTable.Parse(file, bytes, errors);
+            if (table is null)
+            {
+                continue;
+            }
+
+            var missing = RequiredColumns[file].Where(column => !table.ColumnIndex.ContainsKey(column)).ToList();
+            if (missing.Count > 0)
+            {
+                errors.Add(new SeedError(file, 1, 1, $"missing column(s): {string.Join(", ", missing)}"));
+                continue;
+            }
+
+            tables[file] = table;
+        }
+
+        if (errors.Count > 0)
+        {
+            return new SeedReadResult(null, errors);
+        }
+
+        var builder = new Builder(errors);
+        builder.ReadSources(tables[SourcesFile]);
+        builder.ReadEntities(tables[EntitiesFile]);
+        builder.ReadChainLinks(tables[ChainLinksFile]);
+        builder.ResolveChainLinks();
+        builder.ReadRelationships(tables[RelationshipsFile]);
+        builder.ReadFacts(tables[FactsFile]);
+        var sorted = errors.OrderBy(error => Array.IndexOf(Files.ToArray(), error.File)).ThenBy(error => error.Line).ThenBy(error => error.Column).ToList();
+        return sorted.Count > 0 ? new SeedReadResult(null, sorted) : new SeedReadResult(builder.Build(), []);
+    }
+
+    private sealed class Row(CsvTable table, CsvRecord record)
+    {
+        public int Line => record.Line;
+
+        public string File => table.File;
+
+        public string this[string column] => Get(column);
+
+        public string Get(string column) =>
+            table.ColumnIndex.TryGetValue(column, out var index) && index < record.Fields.Count ? record.Fields[index].Trim() : "";
+
+        public int ColumnOf(string column) =>
+            table.ColumnIndex.TryGetValue(column, out var index) && index < record.Columns.Count ? record.Columns[index] : 1;
+
+        public SeedError Error(string column, string message) => new(File, Line, ColumnOf(column), message);
+
+        public IReadOnlyList<string> List(string column) =>
+            Get(column).Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct().ToList();
+    }
+
+    private sealed class Builder(List<SeedError> errors)
+    {
+        private readonly Dictionary<string, (Entity Entity, Row Row)> entities = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (string Chain, Row Row)> pendingLinks = new(StringComparer.Ordinal);
+        private readonly Dictionary<(string From, string Type, string To), List<SourceRef>> relationships = [];
+        private readonly HashSet<(string, string, string, SourceRef)> relationshipRows = [];
+        private readonly List<Fact> facts = [];
+        private readonly HashSet<(string, string, string?, string, SourceRef)> factRows = [];
+
+        private static IEnumerable<Row> RowsOf(CsvTable table) => table.Rows.Select(record => new Row(table, record));
+
+        public void ReadSources(CsvTable table)
+        {
+            foreach (var row in RowsOf(table))
+            {
+                var key = row["key"];
+                if (!CheckKey(row, key))
+                {
+                    continue;
+                }
+
+                var name = row["title"].Length > 0 ? row["title"] : key;
+                var entity = new Entity(key, EntityKind.SourceDocument, name, [key], [], [new SourceRef(key, null, false, null)]);
+                entities[key] = (entity, row);
+                AddOptionalFact(row, key, "publisher");
+                AddOptionalFact(row, key, "published");
+                AddOptionalFact(row, key, "note");
+            }
+        }
+
+        private void AddOptionalFact(Row row, string key, string column)
+        {
+            var value = row[column];
+            if (value.Length > 0)
+            {
+                facts.Add(new Fact(key, column, value, null, null, null, [new SourceRef(key, null, false, null)]));
+            }
+        }
+
+        public void ReadEntities(CsvTable table)
+        {
+            foreach (var row in RowsOf(table))
+            {
+                var key = row["key"];
+                var keyOk = CheckKey(row, key);
+                var kindText = row["kind"];
+                var kindOk = EntityKindNames.TryParse(kindText, out var kind);
+                if (!kindOk)
+                {
+                    errors.Add(row.Error("kind", $"unknown kind '{kindText}': expected one of {string.Join(", ", KindsInEntitiesFile.Select(k => k.ToCode()))}"));
+                }
+                else if (kind is EntityKind.ChainLink or EntityKind.SourceDocument)
+                {
+                    errors.Add(row.Error("kind", $"kind {kind.ToCode()} does not belong in entities.csv: chain links go in chain_links.csv, documents in sources.csv"));
+                    kindOk = false;
+                }
+
+                var nameOk = CheckName(row);
+                var provenance = ReadProvenance(row);
+                if (keyOk && kindOk && nameOk && provenance is not null)
+                {
+                    entities[key] = (new Entity(key, kind, row["name"], row.List("aliases"), row.List("tags"), [provenance]), row);
+                }
+            }
+        }
+
+        private static readonly EntityKind[] KindsInEntitiesFile =
+        [
+            EntityKind.District, EntityKind.Park, EntityKind.Enterprise, EntityKind.IndustryChain,
+            EntityKind.ResearchPartner, EntityKind.Organization,
+        ];
+
+        public void ReadChainLinks(CsvTable table)
+        {
+            foreach (var row in RowsOf(table))
+            {
+                var key = row["key"];
+                var keyOk = CheckKey(row, key);
+                var segmentText = row["segment"];
+                var segmentOk = EntityKindNames.TryParseSegment(segmentText, out var segment);
+                if (!segmentOk)
+                {
+                    errors.Add(row.Error("segment", $"unknown segment '{segmentText}': expected UPSTREAM, MIDSTREAM or DOWNSTREAM"));
+                }
+
+                var positionOk = int.TryParse(row["position"], out var position) && position > 0;
+                if (!positionOk)
+                {
+                    errors.Add(row.Error("position", $"bad number '{row["position"]}': position must be a whole number from 1"));
+                }
+
+                var nameOk = CheckName(row);
+                var provenance = ReadProvenance(row);
+                if (keyOk && segmentOk && positionOk && nameOk && provenance is not null)
+                {
+                    var placement = new ChainLinkPlacement(row["chain"], segment, position);
+                    entities[key] = (new Entity(key, EntityKind.ChainLink, row["name"], row.List("aliases"), row.List("tags"), [provenance], placement), row);
+                    pendingLinks[key] = (row["chain"], row);
+                }
+            }
+        }
+
+        public void ResolveChainLinks()
+        {
+            foreach (var (linkKey, (chainKey, row)) in pendingLinks)
+            {
+                if (!entities.TryGetValue(chainKey, out var chain))
+                {
+                    errors.Add(row.Error("chain", $"reference to nothing: no industry chain has key '{chainKey}'"));
+                    entities.Remove(linkKey);
+                    continue;
+                }
+
+                if (chain.Entity.Kind != EntityKind.IndustryChain)
+                {
+                    errors.Add(row.Error("chain", $"'{chainKey}' is a {chain.Entity.Kind.ToCode()}, not an INDUSTRY_CHAIN"));
+                    entities.Remove(linkKey);
+                    continue;
+                }
+
+                AddRelationship(linkKey, RelationshipTypes.PartOf, chainKey, entities[linkKey].Entity.Sources[0]);
+            }
+        }
+
+        public void ReadRelationships(CsvTable table)
+        {
+            foreach (var row in RowsOf(table))
+            {
+                var from = Resolve(row, "from");
+                var to = Resolve(row, "to");
+                var type = row["type"].ToUpperInvariant();
+                var typeOk = RelationshipTypes.IsKnown(type);
+                if (!typeOk)
+                {
+                    errors.Add(row.Error("type", $"unknown relationship type '{row["type"]}': expected one of {string.Join(", ", RelationshipTypes.All)}"));
+                }
+
+                var provenance = ReadProvenance(row);
+                if (from is null || to is null || !typeOk || provenance is null)
+                {
+                    continue;
+                }
+
+                if (!RelationshipTypes.Fits(type, from.Kind, to.Kind))
+                {
+                    errors.Add(row.Error("type", $"{type} cannot go from a {from.Kind.ToCode()} to a {to.Kind.ToCode()}: it connects {RelationshipTypes.DescribeAllowed(type)}"));
+                    continue;
+                }
+
+                if (type == RelationshipTypes.Supplies && from.Link!.ChainKey != to.Link!.ChainKey)
+                {
+                    errors.Add(row.Error("to", $"SUPPLIES connects links of one chain: '{from.Key}' is in {from.Link.ChainKey}, '{to.Key}' in {to.Link.ChainKey}"));
+                    continue;
+                }
+
+                if (from.Key == to.Key)
+                {
+                    errors.Add(row.Error("to", $"a relationship from '{from.Key}' to itself"));
+                    continue;
+                }
+
+                if (!relationshipRows.Add((from.Key, type, to.Key, provenance)))
+                {
+                    errors.Add(row.Error("from", $"duplicate row: {from.Key} {type} {to.Key} with the same source is already given"));
+                    continue;
+                }
+
+                AddRelationship(from.Key, type, to.Key, provenance);
+            }
+        }
+
+        private void AddRelationship(string from, string type, string to, SourceRef source)
+        {
+            if (!relationships.TryGetValue((from, type, to), out var sources))
+            {
+                relationships[(from, type, to)] = sources = [];
+            }
+
+            if (!sources.Contains(source))
+            {
+                sources.Add(source);
+            }
+        }
+
+        public void ReadFacts(CsvTable table)
+        {
+            foreach (var row in RowsOf(table))
+            {
+                var entity = Resolve(row, "entity");
+                var key = row["key"];
+                var keyOk = key.Length > 0;
+                if (!keyOk)
+                {
+                    errors.Add(row.Error("key", "the fact has no key (e.g. enterprise_count)"));
+                }
+
+                var value = row["value"];
+                if (value.Length == 0)
+                {
+                    errors.Add(row.Error("value", "the fact has no value"));
+                    keyOk = false;
+                }
+
+                double? number = null;
+                string? unit = row["unit"].Length > 0 ? row["unit"] : null;
+                var numberText = row["number"];
+                if (numberText.Length > 0)
+                {
+                    if (Quantity.TryParsePlain(numberText, out var plain))
+                    {
+                        number = plain;
+                    }
+                    else if (Quantity.TryParse(numberText, out var written) && written.Unit is null)
+                    {
+                        number = written.Number;
+                    }
+                    else
+                    {
+                        errors.Add(row.Error("number", $"bad number '{numberText}': write digits (1234.5), or 6亿 / 7.6万"));
+                        keyOk = false;
+                    }
+                }
+                else if (Quantity.TryParse(value, out var quantity))
+                {
+                    number = quantity.Number;
+                    unit ??= quantity.Unit;
+                }
+
+                var provenance = ReadProvenance(row);
+                if (entity is null || !keyOk || provenance is null)
+                {
+                    continue;
+                }
+
+                var asOf = row["as_of"].Length > 0 ? row["as_of"] : null;
+                if (!factRows.Add((entity.Key, key, asOf, value, provenance)))
+                {
+                    errors.Add(row.Error("entity", $"duplicate row: fact {key} of '{entity.Key}' with the same value and source is already given"));
+                    continue;
+                }
+
+                facts.Add(new Fact(entity.Key, key, value, number, unit, asOf, [provenance]));
+            }
+        }
+
+        private Entity? Resolve(Row row, string column)
+        {
+            var key = row[column];
+            if (key.Length == 0)
+            {
+                errors.Add(row.Error(column, $"'{column}' is empty: it must name a key"));
+                return null;
+            }
+
+            if (entities.TryGetValue(key, out var found))
+            {
+                return found.Entity;
+            }
+
+            errors.Add(row.Error(column, $"reference to nothing: no entity, chain link or source has key '{key}'"));
+            return null;
+        }
+
+        private bool CheckKey(Row row, string key)
+        {
+            if (key.Length == 0)
+            {
+                errors.Add(row.Error("key", "the row has no key"));
+                return false;
+            }
+
+            if (!KeyPattern().IsMatch(key) || key == SourceRef.CuratedWord)
+            {
+                errors.Add(row.Error("key", $"bad key '{key}': use lower-case ASCII letters, digits, '-', '_' and '.'"));
+                return false;
+            }
+
+            if (entities.TryGetValue(key, out var earlier))
+            {
+                errors.Add(row.Error("key", $"duplicate key '{key}': already defined at {earlier.Row.File}:{earlier.Row.Line}"));
+                return false;
+            }
+
+            return true;
+        }
+
+        private bool CheckName(Row row)
+        {
+            if (row["name"].Length > 0)
+            {
+                return true;
+            }
+
+            errors.Add(row.Error("name", "the row has no name"));
+            return false;
+        }
+
+        private SourceRef? ReadProvenance(Row row)
+        {
+            var source = row["source"];
+            var note = row["note"].Length > 0 ? row["note"] : null;
+            if (source.Length == 0)
+            {
+                errors.Add(row.Error("source", "the row has no provenance: 'source' must name a source document or be 'curated'"));
+                return null;
+            }
+
+            if (string.Equals(source, SourceRef.CuratedWord, StringComparison.OrdinalIgnoreCase))
+            {
+                if (note is null)
+                {
+                    errors.Add(row.Error("note", "a curated row needs a note saying what knowledge it rests on"));
+                    return null;
+                }
+
+                return SourceRef.FromCuration(note);
+            }
+
+            if (!entities.TryGetValue(source, out var document) || document.Entity.Kind != EntityKind.SourceDocument)
+            {
+                errors.Add(row.Error("source", $"reference to nothing: no source document '{source}' in sources.csv"));
+                return null;
+            }
+
+            var paragraphText = row["paragraph"];
+            if (!int.TryParse(paragraphText, out var paragraph) || paragraph <= 0)
+            {
+                errors.Add(row.Error("paragraph", paragraphText.Length == 0
+                    ? "the row cites a document but no paragraph"
+                    : $"bad number '{paragraphText}': paragraph must be a whole number from 1"));
+                return null;
+            }
+
+            return SourceRef.FromDocument(source, paragraph, note);
+        }
+
+        public GraphDataset Build() => new(
+            entities.Values.Select(value => value.Entity).ToList(),
+            facts,
+            relationships.Select(pair => new Relationship(pair.Key.From, pair.Key.Type, pair.Key.To, pair.Value)).ToList());
+    }
+}
+
+public sealed record SeedReadResult(GraphDataset? Dataset, IReadOnlyList<SeedError> Errors);

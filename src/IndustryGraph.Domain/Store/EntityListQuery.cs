@@ -1,0 +1,42 @@
+using IndustryGraph.Domain.Graph;
+
+namespace IndustryGraph.Domain.Store;
+
+/// <summary>
+/// A filtered, ordered, keyset-paged list of one kind. Filters name related entities by key; each one narrows
+/// the list to entities related to that key (directly, or through a park for districts, or a link for chains).
+/// </summary>
+public sealed record EntityListQuery(EntityKind Kind)
+{
+    public string? InDistrict { get; init; }
+
+    public string? InPark { get; init; }
+
+    public string? InChain { get; init; }
+
+    public string? InLink { get; init; }
+
+    public string? Tag { get; init; }
+
+    public string? NameContains { get; init; }
+
+    /// <summary>Order by name (null) or by the number of the fact with this key, largest first.</summary>
+    public string? OrderByFact { get; init; }
+
+    public bool Descending { get; init; }
+
+    public int Limit { get; init; } = 20;
+
+    /// <summary>Page forward from (after) or backward from (before) this cursor.</summary>
+    public PageCursor? After { get; init; }
+
+    public PageCursor? Before { get; init; }
+
+    /// <summary>Take the last <see cref="Limit"/> items (before <see cref="Before"/> when given) instead of the first.</summary>
+    public bool FromEnd { get; init; }
+}
+
+/// <summary>A keyset position: the sort value and key of the row a page starts after.</summary>
+public sealed record PageCursor(string SortValue, string Key);
+
+public sealed record EntityPage(IReadOnlyList<(Entity Entity, PageCursor Cursor)> Items, int TotalCount, bool HasNext, bool HasPrevious);

@@ -1,0 +1,78 @@
+using GraphQL.Types;
+using IndustryGraph.Domain.Graph;
+
+namespace IndustryGraph.Server.Entities;
+
+public sealed class EntityKindEnum : EnumerationGraphType<EntityKind>
+{
+    public EntityKindEnum()
+    {
+        Name = "EntityKind";
+        Description = "The kinds of entity in the graph.";
+    }
+}
+
+public sealed class DirectionEnum : EnumerationGraphType<Direction>
+{
+    public DirectionEnum()
+    {
+        Name = "Direction";
+        Description = "Which way a relationship points from the entity asked about: OUT from it, IN to it.";
+    }
+}
+
+public sealed class SegmentEnum : EnumerationGraphType<Segment>
+{
+    public SegmentEnum()
+    {
+        Name = "Segment";
+        Description = "Where a chain link sits in its industry chain: UPSTREAM (materials, parts, design), MIDSTREAM (making, integrating), DOWNSTREAM (applications, services).";
+    }
+}
+
+public sealed class SourceRefType : ObjectGraphType<SourceRef>
+{
+    public SourceRefType()
+    {
+        Name = "SourceRef";
+        Description = "Where a fact or relationship comes from: a paragraph of a source article, or curated domain knowledge.";
+        Field(source => source.Document, nullable: true).Description("The source article's key (its file name), when the fact is stated in one.");
+        Field(source => source.Paragraph, nullable: true).Description("The 1-based paragraph of the article (non-empty lines counted).");
+        Field(source => source.Curated).Description("True when the fact is curated domain knowledge, not stated by an article.");
+        Field(source => source.Note, nullable: true).Description("For curated facts, the knowledge they rest on; otherwise an optional remark.");
+    }
+}
+
+public sealed class FactType : ObjectGraphType<Fact>
+{
+    public FactType()
+    {
+        Name = "Fact";
+        Description = "A figure or attribute of an entity: the original text, and where it reads as one, the number and unit.";
+        Field(fact => fact.Key).Description("What the figure is, e.g. enterprise_count, land_area, total_investment.");
+        Field(fact => fact.Value).Description("The figure as the source writes it, e.g. 180余家 or 约6亿元.");
+        Field(fact => fact.Number, nullable: true).Description("The figure as a number in `unit` (6亿元 → 600000000).");
+        Field(fact => fact.Unit, nullable: true).Description("The unit of `number`, e.g. 元, 平方米, %, 家.");
+        Field(fact => fact.AsOf, nullable: true).Description("The date or period the figure is for, e.g. 2024-10 or `2025 target`.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SourceRefType>>>>("sources").Description("Where the figure comes from.").Resolve(context => context.Source.Sources);
+    }
+}
+
+public sealed class RelationshipType : ObjectGraphType<RelationshipView>
+{
+    public RelationshipType()
+    {
+        Name = "Relationship";
+        Description = "A typed edge seen from one entity: its type, which way it points, and the entity at the other end.";
+        Field(view => view.Type).Description("LOCATED_IN, OPERATED_BY, SUBSIDIARY_OF, WORKS_IN, IN_CHAIN, LEADS, SUPPLIES, FOCUSES_ON, TARGETS, SUPPORTS, PARTNERS_WITH or PART_OF.");
+        Field<NonNullGraphType<DirectionEnum>>("direction").Description("OUT when the edge starts at the entity asked about, IN when it ends there.").Resolve(context => context.Source.Direction);
+        Field<NonNullGraphType<EntityInterface>>("other").Description("The entity at the other end.").Resolve(context => context.Source.Other);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SourceRefType>>>>("sources").Description("Where the relationship comes from.").Resolve(context => context.Source.Edge.Sources);
+    }
+}
+
+/// <summary>A relationship as seen from one of its ends.</summary>
+public sealed record RelationshipView(Relationship Edge, Direction Direction, Entity Other)
+{
+    public string Type => Edge.Type;
+}

@@ -1,0 +1,125 @@
+using GraphQL;
+using GraphQL.DataLoader;
+using IndustryGraph.Domain.Graph;
+using IndustryGraph.Domain.Store;
+using IndustryGraph.Server.GraphQL;
+
+namespace IndustryGraph.Server.Entities;
+
+/// <summary>
+/// One request's view of the store: batch loaders for entities, facts and relationships, so each level of a
+/// query costs a constant number of store calls whatever the number of parents.
+/// </summary>
+public sealed class GraphReader
+{
+    private readonly BatchLoader<string, Entity> entities;
+    private readonly BatchLoader<string, IReadOnlyList<Fact>> facts;
+    private readonly BatchLoader<RelationshipQuery, IReadOnlyList<Relationship>> relationships;
+
+    public GraphReader(IGraphStore store)
+    {
+        Store = store;
+        entities = new BatchLoader<string, Entity>(store.GetEntitiesAsync);
+        facts = new BatchLoader<string, IReadOnlyList<Fact>>(store.GetFactsAsync);
+        relationships = new BatchLoader<RelationshipQuery, IReadOnlyList<Relationship>>(FetchRelationshipsAsync);
+    }
+
+    public IGraphStore Store { get; }
+
+    public IDataLoaderResult<Entity?> Entity(string key) => entities.Load(key);
+
+    public IDataLoaderResult<IReadOnlyList<Entity>> Entities(IEnumerable<string> keys) => entities.LoadMany(keys);
+
+    public IDataLoaderResult<IReadOnlyList<Fact>> Facts(string key) => facts.Load(key).Then(found => found ?? []);
+
+    public IDataLoaderResult<IReadOnlyList<Relationship>> Relationships(string key, Direction? direction, string? type) =>
+        relationships.Load(new RelationshipQuery(key, direction, type)).Then(found => found ?? []);
+
+    /// <summary>The entities at the other end of an entity's relationships of one type, with the edges.</summary>
+    public IDataLoaderResult<IDataLoaderResult<IReadOnlyList<Related>>> Related(string key, Direction direction, string type, EntityKind? kind = null) =>
+        Relationships(key, direction, type).ThenLoad(edges =>
+            Entities(edges.Select(edge => edge.OtherEnd(key))).Then(others =>
+            {
+                var byKey = others.Where(other => kind is null || other.Kind == kind).ToDictionary(other => other.Key, StringComparer.Ordinal);
+                return (IReadOnlyList<Related>)edges
+                    .Where(edge => byKey.ContainsKey(edge.OtherEnd(key)))
+                    .Select(edge => new Related(edge, byKey[edge.OtherEnd(key)]))
+                    .ToList();
+            }));
+
+    public IDataLoaderResult<IDataLoaderResult<IReadOnlyList<Entity>>> RelatedEntities(string key, Direction direction, string type, EntityKind? kind = null) =>
+        Related(key, direction, type, kind).Then(inner => inner.Then(related => (IReadOnlyList<Entity>)related.Select(item => item.Entity).OrderBy(entity => entity.Name, StringComparer.Ordinal).ToList()));
+
+    public IDataLoaderResult<IDataLoaderResult<Entity?>> RelatedEntity(string key, Direction direction, string type, EntityKind? kind = null) =>
+        RelatedEntities(key, direction, type, kind).Then(inner => inner.Then(list => list.FirstOrDefault()));
+
+    private async Task<IReadOnlyDictionary<RelationshipQuery, IReadOnlyList<Relationship>>> FetchRelationshipsAsync(
+        IReadOnlyCollection<RelationshipQuery> queries, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<RelationshipQuery, IReadOnlyList<Relationship>>();
+        foreach (var group in queries.GroupBy(query => (query.Direction, query.Type)))
+        {
+            var keys = group.Select(query => query.Key).ToList();
+            var types = group.Key.Type?.Split('|');
+            var found = await Store.GetRelationshipsAsync(keys, group.Key.Direction, types, cancellationToken).ConfigureAwait(false);
+            foreach (var query in group)
+            {
+                result[query] = found.Where(edge => query.Matches(edge)).ToList();
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Resolves an argument that names one entity: its API id, its key, or its exact name or alias.</summary>
+    public async Task<Entity> ResolveAsync(string reference, EntityKind? kind, string argument, CancellationToken cancellationToken)
+    {
+        var found = await TryResolveAsync(reference, kind, cancellationToken).ConfigureAwait(false);
+        if (found.Count == 1)
+        {
+            return found[0];
+        }
+
+        var what = kind is null ? "entity" : kind.Value.ToCode().ToLowerInvariant().Replace('_', ' ');
+        if (found.Count == 0)
+        {
+            throw new ApiError(ErrorCodes.NotFound, $"{argument}: no {what} has the id, name or alias '{reference}'");
+        }
+
+        throw new ApiError(ErrorCodes.BadUserInput,
+            $"{argument}: '{reference}' names {found.Count} entities ({string.Join(", ", found.Take(5).Select(entity => $"{entity.Name} [{entity.Kind.ToCode()}]"))}); pass an id");
+    }
+
+    public async Task<IReadOnlyList<Entity>> TryResolveAsync(string reference, EntityKind? kind, CancellationToken cancellationToken)
+    {
+        if (GlobalId.TryDecode(reference, out var idKind, out var key) && (kind is null || idKind == kind))
+        {
+            var byId = await Store.GetEntitiesAsync([key], cancellationToken).ConfigureAwait(false);
+            if (byId.TryGetValue(key, out var entity) && entity.Kind == idKind)
+            {
+                return [entity];
+            }
+        }
+
+        return await Store.FindByNameAsync(reference, kind, cancellationToken).ConfigureAwait(false) switch
+        {
+            [var exactKey, ..] when exactKey.Key == reference.Trim() => [exactKey],
+            var matches => matches,
+        };
+    }
+}
+
+/// <summary>Relationships of one entity; <see cref="Type"/> may list several types separated by '|'.</summary>
+public sealed record RelationshipQuery(string Key, Direction? Direction, string? Type)
+{
+    public bool Matches(Relationship edge) =>
+        (Type is null || Type.Split('|').Contains(edge.Type)) && Direction switch
+        {
+            Domain.Graph.Direction.Out => edge.FromKey == Key,
+            Domain.Graph.Direction.In => edge.ToKey == Key,
+            _ => edge.FromKey == Key || edge.ToKey == Key,
+        };
+}
+
+/// <summary>An entity reached over a relationship.</summary>
+public sealed record Related(Relationship Edge, Entity Entity);

@@ -1,0 +1,35 @@
+using GraphQL;
+
+namespace IndustryGraph.Server.GraphQL;
+
+/// <summary>The stable codes every error carries in <c>extensions.code</c>; clients branch on these.</summary>
+public static class ErrorCodes
+{
+    public const string BadUserInput = "BAD_USER_INPUT";
+    public const string NotFound = "NOT_FOUND";
+    public const string ParseFailed = "GRAPHQL_PARSE_FAILED";
+    public const string ValidationFailed = "GRAPHQL_VALIDATION_FAILED";
+    public const string BadRequest = "BAD_REQUEST";
+    public const string QueryTooDeep = "QUERY_TOO_DEEP";
+    public const string QueryTooComplex = "QUERY_TOO_COMPLEX";
+    public const string PageTooLarge = "PAGE_TOO_LARGE";
+    public const string TooManyOperations = "TOO_MANY_OPERATIONS";
+    public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";
+    public const string PersistedQueryNotFound = "PERSISTED_QUERY_NOT_FOUND";
+    public const string PersistedQueryMismatch = "PERSISTED_QUERY_HASH_MISMATCH";
+    public const string IntrospectionDisabled = "INTROSPECTION_DISABLED";
+    public const string Unauthenticated = "UNAUTHENTICATED";
+    public const string Forbidden = "FORBIDDEN";
+    public const string Timeout = "TIMEOUT";
+    public const string Internal = "INTERNAL";
+}
+
+/// <summary>An error a client caused or can act on, with its code; the message names what was wrong and where.</summary>
+public sealed class ApiError : ExecutionError
+{
+    public ApiError(string code, string message)
+        : base(message)
+    {
+        Code = code;
+    }
+}

@@ -1,0 +1,310 @@
+using System.Text;
+using System.Text.Json;
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.Transport;
+using GraphQL.Types;
+using GraphQL.Validation;
+using GraphQLParser.AST;
+using Microsoft.Extensions.Options;
+
+namespace IndustryGraph.Server.GraphQL;
+
+/// <summary>
+/// GraphQL over HTTP (the GraphQL-over-HTTP spec): GET and POST on one path, JSON in, and
+/// application/graphql-response+json or application/json out as the client accepts.
+/// </summary>
+public sealed class GraphQLEndpoint(
+    IDocumentExecuter executer,
+    ISchema schema,
+    IGraphQLTextSerializer serializer,
+    IOptions<GraphQLLimits> limits,
+    ILogger<GraphQLEndpoint> logger)
+{
+    public const string GraphQLResponseJson = "application/graphql-response+json";
+    public const string ApplicationJson = "application/json";
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        var method = http.Request.Method;
+        // Spec: a server MUST accept POST and MAY accept GET; nothing else.
+        if (!HttpMethods.IsGet(method) && !HttpMethods.IsPost(method))
+        {
+            http.Response.Headers.Allow = "GET, POST";
+            await WriteRequestErrorAsync(http, StatusCodes.Status405MethodNotAllowed, ErrorCodes.BadRequest, $"method {method} is not allowed: use GET or POST");
+            return;
+        }
+
+        var mediaType = ChooseMediaType(http.Request.Headers.Accept);
+        if (mediaType is null)
+        {
+            // Spec: a server MAY respond 406 when it can produce none of the accepted media types.
+            await WriteRequestErrorAsync(http, StatusCodes.Status406NotAcceptable, ErrorCodes.BadRequest,
+                $"none of the accepted media types can be produced: accept {GraphQLResponseJson} or {ApplicationJson}", ApplicationJson);
+            return;
+        }
+
+        var (request, problem) = HttpMethods.IsGet(method) ? ReadGet(http.Request) : await ReadPostAsync(http.Request);
+        if (request is null)
+        {
+            await WriteRequestErrorAsync(http, problem!.Status, problem.Code, problem.Message, mediaType);
+            return;
+        }
+
+        await ExecuteAsync(http, request, mediaType, isGet: HttpMethods.IsGet(method));
+    }
+
+    private async Task ExecuteAsync(HttpContext http, GraphQLRequest request, string mediaType, bool isGet)
+    {
+        if (string.IsNullOrWhiteSpace(request.Query))
+        {
+            await WriteRequestErrorAsync(http, StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, "the request has no query: send {\"query\": \"...\"}", mediaType);
+            return;
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        timeout.CancelAfter(limits.Value.ExecutionTimeout);
+        ExecutionResult result;
+        try
+        {
+            result = await executer.ExecuteAsync(options =>
+            {
+                options.Schema = schema;
+                options.Query = request.Query;
+                options.OperationName = request.OperationName;
+                options.Variables = request.Variables;
+                options.Extensions = request.Extensions;
+                options.RequestServices = http.RequestServices;
+                options.User = http.User;
+                options.CancellationToken = timeout.Token;
+                options.ValidationRules = DocumentValidator.CoreRules.Append(new NoMutationsOverGet(isGet));
+            });
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
+        {
+            await WriteRequestErrorAsync(http, StatusCodes.Status504GatewayTimeout, ErrorCodes.Timeout,
+                $"the query ran longer than the limit of {limits.Value.ExecutionTimeout.TotalSeconds:0.#} s", mediaType);
+            return;
+        }
+
+        var status = StatusCodes.Status200OK;
+        if (result.Executed is false && mediaType == GraphQLResponseJson)
+        {
+            // Spec: with application/graphql-response+json, a request that fails before execution gets a 4xx;
+            // with application/json it stays 200 for compatibility.
+            status = result.Errors?.Any(error => error.Code == NoMutationsOverGet.Code) == true
+                ? StatusCodes.Status405MethodNotAllowed
+                : StatusCodes.Status400BadRequest;
+        }
+        else if (result.Errors?.Any(error => error.Code == NoMutationsOverGet.Code) == true)
+        {
+            status = StatusCodes.Status405MethodNotAllowed;
+        }
+
+        if (status == StatusCodes.Status405MethodNotAllowed)
+        {
+            http.Response.Headers.Allow = "POST";
+        }
+
+        http.Response.StatusCode = status;
+        http.Response.ContentType = $"{mediaType}; charset=utf-8";
+        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+        if (result.Errors?.Any(error => error.Code == ErrorCodes.Internal) == true)
+        {
+            logger.LogWarning("query answered with an internal error: {Query}", request.Query);
+        }
+    }
+
+    /// <summary>Spec: prefer application/graphql-response+json; a missing Accept or */* gets application/json.</summary>
+    private static string? ChooseMediaType(string? accept)
+    {
+        if (string.IsNullOrWhiteSpace(accept))
+        {
+            return ApplicationJson;
+        }
+
+        var types = accept.Split(',').Select(part => part.Split(';')[0].Trim().ToLowerInvariant()).ToList();
+        if (types.Contains(GraphQLResponseJson))
+        {
+            return GraphQLResponseJson;
+        }
+
+        return types.Any(type => type is ApplicationJson or "application/*" or "*/*") ? ApplicationJson : null;
+    }
+
+    private sealed record RequestProblem(int Status, string Code, string Message);
+
+    private (GraphQLRequest? Request, RequestProblem? Problem) ReadGet(HttpRequest request)
+    {
+        var query = request.Query;
+        var graphQLRequest = new GraphQLRequest { Query = query["query"], OperationName = NullIfEmpty(query["operationName"]) };
+        try
+        {
+            if (NullIfEmpty(query["variables"]) is { } variables)
+            {
+                graphQLRequest.Variables = serializer.Deserialize<Inputs>(variables);
+            }
+
+            if (NullIfEmpty(query["extensions"]) is { } extensions)
+            {
+                graphQLRequest.Extensions = serializer.Deserialize<Inputs>(extensions);
+            }
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException)
+        {
+            return (null, new RequestProblem(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, $"the variables or extensions parameter is not a JSON object: {exception.Message}"));
+        }
+
+        return (graphQLRequest, null);
+    }
+
+    private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
+
+    private async Task<(GraphQLRequest? Request, RequestProblem? Problem)> ReadPostAsync(HttpRequest request)
+    {
+        var contentType = request.ContentType;
+        if (string.IsNullOrWhiteSpace(contentType))
+        {
+            return (null, new RequestProblem(StatusCodes.Status415UnsupportedMediaType, ErrorCodes.BadRequest, "the request has no Content-Type: send application/json"));
+        }
+
+        var mediaType = contentType.Split(';')[0].Trim().ToLowerInvariant();
+        var charset = contentType.Split(';').Skip(1).Select(part => part.Trim()).FirstOrDefault(part => part.StartsWith("charset=", StringComparison.OrdinalIgnoreCase));
+        if (mediaType != ApplicationJson)
+        {
+            return (null, new RequestProblem(StatusCodes.Status415UnsupportedMediaType, ErrorCodes.BadRequest, $"Content-Type {mediaType} is not supported: send application/json"));
+        }
+
+        if (charset is not null && !charset["charset=".Length..].Trim('"').Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, new RequestProblem(StatusCodes.Status415UnsupportedMediaType, ErrorCodes.BadRequest, $"{charset} is not supported: send UTF-8"));
+        }
+
+        var maxBytes = limits.Value.MaxRequestBytes;
+        if (request.ContentLength > maxBytes)
+        {
+            return (null, new RequestProblem(StatusCodes.Status413PayloadTooLarge, ErrorCodes.PayloadTooLarge, $"the request body is {request.ContentLength} bytes, more than the limit of {maxBytes}"));
+        }
+
+        byte[] body;
+        try
+        {
+            body = await ReadBodyAsync(request.Body, maxBytes, request.HttpContext.RequestAborted);
+        }
+        catch (InvalidDataException)
+        {
+            return (null, new RequestProblem(StatusCodes.Status413PayloadTooLarge, ErrorCodes.PayloadTooLarge, $"the request body is more than the limit of {maxBytes} bytes"));
+        }
+
+        if (body.Length == 0)
+        {
+            return (null, new RequestProblem(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, "the request body is empty: send {\"query\": \"...\"}"));
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return (null, Invalid($"the request body must be a JSON object, not {root.ValueKind.ToString().ToLowerInvariant()}"));
+            }
+
+            var graphQLRequest = new GraphQLRequest();
+            if (root.TryGetProperty("query", out var query) && query.ValueKind != JsonValueKind.Null)
+            {
+                if (query.ValueKind != JsonValueKind.String)
+                {
+                    return (null, Invalid("query must be a string"));
+                }
+
+                graphQLRequest.Query = query.GetString();
+            }
+
+            if (root.TryGetProperty("operationName", out var operationName) && operationName.ValueKind != JsonValueKind.Null)
+            {
+                if (operationName.ValueKind != JsonValueKind.String)
+                {
+                    return (null, Invalid("operationName must be a string"));
+                }
+
+                graphQLRequest.OperationName = operationName.GetString();
+            }
+
+            foreach (var (name, assign) in new (string, Action<Inputs>)[] { ("variables", inputs => graphQLRequest.Variables = inputs), ("extensions", inputs => graphQLRequest.Extensions = inputs) })
+            {
+                if (root.TryGetProperty(name, out var map) && map.ValueKind != JsonValueKind.Null)
+                {
+                    if (map.ValueKind != JsonValueKind.Object)
+                    {
+                        return (null, Invalid($"{name} must be a JSON object (a map)"));
+                    }
+
+                    assign(serializer.Deserialize<Inputs>(map.GetRawText())!);
+                }
+            }
+
+            return (graphQLRequest, null);
+        }
+        catch (JsonException exception)
+        {
+            return (null, new RequestProblem(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, $"the request body is not valid JSON: {exception.Message}"));
+        }
+
+        static RequestProblem Invalid(string message) => new(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, message);
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(Stream body, long maxBytes, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                throw new InvalidDataException();
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private async Task WriteRequestErrorAsync(HttpContext http, int status, string code, string message, string mediaType = ApplicationJson)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = $"{mediaType}; charset=utf-8";
+        var result = new ExecutionResult { Errors = [new ExecutionError(message) { Code = code }] };
+        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+}
+
+/// <summary>Spec: GET must not run mutations (GET is safe); such a request is refused with 405.</summary>
+public sealed class NoMutationsOverGet(bool isGet) : global::GraphQL.Validation.ValidationRuleBase, global::GraphQL.Validation.INodeVisitor
+{
+    public const string Code = "MUTATION_OVER_GET";
+
+    public override ValueTask<global::GraphQL.Validation.INodeVisitor?> GetPreNodeVisitorAsync(global::GraphQL.Validation.ValidationContext context) =>
+        new(isGet && context.Operation.Operation != OperationType.Query ? this : null);
+
+    public ValueTask EnterAsync(ASTNode node, global::GraphQL.Validation.ValidationContext context)
+    {
+        if (node is GraphQLOperationDefinition)
+        {
+            context.ReportError(new global::GraphQL.Validation.ValidationError($"a {context.Operation.Operation.ToString().ToLowerInvariant()} cannot be sent with GET: use POST") { Code = Code });
+        }
+
+        return default;
+    }
+
+    public ValueTask LeaveAsync(ASTNode node, global::GraphQL.Validation.ValidationContext context) => default;
+}
+
+public sealed class GraphQLLimits
+{
+    public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    public long MaxRequestBytes { get; set; } = 256 * 1024;
+}

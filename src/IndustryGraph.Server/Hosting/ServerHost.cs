@@ -1,0 +1,64 @@
+using System.Text.Encodings.Web;
+using GraphQL;
+using IndustryGraph.Domain.Store;
+using IndustryGraph.Server.Entities;
+using IndustryGraph.Server.GraphQL;
+using IndustryGraph.Server.Seed;
+using IndustryGraph.Storage.Sqlite;
+
+namespace IndustryGraph.Server.Hosting;
+
+public sealed record ServerOptions(string Urls, string DbPath, string SeedFolder);
+
+/// <summary>Composes the web application: the store, the GraphQL schema (each feature adds its fields) and the endpoint.</summary>
+public static class ServerHost
+{
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+    public const string DefaultDb = "data/industrygraph.db";
+
+    public static WebApplication Build(ServerOptions options, Action<IServiceCollection>? configure = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseUrls(options.Urls);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        var store = StoreStartup.OpenWithSeed(options.DbPath, options.SeedFolder);
+        builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton<IGraphStore>(store);
+        builder.Services.AddOptions<GraphQLLimits>();
+        builder.Services.AddScoped<GraphReader>();
+        builder.Services.AddSingleton<GraphQLEndpoint>();
+        builder.Services.AddSingleton<IQueryFields, EntityQueries>();
+        builder.Services.AddGraphQL(graphQL => graphQL
+            .AddSchema<IndustryGraphSchema>()
+            // Chinese stays readable in responses instead of \uXXXX escapes.
+            .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
+            .AddErrorInfoProvider<StableErrorInfoProvider>()
+            .AddGraphTypes(typeof(ServerHost).Assembly));
+        configure?.Invoke(builder.Services);
+
+        var app = builder.Build();
+        app.Map("/graphql", (HttpContext http, GraphQLEndpoint endpoint) => endpoint.HandleAsync(http));
+        app.MapGet("/", () => Results.Redirect("/graphql"));
+        app.MapGet("/health", (IGraphStore graphStore) => graphStore.GetDataVersionAsync().ContinueWith(task => Results.Ok(new { status = "ok", dataVersion = task.Result }), TaskScheduler.Default));
+        return app;
+    }
+}
+
+public static class StoreStartup
+{
+    /// <summary>Opens the store; a new (empty) store is filled from the seed folder first, all or nothing.</summary>
+    public static SqliteGraphStore OpenWithSeed(string dbPath, string seedFolder)
+    {
+        var isNew = !File.Exists(dbPath);
+        if (isNew)
+        {
+            // Validate before creating anything, so a broken seed leaves no half-made database behind.
+            var dataset = SeedFolder.ReadOrThrow(seedFolder);
+            var store = SqliteGraphStore.Open(dbPath);
+            store.ImportAsync(dataset, ImportMode.Replace).GetAwaiter().GetResult();
+            return store;
+        }
+
+        return SqliteGraphStore.Open(dbPath);
+    }
+}

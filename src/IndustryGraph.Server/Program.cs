@@ -1,0 +1,3 @@
+using IndustryGraph.Server.Cli;
+
+return await CommandLine.Build().Parse(args).InvokeAsync();

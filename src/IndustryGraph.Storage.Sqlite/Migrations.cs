@@ -1,0 +1,96 @@
+using Microsoft.Data.Sqlite;
+
+namespace IndustryGraph.Storage.Sqlite;
+
+/// <summary>
+/// The schema as an ordered list of migrations. <c>PRAGMA user_version</c> records how many ran; opening a
+/// store runs the rest, each in its own transaction. Never edit a published migration: add one.
+/// </summary>
+internal static class Migrations
+{
+    private static readonly string[] Steps =
+    [
+        """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        INSERT INTO meta (key, value) VALUES ('data_version', '0');
+
+        CREATE TABLE entity (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL,
+            name TEXT NOT NULL,
+            aliases TEXT NOT NULL,
+            tags TEXT NOT NULL,
+            sources TEXT NOT NULL,
+            chain_key TEXT,
+            segment TEXT,
+            position INTEGER
+        );
+        CREATE INDEX entity_kind_name ON entity (kind, name, key);
+
+        CREATE TABLE entity_name (entity_id INTEGER NOT NULL, name TEXT NOT NULL COLLATE NOCASE);
+        CREATE INDEX entity_name_name ON entity_name (name);
+        CREATE INDEX entity_name_entity ON entity_name (entity_id);
+
+        CREATE TABLE entity_tag (entity_id INTEGER NOT NULL, tag TEXT NOT NULL);
+        CREATE INDEX entity_tag_tag ON entity_tag (tag, entity_id);
+        CREATE INDEX entity_tag_entity ON entity_tag (entity_id);
+
+        CREATE TABLE fact (
+            id INTEGER PRIMARY KEY,
+            entity_id INTEGER NOT NULL,
+            key TEXT NOT NULL,
+            value TEXT NOT NULL,
+            number REAL,
+            unit TEXT,
+            as_of TEXT,
+            sources TEXT NOT NULL
+        );
+        CREATE INDEX fact_entity ON fact (entity_id, key);
+        CREATE INDEX fact_key_number ON fact (key, number);
+
+        CREATE TABLE relationship (
+            id INTEGER PRIMARY KEY,
+            from_id INTEGER NOT NULL,
+            type TEXT NOT NULL,
+            to_id INTEGER NOT NULL,
+            sources TEXT NOT NULL,
+            UNIQUE (from_id, type, to_id)
+        );
+        CREATE INDEX relationship_to ON relationship (to_id, type, from_id);
+
+        -- Two name indexes: trigrams find substrings of 3+ characters (Latin included); single characters
+        -- as tokens find 1- and 2-character Chinese substrings as phrases, which trigrams cannot.
+        CREATE VIRTUAL TABLE name_trigram USING fts5 (text, tokenize = 'trigram', content = '', contentless_delete = 1);
+        CREATE VIRTUAL TABLE name_chars USING fts5 (text, content = '', contentless_delete = 1);
+        """,
+    ];
+
+    public static int Latest => Steps.Length;
+
+    public static void Apply(SqliteConnection connection)
+    {
+        var current = Convert.ToInt32(Execute(connection, "PRAGMA user_version", scalar: true), System.Globalization.CultureInfo.InvariantCulture);
+        if (current > Steps.Length)
+        {
+            throw new InvalidOperationException(
+                $"the database has schema version {current}, newer than this program's {Steps.Length}: use a newer IndustryGraph");
+        }
+
+        for (var version = current; version < Steps.Length; version++)
+        {
+            using var transaction = connection.BeginTransaction();
+            Execute(connection, Steps[version], transaction: transaction);
+            Execute(connection, $"PRAGMA user_version = {version + 1}", transaction: transaction);
+            transaction.Commit();
+        }
+    }
+
+    private static object? Execute(SqliteConnection connection, string sql, bool scalar = false, SqliteTransaction? transaction = null)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        return scalar ? command.ExecuteScalar() : command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,340 @@
+using System.Globalization;
+using IndustryGraph.Domain.Graph;
+using IndustryGraph.Domain.Store;
+using Microsoft.Data.Sqlite;
+
+namespace IndustryGraph.Storage.Sqlite;
+
+public sealed partial class SqliteGraphStore
+{
+    public Task<ImportSummary> ImportAsync(GraphDataset dataset, ImportMode mode, CancellationToken cancellationToken = default) =>
+        ImportAsync(dataset, mode, dryRun: false, progress: null, cancellationToken);
+
+    /// <summary>
+    /// Writes the dataset in one immediate transaction. A dry run does all the work and rolls it back, so its
+    /// summary is exactly what a real run would change. Progress reports rows written so far.
+    /// </summary>
+    public async Task<ImportSummary> ImportAsync(
+        GraphDataset dataset, ImportMode mode, bool dryRun, IProgress<long>? progress, CancellationToken cancellationToken = default)
+    {
+        await using var connection = ConnectCounted();
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var writer = new ImportWriter(connection, transaction, progress);
+        var summary = writer.Write(dataset, mode, cancellationToken);
+        var changed = summary with { DataVersion = 0 } != new ImportSummary(0, 0, 0, 0, 0, 0, 0, 0);
+        var version = ReadDataVersion(connection, transaction) + (changed ? 1 : 0);
+        if (changed)
+        {
+            using var bump = Command(connection, "UPDATE meta SET value = $version WHERE key = 'data_version'", ("$version", version.ToString(CultureInfo.InvariantCulture)));
+            bump.Transaction = transaction;
+            bump.ExecuteNonQuery();
+        }
+
+        if (dryRun)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+        }
+        else
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return summary with { DataVersion = version };
+    }
+
+    /// <summary>The statements of one import, prepared once and run per row.</summary>
+    private sealed class ImportWriter(SqliteConnection connection, SqliteTransaction transaction, IProgress<long>? progress)
+    {
+        private readonly Dictionary<string, (long Id, string Fingerprint)> entityIds = new(StringComparer.Ordinal);
+        private long rowsWritten;
+
+        private SqliteCommand Prepare(string sql, params string[] parameterNames)
+        {
+            var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            foreach (var name in parameterNames)
+            {
+                command.Parameters.Add(new SqliteParameter(name, null));
+            }
+
+            command.Prepare();
+            return command;
+        }
+
+        private static int Run(SqliteCommand command, params object?[] values)
+        {
+            for (var i = 0; i < values.Length; i++)
+            {
+                command.Parameters[i].Value = values[i] ?? DBNull.Value;
+            }
+
+            return command.ExecuteNonQuery();
+        }
+
+        private void Tick()
+        {
+            if (++rowsWritten % 10_000 == 0)
+            {
+                progress?.Report(rowsWritten);
+            }
+        }
+
+        public ImportSummary Write(GraphDataset dataset, ImportMode mode, CancellationToken cancellationToken)
+        {
+            LoadEntityIds();
+            var (added, updated, removed) = WriteEntities(dataset.Entities, mode, cancellationToken);
+            var (relationshipsAdded, relationshipsRemoved) = WriteRelationships(dataset.Relationships, mode, cancellationToken);
+            var (factsAdded, factsRemoved) = WriteFacts(dataset.Facts, mode, cancellationToken);
+            progress?.Report(rowsWritten);
+            return new ImportSummary(added, updated, removed, relationshipsAdded, relationshipsRemoved, factsAdded, factsRemoved, 0);
+        }
+
+        private void LoadEntityIds()
+        {
+            using var command = Prepare("SELECT id, key, kind, name, aliases, tags, sources, chain_key, segment, position FROM entity");
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var fingerprint = string.Join('\u001f', Enumerable.Range(2, 8).Select(i => reader.IsDBNull(i) ? "" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture)));
+                entityIds[reader.GetString(1)] = (reader.GetInt64(0), fingerprint);
+            }
+        }
+
+        private static string[] Columns(Entity entity) =>
+        [
+            entity.Kind.ToCode(), entity.Name, StoredJson.Write(entity.Aliases), StoredJson.Write(entity.Tags),
+            StoredJson.Write(entity.Sources), entity.Link?.ChainKey ?? "", entity.Link?.Segment.ToCode() ?? "",
+            entity.Link?.Position.ToString(CultureInfo.InvariantCulture) ?? "",
+        ];
+
+        private (int Added, int Updated, int Removed) WriteEntities(IReadOnlyList<Entity> entities, ImportMode mode, CancellationToken cancellationToken)
+        {
+            using var insert = Prepare(
+                "INSERT INTO entity (key, kind, name, aliases, tags, sources, chain_key, segment, position) VALUES ($key, $kind, $name, $aliases, $tags, $sources, $chain, $segment, $position) RETURNING id",
+                "$key", "$kind", "$name", "$aliases", "$tags", "$sources", "$chain", "$segment", "$position");
+            using var update = Prepare(
+                "UPDATE entity SET kind = $kind, name = $name, aliases = $aliases, tags = $tags, sources = $sources, chain_key = $chain, segment = $segment, position = $position WHERE id = $id",
+                "$kind", "$name", "$aliases", "$tags", "$sources", "$chain", "$segment", "$position", "$id");
+            using var names = new NameIndexWriter(this);
+            int added = 0, updated = 0, removed = 0;
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var entity in entities)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                seen.Add(entity.Key);
+                var columns = Columns(entity);
+                var fingerprint = string.Join('\u001f', columns);
+                object?[] values = [.. columns.Select(value => value.Length == 0 ? null : (object)value)];
+                if (entityIds.TryGetValue(entity.Key, out var existing))
+                {
+                    if (existing.Fingerprint == fingerprint)
+                    {
+                        continue;
+                    }
+
+                    Run(update, [.. values, existing.Id]);
+                    names.Remove(existing.Id);
+                    names.Add(existing.Id, entity);
+                    entityIds[entity.Key] = (existing.Id, fingerprint);
+                    updated++;
+                }
+                else
+                {
+                    for (var i = 0; i < values.Length; i++)
+                    {
+                        insert.Parameters[i + 1].Value = values[i] ?? DBNull.Value;
+                    }
+
+                    insert.Parameters[0].Value = entity.Key;
+                    var id = (long)insert.ExecuteScalar()!;
+                    names.Add(id, entity);
+                    entityIds[entity.Key] = (id, fingerprint);
+                    added++;
+                }
+
+                Tick();
+            }
+
+            if (mode == ImportMode.Replace)
+            {
+                using var delete = Prepare("""
+                    DELETE FROM entity WHERE id = $id;
+                    DELETE FROM fact WHERE entity_id = $id;
+                    DELETE FROM relationship WHERE from_id = $id OR to_id = $id;
+                    """, "$id");
+                foreach (var key in entityIds.Keys.Where(key => !seen.Contains(key)).ToList())
+                {
+                    var id = entityIds[key].Id;
+                    Run(delete, id);
+                    names.Remove(id);
+                    entityIds.Remove(key);
+                    removed++;
+                }
+            }
+
+            return (added, updated, removed);
+        }
+
+        private (int Added, int Removed) WriteRelationships(IReadOnlyList<Relationship> relationships, ImportMode mode, CancellationToken cancellationToken)
+        {
+            var existing = new Dictionary<(long, string, long), (long Id, string Sources)>();
+            using (var load = Prepare("SELECT id, from_id, type, to_id, sources FROM relationship"))
+            using (var reader = load.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    existing[(reader.GetInt64(1), reader.GetString(2), reader.GetInt64(3))] = (reader.GetInt64(0), reader.GetString(4));
+                }
+            }
+
+            using var insert = Prepare("INSERT INTO relationship (from_id, type, to_id, sources) VALUES ($from, $type, $to, $sources)", "$from", "$type", "$to", "$sources");
+            using var setSources = Prepare("UPDATE relationship SET sources = $sources WHERE id = $id", "$sources", "$id");
+            using var delete = Prepare("DELETE FROM relationship WHERE id = $id", "$id");
+            int added = 0, removed = 0;
+            var seen = new HashSet<(long, string, long)>();
+            foreach (var relationship in relationships)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var edge = (entityIds[relationship.FromKey].Id, relationship.Type, entityIds[relationship.ToKey].Id);
+                seen.Add(edge);
+                if (existing.TryGetValue(edge, out var stored))
+                {
+                    var sources = mode == ImportMode.Merge
+                        ? StoredJson.ReadSources(stored.Sources).Union(relationship.Sources).ToList()
+                        : relationship.Sources;
+                    var json = StoredJson.Write(sources);
+                    if (json != stored.Sources)
+                    {
+                        Run(setSources, json, stored.Id);
+                    }
+                }
+                else
+                {
+                    Run(insert, edge.Item1, edge.Item2, edge.Item3, StoredJson.Write(relationship.Sources));
+                    added++;
+                }
+
+                Tick();
+            }
+
+            if (mode == ImportMode.Replace)
+            {
+                foreach (var (edge, stored) in existing)
+                {
+                    if (!seen.Contains(edge))
+                    {
+                        removed += Run(delete, stored.Id);
+                    }
+                }
+            }
+
+            return (added, removed);
+        }
+
+        private (int Added, int Removed) WriteFacts(IReadOnlyList<Fact> facts, ImportMode mode, CancellationToken cancellationToken)
+        {
+            var incoming = facts.Select(fact => (Fact: fact, Fingerprint: FactFingerprint(entityIds[fact.EntityKey].Id, fact))).ToList();
+            var incomingFingerprints = incoming.Select(item => item.Fingerprint).ToHashSet(StringComparer.Ordinal);
+            // Merge replaces the facts of each (entity, key) it brings; replace replaces them all.
+            var replacedGroups = incoming.Select(item => (entityIds[item.Fact.EntityKey].Id, item.Fact.Key)).ToHashSet();
+            var existingFingerprints = new HashSet<string>(StringComparer.Ordinal);
+            using var delete = Prepare("DELETE FROM fact WHERE id = $id", "$id");
+            int removed = 0;
+            using (var load = Prepare("SELECT id, entity_id, key, value, number, unit, as_of, sources FROM fact"))
+            using (var reader = load.ExecuteReader())
+            {
+                var doomed = new List<long>();
+                while (reader.Read())
+                {
+                    var entityId = reader.GetInt64(1);
+                    var fact = new Fact("", reader.GetString(2), reader.GetString(3),
+                        reader.IsDBNull(4) ? null : reader.GetDouble(4), reader.IsDBNull(5) ? null : reader.GetString(5),
+                        reader.IsDBNull(6) ? null : reader.GetString(6), StoredJson.ReadSources(reader.GetString(7)));
+                    var fingerprint = FactFingerprint(entityId, fact);
+                    var inScope = mode == ImportMode.Replace || replacedGroups.Contains((entityId, fact.Key));
+                    if (inScope && !incomingFingerprints.Contains(fingerprint))
+                    {
+                        doomed.Add(reader.GetInt64(0));
+                    }
+                    else
+                    {
+                        existingFingerprints.Add(fingerprint);
+                    }
+                }
+
+                reader.Close();
+                foreach (var id in doomed)
+                {
+                    removed += Run(delete, id);
+                }
+            }
+
+            using var insert = Prepare(
+                "INSERT INTO fact (entity_id, key, value, number, unit, as_of, sources) VALUES ($entity, $key, $value, $number, $unit, $asOf, $sources)",
+                "$entity", "$key", "$value", "$number", "$unit", "$asOf", "$sources");
+            var added = 0;
+            foreach (var (fact, fingerprint) in incoming)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (existingFingerprints.Add(fingerprint))
+                {
+                    Run(insert, entityIds[fact.EntityKey].Id, fact.Key, fact.Value, fact.Number, fact.Unit, fact.AsOf, StoredJson.Write(fact.Sources));
+                    added++;
+                }
+
+                Tick();
+            }
+
+            return (added, removed);
+        }
+
+        private static string FactFingerprint(long entityId, Fact fact) => string.Join('\u001f',
+            entityId.ToString(CultureInfo.InvariantCulture), fact.Key, fact.Value,
+            fact.Number?.ToString("R", CultureInfo.InvariantCulture) ?? "", fact.Unit ?? "", fact.AsOf ?? "", StoredJson.Write(fact.Sources));
+
+        /// <summary>Keeps the exact-name table and both full-text indexes in step with an entity's names.</summary>
+        private sealed class NameIndexWriter(ImportWriter writer) : IDisposable
+        {
+            private readonly SqliteCommand insertName = writer.Prepare("INSERT INTO entity_name (entity_id, name) VALUES ($id, $name)", "$id", "$name");
+            private readonly SqliteCommand insertTag = writer.Prepare("INSERT INTO entity_tag (entity_id, tag) VALUES ($id, $tag)", "$id", "$tag");
+            private readonly SqliteCommand insertText = writer.Prepare(
+                "INSERT INTO name_trigram (rowid, text) VALUES ($id, $text); INSERT INTO name_chars (rowid, text) VALUES ($id, $chars)",
+                "$id", "$text", "$chars");
+            private readonly SqliteCommand remove = writer.Prepare("""
+                DELETE FROM entity_name WHERE entity_id = $id;
+                DELETE FROM entity_tag WHERE entity_id = $id;
+                DELETE FROM name_trigram WHERE rowid = $id;
+                DELETE FROM name_chars WHERE rowid = $id;
+                """, "$id");
+
+            public void Add(long id, Entity entity)
+            {
+                var names = entity.Names.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+                foreach (var name in names)
+                {
+                    Run(insertName, id, name);
+                }
+
+                foreach (var tag in entity.Tags)
+                {
+                    Run(insertTag, id, tag);
+                }
+
+                // Names are joined by a line break so a phrase never matches across two of them.
+                var text = string.Join('\n', names);
+                Run(insertText, id, text, string.Join(" , ", names.Select(SearchText.SpacedCharacters)));
+            }
+
+            public void Remove(long id) => Run(remove, id);
+
+            public void Dispose()
+            {
+                insertName.Dispose();
+                insertTag.Dispose();
+                insertText.Dispose();
+                remove.Dispose();
+            }
+        }
+    }
+}

@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Text;
+using IndustryGraph.Domain.Graph;
+using IndustryGraph.Domain.Store;
+using Microsoft.Data.Sqlite;
+
+namespace IndustryGraph.Storage.Sqlite;
+
+public sealed partial class SqliteGraphStore
+{
+    // Members of a chain: entities tied to it directly, or through one of its links.
+    private const string ChainMembers = """
+        SELECT from_id FROM relationship WHERE to_id = $chain AND type IN ('IN_CHAIN', 'LEADS', 'FOCUSES_ON', 'TARGETS', 'SUPPORTS', 'PART_OF')
+        UNION SELECT r.from_id FROM relationship r
+          JOIN relationship l ON l.from_id = r.to_id AND l.type = 'PART_OF' AND l.to_id = $chain
+          WHERE r.type IN ('WORKS_IN', 'SUPPORTS')
+        """;
+
+    private const string LinkMembers = "SELECT from_id FROM relationship WHERE to_id = $link AND type IN ('WORKS_IN', 'SUPPORTS')";
+
+    // Places that host members: parks an enterprise is located in, and their districts.
+    private static string HostsOf(string members) => $"""
+        SELECT to_id FROM relationship WHERE type = 'LOCATED_IN' AND from_id IN ({members})
+        UNION SELECT p.to_id FROM relationship p JOIN relationship e ON e.to_id = p.from_id AND e.type = 'LOCATED_IN'
+          WHERE p.type = 'LOCATED_IN' AND e.from_id IN ({members})
+        """;
+
+    public async Task<EntityPage> ListEntitiesAsync(EntityListQuery query, CancellationToken cancellationToken = default)
+    {
+        var where = new StringBuilder("e.kind = $kind");
+        var parameters = new List<(string, object?)> { ("$kind", query.Kind.ToCode()) };
+
+        void Filter(string? key, string parameter, string membersSql)
+        {
+            if (key is null)
+            {
+                return;
+            }
+
+            parameters.Add((parameter, key));
+            where.Append(CultureInfo.InvariantCulture, $" AND e.id IN ({membersSql.Replace(parameter, $"(SELECT id FROM entity WHERE key = {parameter})", StringComparison.Ordinal)})");
+        }
+
+        var isPlace = query.Kind is EntityKind.Park or EntityKind.District;
+        Filter(query.InDistrict, "$district", """
+            SELECT from_id FROM relationship WHERE type = 'LOCATED_IN' AND to_id = $district
+            UNION SELECT r1.from_id FROM relationship r1
+              JOIN relationship r2 ON r2.from_id = r1.to_id AND r2.type = 'LOCATED_IN' AND r2.to_id = $district
+              WHERE r1.type = 'LOCATED_IN'
+            """);
+        Filter(query.InPark, "$park", "SELECT from_id FROM relationship WHERE type = 'LOCATED_IN' AND to_id = $park");
+        Filter(query.InChain, "$chain", isPlace ? $"{ChainMembers} UNION {HostsOf(ChainMembers)}" : ChainMembers);
+        Filter(query.InLink, "$link", isPlace ? $"{LinkMembers} UNION {HostsOf(LinkMembers)}" : LinkMembers);
+        if (query.Tag is not null)
+        {
+            where.Append(" AND e.id IN (SELECT entity_id FROM entity_tag WHERE tag = $tag)");
+            parameters.Add(("$tag", query.Tag));
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.NameContains))
+        {
+            where.Append(" AND (instr(lower(e.name), lower($contains)) > 0 OR instr(lower(e.aliases), lower($contains)) > 0)");
+            parameters.Add(("$contains", query.NameContains.Trim()));
+        }
+
+        var byFact = query.OrderByFact is not null;
+        var sortExpression = byFact
+            ? "COALESCE((SELECT MAX(number) FROM fact WHERE entity_id = e.id AND key = $factKey), -1e308)"
+            : "e.name";
+        if (byFact)
+        {
+            parameters.Add(("$factKey", query.OrderByFact));
+        }
+
+        // `last` walks backwards: flip the order, take the page, then reverse it.
+        var backward = query.FromEnd;
+        var descending = query.Descending ^ backward;
+        var pageWhere = new StringBuilder(where.ToString());
+        void Bound(PageCursor? cursor, bool afterIt, string name)
+        {
+            if (cursor is null)
+            {
+                return;
+            }
+
+            var comparison = afterIt ^ query.Descending ? ">" : "<";
+            pageWhere.Append(CultureInfo.InvariantCulture, $" AND ({sortExpression}, e.key) {comparison} (${name}Value, ${name}Key)");
+            parameters.Add(($"${name}Value", byFact ? double.Parse(cursor.SortValue, CultureInfo.InvariantCulture) : cursor.SortValue));
+            parameters.Add(($"${name}Key", cursor.Key));
+        }
+
+        Bound(query.After, afterIt: true, "after");
+        Bound(query.Before, afterIt: false, "before");
+
+        var direction = descending ? "DESC" : "ASC";
+        await using var connection = ConnectCounted();
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        var items = new List<(Entity, PageCursor)>();
+        await using (var command = Command(connection,
+            $"SELECT {EntityColumns}, {sortExpression} AS sort FROM entity e WHERE {pageWhere} ORDER BY sort {direction}, e.key {direction} LIMIT $limit",
+            [.. parameters, ("$limit", query.Limit + 1)]))
+        {
+            command.Transaction = transaction;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var entity = ReadEntity(reader);
+                var sortValue = byFact
+                    ? reader.GetDouble(10).ToString("R", CultureInfo.InvariantCulture)
+                    : reader.GetString(10);
+                items.Add((entity, new PageCursor(sortValue, entity.Key)));
+            }
+        }
+
+        int total;
+        await using (var count = Command(connection, $"SELECT COUNT(*) FROM entity e WHERE {where}", [.. parameters]))
+        {
+            count.Transaction = transaction;
+            total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        }
+
+        var more = items.Count > query.Limit;
+        if (more)
+        {
+            items.RemoveAt(items.Count - 1);
+        }
+
+        if (backward)
+        {
+            items.Reverse();
+            return new EntityPage(items, total, HasNext: query.Before is not null, HasPrevious: more);
+        }
+
+        return new EntityPage(items, total, HasNext: more, HasPrevious: query.After is not null);
+    }
+}

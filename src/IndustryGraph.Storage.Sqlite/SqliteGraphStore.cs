@@ -1,0 +1,297 @@
+using System.Globalization;
+using System.Text;
+using IndustryGraph.Domain.Graph;
+using IndustryGraph.Domain.Search;
+using IndustryGraph.Domain.Store;
+using Microsoft.Data.Sqlite;
+
+namespace IndustryGraph.Storage.Sqlite;
+
+/// <summary>The embedded store: one SQLite file in WAL mode, read by many, written by one transaction at a time.</summary>
+public sealed partial class SqliteGraphStore : IGraphStore
+{
+    private const string EntityColumns = "e.id, e.key, e.kind, e.name, e.aliases, e.tags, e.sources, e.chain_key, e.segment, e.position";
+    private readonly string connectionString;
+    private long roundTrips;
+
+    private SqliteGraphStore(string path)
+    {
+        Path = path;
+        connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    public string Path { get; }
+
+    /// <summary>How many times the store has been asked something: the API's batching keeps this small.</summary>
+    public long RoundTrips => Interlocked.Read(ref roundTrips);
+
+    /// <summary>Opens (creating when missing) the store at <paramref name="path"/> and brings its schema up to date.</summary>
+    public static SqliteGraphStore Open(string path)
+    {
+        var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        var store = new SqliteGraphStore(path);
+        using var connection = store.Connect();
+        Exec(connection, "PRAGMA journal_mode = WAL");
+        Migrations.Apply(connection);
+        return store;
+    }
+
+    private SqliteConnection Connect()
+    {
+        var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        Exec(connection, "PRAGMA foreign_keys = OFF; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000");
+        return connection;
+    }
+
+    private SqliteConnection ConnectCounted()
+    {
+        Interlocked.Increment(ref roundTrips);
+        return Connect();
+    }
+
+    private static void Exec(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        command.ExecuteNonQuery();
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return command;
+    }
+
+    private static string KeysJson(IEnumerable<string> keys) => StoredJson.Write(keys.Distinct().ToList());
+
+    public async Task<long> GetDataVersionAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = ConnectCounted();
+        return ReadDataVersion(connection, null);
+    }
+
+    private static long ReadDataVersion(SqliteConnection connection, SqliteTransaction? transaction)
+    {
+        using var command = Command(connection, "SELECT value FROM meta WHERE key = 'data_version'");
+        command.Transaction = transaction;
+        return long.Parse((string)command.ExecuteScalar()!, CultureInfo.InvariantCulture);
+    }
+
+    public async Task<IReadOnlyDictionary<string, Entity>> GetEntitiesAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
+    {
+        if (keys.Count == 0)
+        {
+            return new Dictionary<string, Entity>();
+        }
+
+        await using var connection = ConnectCounted();
+        await using var command = Command(connection,
+            $"SELECT {EntityColumns} FROM entity e WHERE e.key IN (SELECT value FROM json_each($keys))", ("$keys", KeysJson(keys)));
+        return ReadEntities(command).ToDictionary(entity => entity.Key, StringComparer.Ordinal);
+    }
+
+    private static List<Entity> ReadEntities(SqliteCommand command)
+    {
+        var result = new List<Entity>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            result.Add(ReadEntity(reader));
+        }
+
+        return result;
+    }
+
+    private static Entity ReadEntity(SqliteDataReader reader)
+    {
+        EntityKindNames.TryParse(reader.GetString(2), out var kind);
+        ChainLinkPlacement? link = null;
+        if (!reader.IsDBNull(7) && EntityKindNames.TryParseSegment(reader.GetString(8), out var segment))
+        {
+            link = new ChainLinkPlacement(reader.GetString(7), segment, reader.GetInt32(9));
+        }
+
+        return new Entity(
+            reader.GetString(1), kind, reader.GetString(3),
+            StoredJson.ReadStrings(reader.GetString(4)), StoredJson.ReadStrings(reader.GetString(5)),
+            StoredJson.ReadSources(reader.GetString(6)), link);
+    }
+
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<Fact>>> GetFactsAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
+    {
+        if (keys.Count == 0)
+        {
+            return new Dictionary<string, IReadOnlyList<Fact>>();
+        }
+
+        await using var connection = ConnectCounted();
+        await using var command = Command(connection, """
+            SELECT e.key, f.key, f.value, f.number, f.unit, f.as_of, f.sources
+            FROM fact f JOIN entity e ON e.id = f.entity_id
+            WHERE e.key IN (SELECT value FROM json_each($keys))
+            ORDER BY f.id
+            """, ("$keys", KeysJson(keys)));
+        return ReadFacts(command)
+            .GroupBy(fact => fact.EntityKey, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => (IReadOnlyList<Fact>)group.ToList(), StringComparer.Ordinal);
+    }
+
+    private static List<Fact> ReadFacts(SqliteCommand command)
+    {
+        var result = new List<Fact>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            result.Add(new Fact(
+                reader.GetString(0), reader.GetString(1), reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetDouble(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5),
+                StoredJson.ReadSources(reader.GetString(6))));
+        }
+
+        return result;
+    }
+
+    public async Task<IReadOnlyList<Relationship>> GetRelationshipsAsync(
+        IReadOnlyCollection<string> keys, Direction? direction, IReadOnlyCollection<string>? types, CancellationToken cancellationToken = default)
+    {
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+
+        var sides = direction switch
+        {
+            Direction.Out => new[] { "from_id" },
+            Direction.In => ["to_id"],
+            _ => ["from_id", "to_id"],
+        };
+        var typeFilter = types is null ? "" : " AND r.type IN (SELECT value FROM json_each($types))";
+        var sql = string.Join(" UNION ", sides.Select(side => $"""
+            SELECT r.id, f.key, r.type, t.key, r.sources
+            FROM relationship r JOIN entity f ON f.id = r.from_id JOIN entity t ON t.id = r.to_id
+            WHERE r.{side} IN (SELECT id FROM entity WHERE key IN (SELECT value FROM json_each($keys))){typeFilter}
+            """)) + " ORDER BY 1";
+        await using var connection = ConnectCounted();
+        await using var command = Command(connection, sql, ("$keys", KeysJson(keys)), ("$types", types is null ? null : KeysJson(types)));
+        return ReadRelationships(command);
+    }
+
+    private static List<Relationship> ReadRelationships(SqliteCommand command)
+    {
+        var result = new List<Relationship>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            result.Add(new Relationship(reader.GetString(1), reader.GetString(2), reader.GetString(3), StoredJson.ReadSources(reader.GetString(4))));
+        }
+
+        return result;
+    }
+
+    public async Task<IReadOnlyList<Entity>> FindByNameAsync(string text, EntityKind? kind, CancellationToken cancellationToken = default)
+    {
+        var trimmed = text.Trim();
+        if (trimmed.Length == 0)
+        {
+            return [];
+        }
+
+        await using var connection = ConnectCounted();
+        await using var command = Command(connection, $"""
+            SELECT {EntityColumns} FROM entity e
+            WHERE (e.key = $text OR e.id IN (SELECT entity_id FROM entity_name WHERE name = $text))
+              AND ($kind IS NULL OR e.kind = $kind)
+            ORDER BY e.key = $text DESC, e.name = $text DESC, e.key
+            """, ("$text", trimmed), ("$kind", kind?.ToCode()));
+        return ReadEntities(command);
+    }
+
+    public async Task<IReadOnlyList<SearchMatch>> SearchAsync(
+        string text, IReadOnlyCollection<EntityKind>? kinds, int first, CancellationToken cancellationToken = default)
+    {
+        var query = text.Trim();
+        var characterPhrase = SearchText.CharacterPhrase(query);
+        if (characterPhrase is null || first <= 0)
+        {
+            return [];
+        }
+
+        const int CandidateLimit = 400;
+        var trigramPhrase = SearchText.TrigramPhrase(query);
+        var candidates = new StringBuilder("SELECT rowid FROM name_chars WHERE name_chars MATCH $chars LIMIT $limit");
+        if (trigramPhrase is not null)
+        {
+            candidates.Append(" UNION SELECT rowid FROM name_trigram WHERE name_trigram MATCH $trigrams LIMIT $limit");
+        }
+
+        var kindFilter = kinds is { Count: > 0 }
+            ? $" AND e.kind IN ({string.Join(", ", kinds.Select(kind => $"'{kind.ToCode()}'"))})"
+            : "";
+        await using var connection = ConnectCounted();
+        await using var command = Command(connection,
+            $"SELECT {EntityColumns} FROM entity e WHERE e.id IN ({candidates}){kindFilter}",
+            ("$chars", characterPhrase), ("$trigrams", trigramPhrase), ("$limit", CandidateLimit));
+        return ReadEntities(command)
+            .Select(entity => new SearchMatch(entity, NameMatch.Score(entity, query)))
+            .Where(match => match.Score > 0)
+            .OrderByDescending(match => match.Score)
+            .ThenBy(match => match.Entity.Name.Length)
+            .ThenBy(match => match.Entity.Key, StringComparer.Ordinal)
+            .Take(first)
+            .ToList();
+    }
+
+    public async Task<GraphDataset> ReadAllAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = ConnectCounted();
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        List<Entity> entities;
+        List<Fact> facts;
+        List<Relationship> relationships;
+        await using (var command = Command(connection, $"SELECT {EntityColumns} FROM entity e ORDER BY e.id"))
+        {
+            command.Transaction = transaction;
+            entities = ReadEntities(command);
+        }
+
+        await using (var command = Command(connection,
+            "SELECT e.key, f.key, f.value, f.number, f.unit, f.as_of, f.sources FROM fact f JOIN entity e ON e.id = f.entity_id ORDER BY f.id"))
+        {
+            command.Transaction = transaction;
+            facts = ReadFacts(command);
+        }
+
+        await using (var command = Command(connection, """
+            SELECT r.id, f.key, r.type, t.key, r.sources
+            FROM relationship r JOIN entity f ON f.id = r.from_id JOIN entity t ON t.id = r.to_id ORDER BY r.id
+            """))
+        {
+            command.Transaction = transaction;
+            relationships = ReadRelationships(command);
+        }
+
+        return new GraphDataset(entities, facts, relationships);
+    }
+}
