@@ -240,10 +240,12 @@ public sealed partial class SqliteGraphStore : IGraphStore
 
         const int CandidateLimit = 400;
         var trigramPhrase = SearchText.TrigramPhrase(query);
-        var candidates = new StringBuilder("SELECT rowid FROM name_chars WHERE name_chars MATCH $chars LIMIT $limit");
+        var candidates = new StringBuilder("SELECT rowid FROM (SELECT rowid FROM name_chars WHERE name_chars MATCH $chars ORDER BY rank LIMIT $limit)");
+        // The exact name always makes the candidates, however common its characters are.
+        candidates.Append(" UNION SELECT entity_id FROM entity_name WHERE name = $exact");
         if (trigramPhrase is not null)
         {
-            candidates.Append(" UNION SELECT rowid FROM name_trigram WHERE name_trigram MATCH $trigrams LIMIT $limit");
+            candidates.Append(" UNION SELECT rowid FROM (SELECT rowid FROM name_trigram WHERE name_trigram MATCH $trigrams ORDER BY rank LIMIT $limit)");
         }
 
         var kindFilter = kinds is { Count: > 0 }
@@ -252,7 +254,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
         await using var connection = ConnectCounted();
         await using var command = Command(connection,
             $"SELECT {EntityColumns} FROM entity e WHERE e.id IN ({candidates}){kindFilter}",
-            ("$chars", characterPhrase), ("$trigrams", trigramPhrase), ("$limit", CandidateLimit));
+            ("$chars", characterPhrase), ("$trigrams", trigramPhrase), ("$limit", CandidateLimit), ("$exact", query));
         return ReadEntities(command)
             .Select(entity => new SearchMatch(entity, NameMatch.Score(entity, query)))
             .Where(match => match.Score > 0)

@@ -25,9 +25,8 @@ public static class ServerHost
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton<IGraphStore>(store);
         builder.Services.AddOptions<GraphQLLimits>();
-        builder.Services.AddScoped<GraphReader>();
         builder.Services.AddSingleton<GraphQLEndpoint>();
-        builder.Services.AddSingleton<IQueryFields, EntityQueries>();
+        builder.Services.AddEntities();
         builder.Services.AddGraphQL(graphQL => graphQL
             .AddSchema<IndustryGraphSchema>()
             // Chinese stays readable in responses instead of \uXXXX escapes.
