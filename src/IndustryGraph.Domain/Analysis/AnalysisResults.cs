@@ -1,0 +1,105 @@
+using IndustryGraph.Domain.Graph;
+
+namespace IndustryGraph.Domain.Analysis;
+
+public enum LinkStatus
+{
+    Present,
+    Weak,
+    Missing,
+}
+
+/// <summary>An enterprise working in a chain link (WORKS_IN), with where that placement comes from.</summary>
+public sealed record Placement(Entity Enterprise, Entity Link, IReadOnlyList<SourceRef> Sources, bool InScope)
+{
+    /// <summary>True when an article states the placement; false when it is curated only.</summary>
+    public bool Sourced => Sources.Any(source => !source.Curated);
+}
+
+/// <summary>A link's status in a scope, the rule that gave it, and the enterprises behind the count.</summary>
+public sealed record LinkAssessment(Entity Link, LinkStatus Status, string Rule, IReadOnlyList<Placement> EnterprisesInScope, int EnterprisesElsewhere)
+{
+    public int CountInScope => EnterprisesInScope.Count;
+}
+
+public sealed record SuppliesEdge(Entity From, Entity To, IReadOnlyList<SourceRef> Sources);
+
+public sealed record SegmentLinks(Segment Segment, IReadOnlyList<LinkAssessment> Links);
+
+public sealed record CoverageCounts(int Links, int Present, int Weak, int Missing)
+{
+    public static CoverageCounts Of(IEnumerable<LinkStatus> statuses)
+    {
+        var list = statuses.ToList();
+        return new CoverageCounts(list.Count, list.Count(s => s == LinkStatus.Present), list.Count(s => s == LinkStatus.Weak), list.Count(s => s == LinkStatus.Missing));
+    }
+
+    /// <summary>Share of links present or weak (reached by at least one enterprise), 0..1; 0 for a chain without links.</summary>
+    public double Reached => Links == 0 ? 0 : Math.Round((double)(Present + Weak) / Links, 4);
+}
+
+public sealed record SegmentCoverage(Segment Segment, CoverageCounts Counts);
+
+public sealed record ChainCoverage(Entity Chain, IReadOnlyList<SegmentCoverage> Segments, CoverageCounts Total);
+
+public sealed record ScopeCoverage(AnalysisScope Scope, int Threshold, IReadOnlyList<ChainCoverage> Chains);
+
+public sealed record ChainMap(Entity Chain, AnalysisScope Scope, int Threshold, IReadOnlyList<SegmentLinks> Segments, IReadOnlyList<SuppliesEdge> Supplies, CoverageCounts Counts);
+
+/// <summary>One part of a candidate's score: what it is, how many points, and the fact behind it in words.</summary>
+public sealed record ScoreReason(string Code, double Points, string Text);
+
+public sealed record Candidate(Entity Enterprise, double Score, IReadOnlyList<ScoreReason> Reasons, Placement Placement, Entity? District, IReadOnlyList<Entity> Parks);
+
+/// <summary>A research partner that SUPPORTS the link itself or its chain as a whole.</summary>
+public sealed record PartnerSupport(Entity Partner, Entity Supports, bool SupportsLink, bool InScope, IReadOnlyList<SourceRef> Sources);
+
+/// <summary>A park outside the scope where enterprises already work in the link.</summary>
+public sealed record HostingPark(Entity Park, Entity? District, IReadOnlyList<Placement> Enterprises);
+
+public sealed record ChainGap(LinkAssessment Assessment, IReadOnlyList<Candidate> Candidates, IReadOnlyList<PartnerSupport> ResearchPartners, IReadOnlyList<HostingPark> HostingParks);
+
+public sealed record ChainGaps(Entity Chain, AnalysisScope Scope, int Threshold, IReadOnlyList<ChainGap> Gaps, CoverageCounts Counts);
+
+public enum SupplyDirection
+{
+    Upstream,
+    Downstream,
+}
+
+/// <summary>A link reached over SUPPLIES edges, with its distance and the links one step closer it was reached from.</summary>
+public sealed record SupplyStep(Entity Link, int Distance, IReadOnlyList<Entity> Via, LinkAssessment Assessment, IReadOnlyList<Placement> Enterprises);
+
+public sealed record SupplyTrace(Entity Origin, SupplyDirection Direction, int Depth, AnalysisScope Scope, int Threshold, IReadOnlyList<Entity> StartLinks, IReadOnlyList<SupplyStep> Steps);
+
+public sealed record PathStep(Entity From, Entity To, string Relationship, Direction Direction, IReadOnlyList<SourceRef> Sources);
+
+public sealed record GraphPath(IReadOnlyList<PathStep> Steps)
+{
+    public int Length => Steps.Count;
+}
+
+public enum WhatIfEffect
+{
+    /// <summary>A MISSING link gets its first enterprise(s).</summary>
+    Closes,
+
+    /// <summary>A WEAK link reaches the threshold.</summary>
+    Strengthens,
+
+    /// <summary>More enterprises, same status.</summary>
+    Adds,
+}
+
+public sealed record WhatIfChange(Entity Link, WhatIfEffect Effect, LinkStatus Before, LinkStatus After, int CountBefore, int CountAfter, IReadOnlyList<Placement> Added);
+
+public sealed record WhatIfResult(
+    Entity Chain,
+    AnalysisScope Scope,
+    int Threshold,
+    IReadOnlyList<Entity> Enterprises,
+    IReadOnlyList<WhatIfChange> Changes,
+    ChainCoverage Before,
+    ChainCoverage After,
+    IReadOnlyList<Entity> AlreadyInScope,
+    IReadOnlyList<Entity> OutsideChain);

@@ -1,0 +1,414 @@
+using IndustryGraph.Domain.Graph;
+
+namespace IndustryGraph.Domain.Analysis;
+
+/// <summary>
+/// An immutable in-memory view of a whole graph for analysis: entities numbered 0..n-1, edges numbered
+/// 0..m-1, and compressed adjacency (CSR) per direction with each node's edges grouped by relationship type,
+/// so a traversal step is a slice of an int array. Sized for a million entities and a few million edges:
+/// no per-node collections, only flat arrays.
+/// </summary>
+public sealed class GraphIndex
+{
+    private readonly Entity[] entities;
+    private readonly Dictionary<string, int> idByKey;
+    private readonly Dictionary<string, int[]> idsByName;
+    private readonly Relationship[] edges;
+    private readonly int[] edgeFrom;
+    private readonly int[] edgeTo;
+    private readonly byte[] edgeType;
+    private readonly string[] typeNames;
+    private readonly Dictionary<string, byte> typeCodes;
+    private readonly Adjacency outgoing;
+    private readonly Adjacency incoming;
+
+    // Where each entity is: its districts (direct, through its parks, and their parent districts) and parks.
+    private readonly int[] districtStart;
+    private readonly int[] districtIds;
+
+    // Each chain's links in chain order, and each link's chain.
+    private readonly int[] linksStart;
+    private readonly int[] linkIds;
+    private readonly int[] chainOfLink;
+
+    private GraphIndex(GraphDataset dataset)
+    {
+        entities = [.. dataset.Entities];
+        idByKey = new Dictionary<string, int>(entities.Length, StringComparer.Ordinal);
+        for (var id = 0; id < entities.Length; id++)
+        {
+            idByKey[entities[id].Key] = id;
+        }
+
+        idsByName = BuildNameLookup(entities);
+
+        typeCodes = new Dictionary<string, byte>(StringComparer.Ordinal);
+        var names = new List<string>();
+        foreach (var type in RelationshipTypes.All.Order(StringComparer.Ordinal))
+        {
+            typeCodes[type] = (byte)names.Count;
+            names.Add(type);
+        }
+
+        var kept = new List<Relationship>(dataset.Relationships.Count);
+        foreach (var relationship in dataset.Relationships)
+        {
+            // A dangling edge cannot be traversed; the store's validation keeps them out, this keeps the index total.
+            if (idByKey.ContainsKey(relationship.FromKey) && idByKey.ContainsKey(relationship.ToKey))
+            {
+                kept.Add(relationship);
+            }
+        }
+
+        edges = [.. kept];
+        edgeFrom = new int[edges.Length];
+        edgeTo = new int[edges.Length];
+        edgeType = new byte[edges.Length];
+        for (var e = 0; e < edges.Length; e++)
+        {
+            edgeFrom[e] = idByKey[edges[e].FromKey];
+            edgeTo[e] = idByKey[edges[e].ToKey];
+            if (!typeCodes.TryGetValue(edges[e].Type, out var code))
+            {
+                code = (byte)names.Count;
+                typeCodes[edges[e].Type] = code;
+                names.Add(edges[e].Type);
+            }
+
+            edgeType[e] = code;
+        }
+
+        typeNames = [.. names];
+        outgoing = Adjacency.Build(entities.Length, edgeFrom, edgeType, typeNames.Length);
+        incoming = Adjacency.Build(entities.Length, edgeTo, edgeType, typeNames.Length);
+        (districtStart, districtIds) = BuildDistricts();
+        (linksStart, linkIds, chainOfLink) = BuildChains();
+    }
+
+    public static GraphIndex Build(GraphDataset dataset) => new(dataset);
+
+    public int EntityCount => entities.Length;
+
+    public int EdgeCount => edges.Length;
+
+    public Entity Entity(int id) => entities[id];
+
+    public EntityKind KindOf(int id) => entities[id].Kind;
+
+    public bool TryGetId(string key, out int id) => idByKey.TryGetValue(key, out id);
+
+    public int IdOf(Entity entity) => idByKey[entity.Key];
+
+    /// <summary>Entities an argument names: an API id, a key, or an exact name or alias (case-insensitive).</summary>
+    public IReadOnlyList<int> Find(string reference, EntityKind? kind)
+    {
+        var text = reference.Trim();
+        if (GlobalId.TryDecode(text, out var idKind, out var decodedKey) && idByKey.TryGetValue(decodedKey, out var byId)
+            && entities[byId].Kind == idKind && (kind is null || kind == idKind))
+        {
+            return [byId];
+        }
+
+        if (idByKey.TryGetValue(text, out var byKey) && (kind is null || entities[byKey].Kind == kind))
+        {
+            return [byKey];
+        }
+
+        return idsByName.TryGetValue(NameKey(text), out var byName)
+            ? byName.Where(id => kind is null || entities[id].Kind == kind).ToList()
+            : [];
+    }
+
+    public Relationship Edge(int edge) => edges[edge];
+
+    public int EdgeFrom(int edge) => edgeFrom[edge];
+
+    public int EdgeTo(int edge) => edgeTo[edge];
+
+    public string EdgeTypeName(int edge) => typeNames[edgeType[edge]];
+
+    public int OtherEnd(int edge, int node) => edgeFrom[edge] == node ? edgeTo[edge] : edgeFrom[edge];
+
+    /// <summary>The ids of the edges of one type leaving (Out) or entering (In) a node.</summary>
+    public ReadOnlySpan<int> Edges(int node, Direction direction, string type) =>
+        typeCodes.TryGetValue(type, out var code) ? Side(direction).Slice(node, code, edgeType) : [];
+
+    /// <summary>The ids of all edges leaving (Out) or entering (In) a node.</summary>
+    public ReadOnlySpan<int> Edges(int node, Direction direction) => Side(direction).All(node);
+
+    /// <summary>
+    /// The districts an entity is in: those it is LOCATED_IN, those of the parks it is LOCATED_IN, and every
+    /// district those are PART_OF (a city contains its districts).
+    /// </summary>
+    public ReadOnlySpan<int> DistrictsOf(int entity) => districtIds.AsSpan(districtStart[entity], districtStart[entity + 1] - districtStart[entity]);
+
+    /// <summary>A chain's links, upstream first, then by position.</summary>
+    public ReadOnlySpan<int> LinksOf(int chain) => linkIds.AsSpan(linksStart[chain], linksStart[chain + 1] - linksStart[chain]);
+
+    /// <summary>The chain a link is PART_OF, or -1.</summary>
+    public int ChainOf(int link) => chainOfLink[link];
+
+    public bool HasEdge(int from, string type, int to)
+    {
+        foreach (var edge in Edges(from, Direction.Out, type))
+        {
+            if (edgeTo[edge] == to)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The parks an entity is LOCATED_IN.</summary>
+    public IEnumerable<int> ParksOf(int entity)
+    {
+        var parks = new List<int>();
+        foreach (var edge in Edges(entity, Direction.Out, RelationshipTypes.LocatedIn))
+        {
+            if (entities[edgeTo[edge]].Kind == EntityKind.Park)
+            {
+                parks.Add(edgeTo[edge]);
+            }
+        }
+
+        return parks;
+    }
+
+    /// <summary>The district an entity is most directly in: its own LOCATED_IN district, else its park's; -1 when unknown.</summary>
+    public int PrimaryDistrictOf(int entity)
+    {
+        foreach (var edge in Edges(entity, Direction.Out, RelationshipTypes.LocatedIn))
+        {
+            if (entities[edgeTo[edge]].Kind == EntityKind.District)
+            {
+                return edgeTo[edge];
+            }
+        }
+
+        foreach (var park in ParksOf(entity))
+        {
+            foreach (var edge in Edges(park, Direction.Out, RelationshipTypes.LocatedIn))
+            {
+                if (entities[edgeTo[edge]].Kind == EntityKind.District)
+                {
+                    return edgeTo[edge];
+                }
+            }
+        }
+
+        return -1;
+    }
+
+    internal static string NameKey(string text) => text.Trim().ToUpperInvariant();
+
+    private Adjacency Side(Direction direction) => direction == Direction.Out ? outgoing : incoming;
+
+    private static Dictionary<string, int[]> BuildNameLookup(Entity[] entities)
+    {
+        var lists = new Dictionary<string, List<int>>(entities.Length, StringComparer.Ordinal);
+        for (var id = 0; id < entities.Length; id++)
+        {
+            foreach (var name in entities[id].Names.Select(NameKey).Distinct(StringComparer.Ordinal))
+            {
+                if (!lists.TryGetValue(name, out var list))
+                {
+                    lists[name] = list = new List<int>(1);
+                }
+
+                list.Add(id);
+            }
+        }
+
+        return lists.ToDictionary(pair => pair.Key, pair => pair.Value.ToArray(), StringComparer.Ordinal);
+    }
+
+    private (int[] Start, int[] Ids) BuildDistricts()
+    {
+        var start = new int[entities.Length + 1];
+        var ids = new List<int>();
+        var found = new List<int>(4);
+        for (var id = 0; id < entities.Length; id++)
+        {
+            start[id] = ids.Count;
+            found.Clear();
+            foreach (var edge in Edges(id, Direction.Out, RelationshipTypes.LocatedIn))
+            {
+                var place = edgeTo[edge];
+                if (entities[place].Kind == EntityKind.District)
+                {
+                    AddWithParents(place, found);
+                }
+                else if (entities[place].Kind == EntityKind.Park)
+                {
+                    foreach (var parkEdge in Edges(place, Direction.Out, RelationshipTypes.LocatedIn))
+                    {
+                        if (entities[edgeTo[parkEdge]].Kind == EntityKind.District)
+                        {
+                            AddWithParents(edgeTo[parkEdge], found);
+                        }
+                    }
+                }
+            }
+
+            ids.AddRange(found);
+        }
+
+        start[entities.Length] = ids.Count;
+        return (start, [.. ids]);
+    }
+
+    private void AddWithParents(int district, List<int> found)
+    {
+        // PART_OF between districts is shallow (district → city); the bound only guards against a cycle in the data.
+        for (var hops = 0; hops < 8 && district >= 0 && !found.Contains(district); hops++)
+        {
+            found.Add(district);
+            var parent = -1;
+            foreach (var edge in Edges(district, Direction.Out, RelationshipTypes.PartOf))
+            {
+                if (entities[edgeTo[edge]].Kind == EntityKind.District)
+                {
+                    parent = edgeTo[edge];
+                    break;
+                }
+            }
+
+            district = parent;
+        }
+    }
+
+    private (int[] Start, int[] Ids, int[] ChainOfLink) BuildChains()
+    {
+        var chainOf = new int[entities.Length];
+        Array.Fill(chainOf, -1);
+        var start = new int[entities.Length + 1];
+        var ids = new List<int>();
+        for (var id = 0; id < entities.Length; id++)
+        {
+            start[id] = ids.Count;
+            if (entities[id].Kind != EntityKind.IndustryChain)
+            {
+                continue;
+            }
+
+            var links = new List<int>();
+            foreach (var edge in Edges(id, Direction.In, RelationshipTypes.PartOf))
+            {
+                var link = edgeFrom[edge];
+                if (entities[link].Kind == EntityKind.ChainLink && !links.Contains(link))
+                {
+                    links.Add(link);
+                    chainOf[link] = id;
+                }
+            }
+
+            links.Sort((a, b) =>
+            {
+                var (x, y) = (entities[a].Link, entities[b].Link);
+                var bySegment = (x?.Segment ?? Segment.Downstream).CompareTo(y?.Segment ?? Segment.Downstream);
+                if (bySegment != 0)
+                {
+                    return bySegment;
+                }
+
+                var byPosition = (x?.Position ?? 0).CompareTo(y?.Position ?? 0);
+                return byPosition != 0 ? byPosition : string.CompareOrdinal(entities[a].Key, entities[b].Key);
+            });
+            ids.AddRange(links);
+        }
+
+        start[entities.Length] = ids.Count;
+        return (start, [.. ids], chainOf);
+    }
+
+    /// <summary>Compressed adjacency of one direction: node → its edge ids, sorted by relationship type.</summary>
+    private sealed class Adjacency
+    {
+        private readonly int[] start;
+        private readonly int[] edgeIds;
+
+        private Adjacency(int[] start, int[] edgeIds)
+        {
+            this.start = start;
+            this.edgeIds = edgeIds;
+        }
+
+        public static Adjacency Build(int nodeCount, int[] endpoint, byte[] type, int typeCount)
+        {
+            // Two stable counting sorts: by type, then by node, leave each node's edges grouped by type.
+            var byType = CountingSort(Enumerable.Range(0, endpoint.Length).ToArray(), e => type[e], typeCount);
+            var start = new int[nodeCount + 1];
+            foreach (var node in endpoint)
+            {
+                start[node + 1]++;
+            }
+
+            for (var i = 0; i < nodeCount; i++)
+            {
+                start[i + 1] += start[i];
+            }
+
+            var next = start[..^1].ToArray();
+            var edgeIds = new int[endpoint.Length];
+            foreach (var edge in byType)
+            {
+                edgeIds[next[endpoint[edge]]++] = edge;
+            }
+
+            return new Adjacency(start, edgeIds);
+        }
+
+        public ReadOnlySpan<int> All(int node) => edgeIds.AsSpan(start[node], start[node + 1] - start[node]);
+
+        public ReadOnlySpan<int> Slice(int node, byte code, byte[] type)
+        {
+            var all = All(node);
+            var first = LowerBound(all, code, type);
+            var end = LowerBound(all, code + 1, type);
+            return all[first..end];
+        }
+
+        private static int LowerBound(ReadOnlySpan<int> sorted, int code, byte[] type)
+        {
+            var (low, high) = (0, sorted.Length);
+            while (low < high)
+            {
+                var middle = (low + high) >>> 1;
+                if (type[sorted[middle]] < code)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+
+            return low;
+        }
+
+        private static int[] CountingSort(int[] items, Func<int, int> bucketOf, int bucketCount)
+        {
+            var counts = new int[bucketCount + 1];
+            foreach (var item in items)
+            {
+                counts[bucketOf(item) + 1]++;
+            }
+
+            for (var i = 0; i < bucketCount; i++)
+            {
+                counts[i + 1] += counts[i];
+            }
+
+            var sorted = new int[items.Length];
+            foreach (var item in items)
+            {
+                sorted[counts[bucketOf(item)]++] = item;
+            }
+
+            return sorted;
+        }
+    }
+}
