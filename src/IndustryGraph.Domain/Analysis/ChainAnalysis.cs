@@ -90,11 +90,18 @@ public sealed class ChainAnalysis(GraphIndex index)
         var enterprises = count == 1 ? "1 enterprise works" : $"{count.ToString(CultureInfo.InvariantCulture)} enterprises work";
         return status switch
         {
-            LinkStatus.Missing => $"MISSING: no enterprise in {where} works in this link (0 < 1); WEAK is 1 to {threshold - 1}, PRESENT is {threshold} or more",
-            LinkStatus.Weak => $"WEAK: {enterprises} in this link in {where}{basis}, fewer than the threshold of {threshold}",
+            LinkStatus.Missing => $"MISSING: no enterprise in {where} works in this link (0 found; {Bands(threshold)})",
+            LinkStatus.Weak => $"WEAK: {enterprises} in this link in {where}{basis}, fewer than the threshold of {threshold} ({Bands(threshold)})",
             _ => $"PRESENT: {enterprises} in this link in {where}{basis}, at least the threshold of {threshold}",
         };
     }
+
+    private static string Bands(int threshold) => threshold switch
+    {
+        1 => "PRESENT from 1",
+        2 => "WEAK is 1, PRESENT from 2",
+        _ => $"WEAK is 1 to {threshold - 1}, PRESENT from {threshold}",
+    };
 
     public ChainMap Map(int chain, AnalysisScope scope, int threshold)
     {

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using GraphQL;
 using IndustryGraph.Domain.Store;
+using IndustryGraph.Server.Analysis;
 using IndustryGraph.Server.Entities;
 using IndustryGraph.Server.GraphQL;
 using IndustryGraph.Server.Seed;
@@ -27,6 +28,7 @@ public static class ServerHost
         builder.Services.AddOptions<GraphQLLimits>();
         builder.Services.AddSingleton<GraphQLEndpoint>();
         builder.Services.AddEntities();
+        builder.Services.AddAnalysis();
         builder.Services.AddGraphQL(graphQL => graphQL
             .AddSchema<IndustryGraphSchema>()
             // Chinese stays readable in responses instead of \uXXXX escapes.

@@ -1,0 +1,18 @@
+using IndustryGraph.Server.GraphQL;
+
+namespace IndustryGraph.Server.Analysis;
+
+public static class AnalysisFeature
+{
+    /// <summary>Chain analysis root fields over an in-memory index of the graph, rebuilt when the data changes, results cached per data version.</summary>
+    public static IServiceCollection AddAnalysis(this IServiceCollection services)
+    {
+        services.AddMemoryCache();
+        services.AddOptions<AnalysisOptions>().BindConfiguration("Analysis");
+        services.AddSingleton<AnalysisIndexProvider>();
+        services.AddHostedService<AnalysisIndexWarmup>();
+        services.AddSingleton<AnalysisRunner>();
+        services.AddSingleton<IQueryFields, AnalysisQueries>();
+        return services;
+    }
+}

@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using IndustryGraph.Domain.Analysis;
+using IndustryGraph.Domain.Store;
+
+namespace IndustryGraph.Server.Analysis;
+
+/// <summary>One immutable index of the whole graph at a data version, and the analysis over it.</summary>
+public sealed record AnalysisSnapshot(long Version, GraphIndex Index, ChainAnalysis Analysis, TimeSpan BuildTime);
+
+/// <summary>
+/// Holds the current analysis snapshot. Each request checks the store's data version; when it changed, one
+/// rebuild runs (requests that need the new version share it), and the new snapshot replaces the old one in a
+/// single swap. Requests already holding the old snapshot finish on it; nobody sees a half-built index.
+/// </summary>
+public sealed class AnalysisIndexProvider(IGraphStore store, ILogger<AnalysisIndexProvider> logger)
+{
+    // A write that lands during each of these rebuilds sends the next request to rebuild again; the bound only stops a livelock.
+    private const int MaxRebuildsPerRequest = 3;
+
+    private readonly Lock gate = new();
+    private AnalysisSnapshot? current;
+    private Task<AnalysisSnapshot>? rebuilding;
+    private int builds;
+
+    /// <summary>How many times the index was built; tests use it to see that a change of data triggers exactly one rebuild.</summary>
+    public int BuildCount => Volatile.Read(ref builds);
+
+    public AnalysisSnapshot? Current => Volatile.Read(ref current);
+
+    public async Task<AnalysisSnapshot> GetAsync(CancellationToken cancellationToken = default)
+    {
+        AnalysisSnapshot? built = null;
+        for (var attempt = 0; attempt < MaxRebuildsPerRequest; attempt++)
+        {
+            var version = await store.GetDataVersionAsync(cancellationToken).ConfigureAwait(false);
+            var snapshot = Volatile.Read(ref current);
+            if (snapshot is not null && snapshot.Version == version)
+            {
+                return snapshot;
+            }
+
+            Task<AnalysisSnapshot> task;
+            lock (gate)
+            {
+                task = rebuilding ??= Task.Run(RebuildAsync, CancellationToken.None);
+            }
+
+            built = await task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            if (built.Version == version)
+            {
+                return built;
+            }
+        }
+
+        return built!;
+    }
+
+    private async Task<AnalysisSnapshot> RebuildAsync()
+    {
+        try
+        {
+            // The version is read before the data: if a write slips in between, the snapshot is labelled older
+            // than its data, so the next request rebuilds rather than trusting it.
+            var version = await store.GetDataVersionAsync().ConfigureAwait(false);
+            var dataset = await store.ReadAllAsync().ConfigureAwait(false);
+            var stopwatch = Stopwatch.StartNew();
+            var index = GraphIndex.Build(dataset);
+            var snapshot = new AnalysisSnapshot(version, index, new ChainAnalysis(index), stopwatch.Elapsed);
+            Interlocked.Exchange(ref current, snapshot);
+            Interlocked.Increment(ref builds);
+            logger.LogInformation("analysis index for data version {Version}: {Entities} entities, {Edges} relationships, built in {Milliseconds:0.0} ms",
+                version, index.EntityCount, index.EdgeCount, snapshot.BuildTime.TotalMilliseconds);
+            return snapshot;
+        }
+        finally
+        {
+            lock (gate)
+            {
+                rebuilding = null;
+            }
+        }
+    }
+}
+
+/// <summary>Builds the index when the server starts, so the first planner does not wait for it.</summary>
+public sealed class AnalysisIndexWarmup(AnalysisIndexProvider provider) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => provider.GetAsync(cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+public sealed class AnalysisOptions
+{
+    /// <summary>A link with at least one but fewer enterprises than this in a scope is WEAK; queries may override it.</summary>
+    public int WeakThreshold { get; set; } = ChainAnalysis.DefaultThreshold;
+
+    public TimeSpan CacheDuration { get; set; } = TimeSpan.FromMinutes(10);
+}

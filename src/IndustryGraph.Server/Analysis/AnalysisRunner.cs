@@ -1,0 +1,46 @@
+using IndustryGraph.Domain.Analysis;
+using IndustryGraph.Server.GraphQL;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+
+namespace IndustryGraph.Server.Analysis;
+
+/// <summary>
+/// Runs one analysis: takes the current snapshot, lets the field resolve its arguments against it, and answers
+/// from the cache keyed by (data version, field, resolved arguments), so a change of data never meets an old answer.
+/// </summary>
+public sealed class AnalysisRunner(AnalysisIndexProvider provider, IMemoryCache cache, IOptions<AnalysisOptions> options)
+{
+    public int DefaultThreshold => options.Value.WeakThreshold;
+
+    public async Task<T> RunAsync<T>(string field, Func<AnalysisSnapshot, AnalysisRequest<T>> prepare, CancellationToken cancellationToken)
+    {
+        var snapshot = await provider.GetAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var request = prepare(snapshot);
+            return cache.GetOrCreate($"{snapshot.Version}|{field}|{request.Key}", entry =>
+            {
+                entry.AbsoluteExpirationRelativeToNow = options.Value.CacheDuration;
+                return request.Compute();
+            })!;
+        }
+        catch (AnalysisException exception)
+        {
+            throw new ApiError(exception.Error == AnalysisError.NotFound ? ErrorCodes.NotFound : ErrorCodes.BadUserInput, $"{field}: {exception.Message}");
+        }
+    }
+}
+
+/// <summary>An analysis with its arguments resolved: the cache key they make, and how to compute the answer.</summary>
+public sealed record AnalysisRequest<T>(string Key, Func<T> Compute);
+
+/// <summary>The ScopeInput argument as given: a park and/or a district, each an id, key, name or alias.</summary>
+public sealed class ScopeArgument
+{
+    public string? Park { get; set; }
+
+    public string? District { get; set; }
+
+    public AnalysisScope Resolve(GraphIndex index, string argument) => ScopeResolver.Resolve(index, Park, District, argument);
+}
