@@ -54,10 +54,15 @@ public sealed record Candidate(Entity Enterprise, double Score, IReadOnlyList<Sc
 /// <summary>A research partner that SUPPORTS the link itself or its chain as a whole.</summary>
 public sealed record PartnerSupport(Entity Partner, Entity Supports, bool SupportsLink, bool InScope, IReadOnlyList<SourceRef> Sources);
 
-/// <summary>A park outside the scope where enterprises already work in the link.</summary>
-public sealed record HostingPark(Entity Park, Entity? District, IReadOnlyList<Placement> Enterprises);
+/// <summary>A park or district outside the scope where enterprises already work in the link; for a park, its district.</summary>
+public sealed record HostingPlace(Entity Place, Entity? District, IReadOnlyList<Placement> Enterprises);
 
-public sealed record ChainGap(LinkAssessment Assessment, IReadOnlyList<Candidate> Candidates, IReadOnlyList<PartnerSupport> ResearchPartners, IReadOnlyList<HostingPark> HostingParks);
+public sealed record ChainGap(
+    LinkAssessment Assessment,
+    IReadOnlyList<Candidate> Candidates,
+    IReadOnlyList<PartnerSupport> ResearchPartners,
+    IReadOnlyList<HostingPlace> HostingParks,
+    IReadOnlyList<HostingPlace> HostingDistricts);
 
 public sealed record ChainGaps(Entity Chain, AnalysisScope Scope, int Threshold, IReadOnlyList<ChainGap> Gaps, CoverageCounts Counts);
 

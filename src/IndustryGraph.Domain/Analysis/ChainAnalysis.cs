@@ -140,7 +140,12 @@ public sealed class ChainAnalysis(GraphIndex index)
             statuses.Add(assessment.Status);
             if (assessment.Status == LinkStatus.Missing || (includeWeak && assessment.Status == LinkStatus.Weak))
             {
-                gaps.Add(new ChainGap(assessment, RankCandidates(chain, chainLinks, placements, scope), Partners(link, chain, scope), HostingParks(placements, scope)));
+                gaps.Add(new ChainGap(
+                    assessment,
+                    RankCandidates(chain, chainLinks, placements, scope),
+                    Partners(link, chain, scope),
+                    HostingPlaces(placements, scope, index.ParksOf),
+                    HostingPlaces(placements, scope, enterprise => index.PrimaryDistrictOf(enterprise) is var district and >= 0 ? [district] : [])));
             }
         }
 
@@ -307,18 +312,19 @@ public sealed class ChainAnalysis(GraphIndex index)
             .ToList();
     }
 
-    private List<HostingPark> HostingParks(IReadOnlyList<Placement> placements, AnalysisScope scope)
+    /// <summary>Places outside the scope (parks, or districts) where enterprises of the link are, most enterprises first.</summary>
+    private List<HostingPlace> HostingPlaces(IReadOnlyList<Placement> placements, AnalysisScope scope, Func<int, IEnumerable<int>> placesOf)
     {
-        var byPark = new Dictionary<int, List<Placement>>();
+        var byPlace = new Dictionary<int, List<Placement>>();
         foreach (var placement in placements.Where(placement => !placement.InScope))
         {
-            foreach (var park in index.ParksOf(index.IdOf(placement.Enterprise)))
+            foreach (var place in placesOf(index.IdOf(placement.Enterprise)))
             {
-                if (!scope.Contains(index, park))
+                if (!scope.Contains(index, place))
                 {
-                    if (!byPark.TryGetValue(park, out var list))
+                    if (!byPlace.TryGetValue(place, out var list))
                     {
-                        byPark[park] = list = [];
+                        byPlace[place] = list = [];
                     }
 
                     list.Add(placement);
@@ -326,10 +332,13 @@ public sealed class ChainAnalysis(GraphIndex index)
             }
         }
 
-        return byPark
-            .Select(pair => new HostingPark(index.Entity(pair.Key), index.PrimaryDistrictOf(pair.Key) is var d and >= 0 ? index.Entity(d) : null, pair.Value))
-            .OrderByDescending(park => park.Enterprises.Count)
-            .ThenBy(park => park.Park.Name, StringComparer.Ordinal)
+        return byPlace
+            .Select(pair => new HostingPlace(
+                index.Entity(pair.Key),
+                index.KindOf(pair.Key) == EntityKind.Park && index.PrimaryDistrictOf(pair.Key) is var district and >= 0 ? index.Entity(district) : null,
+                pair.Value))
+            .OrderByDescending(place => place.Enterprises.Count)
+            .ThenBy(place => place.Place.Name, StringComparer.Ordinal)
             .ToList();
     }
 }

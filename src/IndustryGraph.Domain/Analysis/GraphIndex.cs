@@ -138,7 +138,7 @@ public sealed class GraphIndex
 
     /// <summary>
     /// The districts an entity is in: those it is LOCATED_IN, those of the parks it is LOCATED_IN, and every
-    /// district those are PART_OF (a city contains its districts).
+    /// district those are PART_OF (a city contains its districts). For a district: itself and its parents.
     /// </summary>
     public ReadOnlySpan<int> DistrictsOf(int entity) => districtIds.AsSpan(districtStart[entity], districtStart[entity + 1] - districtStart[entity]);
 
@@ -233,6 +233,12 @@ public sealed class GraphIndex
         {
             start[id] = ids.Count;
             found.Clear();
+            if (entities[id].Kind == EntityKind.District)
+            {
+                // A district is in itself and in the districts it is part of, so a city scope contains its districts.
+                AddWithParents(id, found);
+            }
+
             foreach (var edge in Edges(id, Direction.Out, RelationshipTypes.LocatedIn))
             {
                 var place = edgeTo[edge];

@@ -187,14 +187,26 @@ public sealed class ResearchPartnerSupportType : ObjectGraphType<PartnerSupport>
     }
 }
 
-public sealed class HostingParkType : ObjectGraphType<HostingPark>
+public sealed class HostingParkType : ObjectGraphType<HostingPlace>
 {
     public HostingParkType()
     {
         Name = "HostingPark";
         Description = "A park outside the scope where enterprises already work in the link.";
-        Field<NonNullGraphType<ParkType>>("park").Description("The park.").Resolve(context => context.Source.Park);
+        Field<NonNullGraphType<ParkType>>("park").Description("The park.").Resolve(context => context.Source.Place);
         Field<DistrictType>("district").Description("The park's district.").Resolve(context => context.Source.District);
+        Field<NonNullGraphType<IntGraphType>>("enterpriseCount").Description("How many enterprises there work in the link.").Resolve(context => context.Source.Enterprises.Count);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<LinkPlacementType>>>>("enterprises").Description("Those enterprises, with provenance.").Resolve(context => context.Source.Enterprises);
+    }
+}
+
+public sealed class HostingDistrictType : ObjectGraphType<HostingPlace>
+{
+    public HostingDistrictType()
+    {
+        Name = "HostingDistrict";
+        Description = "A district outside the scope where enterprises already work in the link (each enterprise counted in its own district, or its park's).";
+        Field<NonNullGraphType<DistrictType>>("district").Description("The district.").Resolve(context => context.Source.Place);
         Field<NonNullGraphType<IntGraphType>>("enterpriseCount").Description("How many enterprises there work in the link.").Resolve(context => context.Source.Enterprises.Count);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<LinkPlacementType>>>>("enterprises").Description("Those enterprises, with provenance.").Resolve(context => context.Source.Enterprises);
     }
@@ -223,6 +235,8 @@ public sealed class ChainGapType : ObjectGraphType<ChainGap>
             .Description("Research partners supporting the link first, then the chain; those in the scope first.").Resolve(context => context.Source.ResearchPartners);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<HostingParkType>>>>("hostingParks")
             .Description("Parks outside the scope that host enterprises working in the link, most first.").Resolve(context => context.Source.HostingParks);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<HostingDistrictType>>>>("hostingDistricts")
+            .Description("Districts outside the scope where enterprises working in the link are, most first (also those located in a district but in no park).").Resolve(context => context.Source.HostingDistricts);
     }
 }
 

@@ -92,7 +92,7 @@ public sealed class ChainAnalysisFixtureTests
         Assert.Equal(LinkStatus.Missing, statuses["L1"]);
 
         var gap = analysis.Gaps(Id("chain-x"), District("一区"), 2, includeWeak: true).Gaps.Single(g => g.Assessment.Link.Name == "L4");
-        var orphan = gap.HostingParks.Single(park => park.Park.Name == "孤园");
+        var orphan = gap.HostingParks.Single(park => park.Place.Name == "孤园");
         Assert.Null(orphan.District);
         Assert.Equal(["E4"], orphan.Enterprises.Select(placement => placement.Enterprise.Name));
     }
@@ -176,8 +176,20 @@ public sealed class ChainAnalysisFixtureTests
         var gap = analysis.Gaps(Id("chain-x"), District("一区"), 2, includeWeak: true).Gaps.Single(g => g.Assessment.Link.Name == "L2");
 
         Assert.Equal([("R1", true, true), ("R2", false, false)], gap.ResearchPartners.Select(p => (p.Partner.Name, p.SupportsLink, p.InScope)));
-        Assert.Equal(["二号园"], gap.HostingParks.Select(park => park.Park.Name));
+        Assert.Equal(["二号园"], gap.HostingParks.Select(park => park.Place.Name));
         Assert.Equal("二区", gap.HostingParks[0].District!.Name);
+    }
+
+    [Fact]
+    public void Hosting_districts_count_enterprises_located_directly_or_through_a_park_outside_the_scope()
+    {
+        var gap = analysis.Gaps(Id("chain-x"), District("一区"), 2, includeWeak: true).Gaps.Single(g => g.Assessment.Link.Name == "L4");
+
+        // L4: E7 sits in 二区 directly; E4 sits in the park with no district, so it counts in no district.
+        var hosting = Assert.Single(gap.HostingDistricts);
+        Assert.Equal("二区", hosting.Place.Name);
+        Assert.Equal(["E7"], hosting.Enterprises.Select(placement => placement.Enterprise.Name));
+        Assert.Empty(analysis.Gaps(Id("chain-x"), District("城市"), 3, includeWeak: true).Gaps.SelectMany(g => g.HostingDistricts));
     }
 
     [Fact]

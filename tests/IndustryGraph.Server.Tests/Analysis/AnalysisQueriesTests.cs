@@ -94,6 +94,7 @@ public sealed class AnalysisQueriesTests(RunningServer server) : IClassFixture<R
                 candidates(first: 5) { enterprise { name district { name } } score reasons { code points text } placement { sourced sources { curated note } } }
                 researchPartners { partner { name } supportsLink inScope }
                 hostingParks { park { name } district { name } enterpriseCount }
+                hostingDistricts { district { name } enterpriseCount enterprises { enterprise { name } } }
               }
             }
             """);
@@ -118,6 +119,10 @@ public sealed class AnalysisQueriesTests(RunningServer server) : IClassFixture<R
         var hanwei = gaps.SelectMany(gap => Items(gap["candidates"])).Where(candidate => Text(candidate["enterprise"]!["name"]) == "汉威科技").ToList();
         Assert.NotEmpty(hanwei);
         Assert.All(hanwei, candidate => Assert.Contains(Items(candidate["reasons"]), reason => Text(reason["code"]) == "LEADS_CHAIN"));
+
+        // Every candidate sits somewhere outside 管城区; those with a known district show up under hostingDistricts.
+        Assert.All(gaps, gap => Assert.DoesNotContain(Items(gap["hostingDistricts"]), place => Text(place["district"]!["name"]) == "管城区"));
+        Assert.Contains(gaps.SelectMany(gap => Items(gap["hostingDistricts"])), place => Text(place["district"]!["name"]) == "郑州高新技术产业开发区");
     }
 
     [Fact]
@@ -281,5 +286,34 @@ public sealed class AnalysisQueriesTests(RunningServer server) : IClassFixture<R
         var node = await server.QueryAsync("query($id: ID!) { node(id: $id) { ... on ChainLink { name chain { name } } } }", new { id = Text(link["id"]) });
 
         Assert.Equal(SmartSensor, Text(node["node"]!["chain"]!["name"]));
+    }
+
+    [Fact]
+    public async Task Every_example_operation_answers_with_data_and_no_errors()
+    {
+        var folder = ExamplesFolder();
+        var files = Directory.GetFiles(folder, "*.graphql");
+        Assert.NotEmpty(files);
+        foreach (var file in files)
+        {
+            var response = await server.PostAsync(await File.ReadAllTextAsync(file));
+            Assert.True(response.Errors is null, $"{Path.GetFileName(file)}: {response.Errors?.ToJsonString()}");
+            var fields = response.Data!.AsObject();
+            Assert.All(fields, field => Assert.True(field.Value is JsonObject or JsonArray { Count: > 0 }, $"{Path.GetFileName(file)}: {field.Key} is empty"));
+        }
+    }
+
+    private static string ExamplesFolder()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, "schema", "examples");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new DirectoryNotFoundException("schema/examples not found above " + AppContext.BaseDirectory);
     }
 }
