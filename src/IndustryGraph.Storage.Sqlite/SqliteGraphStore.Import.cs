@@ -47,6 +47,8 @@ public sealed partial class SqliteGraphStore
     {
         private readonly Dictionary<string, (long Id, string Fingerprint)> entityIds = new(StringComparer.Ordinal);
         private long rowsWritten;
+        private int factsRemovedWithEntities;
+        private int relationshipsRemovedWithEntities;
 
         private SqliteCommand Prepare(string sql, params string[] parameterNames)
         {
@@ -87,7 +89,10 @@ public sealed partial class SqliteGraphStore
             var (relationshipsAdded, relationshipsRemoved) = WriteRelationships(dataset.Relationships, mode, cancellationToken);
             var (factsAdded, factsRemoved) = WriteFacts(dataset.Facts, mode, cancellationToken);
             progress?.Report(rowsWritten);
-            return new ImportSummary(added, updated, removed, relationshipsAdded, relationshipsRemoved, factsAdded, factsRemoved, 0);
+            return new ImportSummary(
+                added, updated, removed,
+                relationshipsAdded, relationshipsRemoved + relationshipsRemovedWithEntities,
+                factsAdded, factsRemoved + factsRemovedWithEntities, 0);
         }
 
         private void LoadEntityIds()
@@ -158,15 +163,15 @@ public sealed partial class SqliteGraphStore
 
             if (mode == ImportMode.Replace)
             {
-                using var delete = Prepare("""
-                    DELETE FROM entity WHERE id = $id;
-                    DELETE FROM fact WHERE entity_id = $id;
-                    DELETE FROM relationship WHERE from_id = $id OR to_id = $id;
-                    """, "$id");
+                using var delete = Prepare("DELETE FROM entity WHERE id = $id", "$id");
+                using var deleteFacts = Prepare("DELETE FROM fact WHERE entity_id = $id", "$id");
+                using var deleteRelationships = Prepare("DELETE FROM relationship WHERE from_id = $id OR to_id = $id", "$id");
                 foreach (var key in entityIds.Keys.Where(key => !seen.Contains(key)).ToList())
                 {
                     var id = entityIds[key].Id;
                     Run(delete, id);
+                    factsRemovedWithEntities += Run(deleteFacts, id);
+                    relationshipsRemovedWithEntities += Run(deleteRelationships, id);
                     names.Remove(id);
                     entityIds.Remove(key);
                     removed++;

@@ -47,19 +47,20 @@ public static class ServerHost
 
 public static class StoreStartup
 {
-    /// <summary>Opens the store; a new (empty) store is filled from the seed folder first, all or nothing.</summary>
+    /// <summary>
+    /// Opens the store; a new store (no file yet, or one never written to) is filled from the seed folder first,
+    /// all or nothing. The seed is validated before any file is created, so a broken seed leaves nothing behind.
+    /// </summary>
     public static SqliteGraphStore OpenWithSeed(string dbPath, string seedFolder)
     {
-        var isNew = !File.Exists(dbPath);
-        if (isNew)
+        var dataset = File.Exists(dbPath) ? null : SeedFolder.ReadOrThrow(seedFolder);
+        var store = SqliteGraphStore.Open(dbPath);
+        if (store.GetDataVersionAsync().GetAwaiter().GetResult() == 0)
         {
-            // Validate before creating anything, so a broken seed leaves no half-made database behind.
-            var dataset = SeedFolder.ReadOrThrow(seedFolder);
-            var store = SqliteGraphStore.Open(dbPath);
+            dataset ??= SeedFolder.ReadOrThrow(seedFolder);
             store.ImportAsync(dataset, ImportMode.Replace).GetAwaiter().GetResult();
-            return store;
         }
 
-        return SqliteGraphStore.Open(dbPath);
+        return store;
     }
 }

@@ -1,0 +1,34 @@
+using IndustryGraph.Domain.Facts;
+
+namespace IndustryGraph.Domain.Tests.Facts;
+
+public sealed class QuantityTests
+{
+    [Theory]
+    [InlineData("6亿", 600_000_000, null)]
+    [InlineData("约6亿元", 600_000_000, "元")]
+    [InlineData("7.6万平方米", 76_000, "平方米")]
+    [InlineData("5.3平方公里", 5.3, "平方公里")]
+    [InlineData("32%", 32, "%")]
+    [InlineData("180余家", 180, "家")]
+    [InlineData("1.2万人", 12_000, "人")]
+    [InlineData("百亿元以上", 10_000_000_000, "元")]
+    [InlineData("76164.69平方米", 76164.69, "平方米")]
+    [InlineData("12%以上", 12, "%")]
+    [InlineData("388.3亿元", 38_830_000_000, "元")]
+    public void Reads_figures_as_articles_write_them(string text, double number, string? unit)
+    {
+        Assert.True(Quantity.TryParse(text, out var quantity));
+        Assert.Equal(number, quantity.Number, precision: 3);
+        Assert.Equal(unit, quantity.Unit);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("智能制造")]
+    [InlineData("8+2")]
+    [InlineData("2024-08")]
+    [InlineData("园区18号楼")]
+    public void Text_without_a_single_figure_is_not_a_quantity(string text) =>
+        Assert.False(Quantity.TryParse(text, out _));
+}

@@ -1,0 +1,160 @@
+using IndustryGraph.Domain.Graph;
+using IndustryGraph.Domain.Store;
+using static IndustryGraph.Storage.Sqlite.Tests.SampleGraph;
+
+namespace IndustryGraph.Storage.Sqlite.Tests;
+
+/// <summary>
+/// What every adapter of the store port must do, written against <see cref="IGraphStore"/> only: the SQLite
+/// adapter runs it here, and the Neo4j adapter will run the same suite by deriving from it.
+/// </summary>
+public abstract class GraphStoreContract
+{
+    protected abstract IGraphStore Store { get; }
+
+    private async Task<ImportSummary> LoadSampleAsync() => await Store.ImportAsync(Build(), ImportMode.Replace);
+
+    [Fact]
+    public async Task Importing_the_same_data_twice_changes_nothing_the_second_time()
+    {
+        var first = await LoadSampleAsync();
+        Assert.Equal((14, 16, 3, 1L), (first.EntitiesAdded, first.RelationshipsAdded, first.FactsAdded, first.DataVersion));
+        var second = await LoadSampleAsync();
+        Assert.Equal(new ImportSummary(0, 0, 0, 0, 0, 0, 0, 1), second);
+        Assert.Equal(1, await Store.GetDataVersionAsync());
+    }
+
+    [Fact]
+    public async Task Replace_removes_what_the_new_data_lacks_with_its_relationships_and_facts()
+    {
+        await LoadSampleAsync();
+        var dataset = Build();
+        var smaller = dataset with
+        {
+            Entities = dataset.Entities.Where(entity => entity.Key != "park-jz").ToList(),
+            Facts = dataset.Facts.Where(fact => fact.EntityKey != "park-jz").ToList(),
+            Relationships = dataset.Relationships.Where(edge => edge.FromKey != "park-jz").ToList(),
+        };
+        var summary = await Store.ImportAsync(smaller, ImportMode.Replace);
+        Assert.Equal((1, 1, 1), (summary.EntitiesRemoved, summary.RelationshipsRemoved, summary.FactsRemoved));
+        Assert.Empty(await Store.GetEntitiesAsync(["park-jz"]));
+        Assert.DoesNotContain(await Store.GetRelationshipsAsync(["d-gc"], Direction.In, null), edge => edge.FromKey == "park-jz");
+        Assert.Equal(2, await Store.GetDataVersionAsync());
+    }
+
+    [Fact]
+    public async Task Merge_updates_and_adds_by_key_and_keeps_the_rest()
+    {
+        await LoadSampleAsync();
+        var renamed = E("ent-hw", EntityKind.Enterprise, "汉威科技集团", ["汉威"]);
+        var added = E("ent-new", EntityKind.Enterprise, "新企业");
+        var summary = await Store.ImportAsync(
+            new GraphDataset([renamed, added], [new Fact("park-jd", "enterprise_count", "200家", 200, "家", "2025", [Article])], [R("ent-new", RelationshipTypes.LocatedIn, "park-jz")]),
+            ImportMode.Merge);
+        Assert.Equal((1, 1, 0, 1, 1, 1), (summary.EntitiesAdded, summary.EntitiesUpdated, summary.EntitiesRemoved, summary.RelationshipsAdded, summary.FactsAdded, summary.FactsRemoved));
+        var entities = await Store.GetEntitiesAsync(["ent-hw", "ent-xt", "ent-new"]);
+        Assert.Equal("汉威科技集团", entities["ent-hw"].Name);
+        Assert.Equal(3, entities.Count);
+        var facts = (await Store.GetFactsAsync(["park-jd"]))["park-jd"];
+        Assert.Equal(["200家", "5.3平方公里"], facts.Select(fact => fact.Value).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Relationships_load_for_a_batch_of_keys_by_direction_and_type()
+    {
+        await LoadSampleAsync();
+        var located = await Store.GetRelationshipsAsync(["park-jd", "park-ks"], Direction.In, [RelationshipTypes.LocatedIn]);
+        Assert.Equal(["ent-hw", "ent-ls", "ent-xt"], located.Select(edge => edge.FromKey).Order(StringComparer.Ordinal));
+        var both = await Store.GetRelationshipsAsync(["link-s-2"], null, [RelationshipTypes.Supplies, RelationshipTypes.WorksIn]);
+        Assert.Equal(3, both.Count);
+        Assert.True(both.Single(edge => edge.Type == RelationshipTypes.WorksIn).Sources.Single().Curated);
+    }
+
+    [Theory]
+    [InlineData("管城区")]
+    [InlineData("管城")]
+    [InlineData("d-gc")]
+    public async Task Find_by_name_accepts_key_name_or_alias(string text)
+    {
+        await LoadSampleAsync();
+        Assert.Equal("d-gc", Assert.Single(await Store.FindByNameAsync(text, EntityKind.District)).Key);
+    }
+
+    [Theory]
+    [InlineData("金", "城发·金岱智慧产业园")]
+    [InlineData("金岱", "城发·金岱智慧产业园")]
+    [InlineData("金岱智慧", "城发·金岱智慧产业园")]
+    [InlineData("汉威", "汉威科技")]
+    [InlineData("科教", "金水科教园区")]
+    public async Task Search_finds_chinese_substrings_of_one_two_and_more_characters(string text, string expected)
+    {
+        await LoadSampleAsync();
+        var hits = await Store.SearchAsync(text, null, 10);
+        Assert.Contains(hits, hit => hit.Entity.Name == expected);
+        Assert.All(hits, hit => Assert.Contains(text, string.Concat(hit.Entity.Names), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Search_filters_by_kind()
+    {
+        await LoadSampleAsync();
+        var hits = await Store.SearchAsync("科", [EntityKind.Park], 10);
+        Assert.Equal(["金水科教园区"], hits.Select(hit => hit.Entity.Name));
+    }
+
+    [Fact]
+    public async Task Lists_filter_by_district_through_parks_by_chain_through_links_and_by_tag()
+    {
+        await LoadSampleAsync();
+        async Task<string[]> Keys(EntityListQuery query) => [.. (await Store.ListEntitiesAsync(query with { Limit = 50 })).Items.Select(item => item.Entity.Key).Order(StringComparer.Ordinal)];
+
+        Assert.Equal(["ent-gl", "ent-hw", "ent-ls"], await Keys(new EntityListQuery(EntityKind.Enterprise) { InDistrict = "d-gc" }));
+        Assert.Equal(["ent-hw", "ent-xt"], await Keys(new EntityListQuery(EntityKind.Enterprise) { InChain = "chain-s" }));
+        Assert.Equal(["ent-xt"], await Keys(new EntityListQuery(EntityKind.Enterprise) { InLink = "link-s-3" }));
+        Assert.Equal(["ent-hw", "ent-xt"], await Keys(new EntityListQuery(EntityKind.Enterprise) { Tag = "listed" }));
+        Assert.Equal(["park-jd", "park-ks"], await Keys(new EntityListQuery(EntityKind.Park) { InChain = "chain-s" }));
+        Assert.Equal(["park-jd"], await Keys(new EntityListQuery(EntityKind.Park) { NameContains = "金岱" }));
+    }
+
+    [Fact]
+    public async Task Ordering_by_a_figure_puts_the_largest_first_and_those_without_it_last()
+    {
+        await LoadSampleAsync();
+        var page = await Store.ListEntitiesAsync(new EntityListQuery(EntityKind.Park) { OrderByFact = "enterprise_count", Descending = true });
+        Assert.Equal(["park-jd", "park-jz", "park-ks"], page.Items.Select(item => item.Entity.Key));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Paging_forwards_and_backwards_visits_every_item_once(bool byFigure)
+    {
+        await LoadSampleAsync();
+        var baseQuery = new EntityListQuery(EntityKind.Enterprise) { Limit = 3, OrderByFact = byFigure ? "enterprise_count" : null };
+        var all = (await Store.ListEntitiesAsync(baseQuery with { Limit = 100 })).Items.Select(item => item.Entity.Key).ToList();
+
+        var forward = new List<string>();
+        PageCursor? after = null;
+        EntityPage page;
+        do
+        {
+            page = await Store.ListEntitiesAsync(baseQuery with { Limit = 1, After = after });
+            forward.AddRange(page.Items.Select(item => item.Entity.Key));
+            after = page.Items.LastOrDefault().Cursor;
+            Assert.Equal(all.Count, page.TotalCount);
+        }
+        while (page.HasNext);
+        Assert.Equal(all, forward);
+
+        var backward = new List<string>();
+        PageCursor? before = null;
+        do
+        {
+            page = await Store.ListEntitiesAsync(baseQuery with { Limit = 1, Before = before, FromEnd = true });
+            backward.InsertRange(0, page.Items.Select(item => item.Entity.Key));
+            before = page.Items.FirstOrDefault().Cursor;
+        }
+        while (page.HasPrevious);
+        Assert.Equal(all, backward);
+    }
+}
