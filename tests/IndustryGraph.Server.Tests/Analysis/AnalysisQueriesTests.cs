@@ -287,33 +287,4 @@ public sealed class AnalysisQueriesTests(RunningServer server) : IClassFixture<R
 
         Assert.Equal(SmartSensor, Text(node["node"]!["chain"]!["name"]));
     }
-
-    [Fact]
-    public async Task Every_example_operation_answers_with_data_and_no_errors()
-    {
-        var folder = ExamplesFolder();
-        var files = Directory.GetFiles(folder, "*.graphql");
-        Assert.NotEmpty(files);
-        foreach (var file in files)
-        {
-            var response = await server.PostAsync(await File.ReadAllTextAsync(file));
-            Assert.True(response.Errors is null, $"{Path.GetFileName(file)}: {response.Errors?.ToJsonString()}");
-            var fields = response.Data!.AsObject();
-            Assert.All(fields, field => Assert.True(field.Value is JsonObject or JsonArray { Count: > 0 }, $"{Path.GetFileName(file)}: {field.Key} is empty"));
-        }
-    }
-
-    private static string ExamplesFolder()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "schema", "examples");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("schema/examples not found above " + AppContext.BaseDirectory);
-    }
 }
