@@ -32,7 +32,7 @@ static void Run(string name, GraphDataset dataset)
     var analysis = new ChainAnalysis(index);
     var ids = Enumerable.Range(0, index.EntityCount).ToList();
     var chains = ids.Where(id => index.KindOf(id) == EntityKind.IndustryChain).ToList();
-    var districts = ids.Where(id => index.KindOf(id) == EntityKind.District).Select(id => AnalysisScope.Of(index.Entity(id))).ToList();
+    var districts = ids.Where(id => index.KindOf(id) == EntityKind.District).Select(id => AnalysisScope.Of(index, id)).ToList();
     var links = ids.Where(id => index.KindOf(id) == EntityKind.ChainLink).ToList();
     var random = new Random(1);
     AnalysisScope District() => districts[random.Next(districts.Count)];

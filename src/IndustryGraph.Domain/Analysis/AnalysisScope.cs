@@ -15,6 +15,9 @@ public enum ScopeKind
 /// </summary>
 public sealed record AnalysisScope(ScopeKind Kind, Entity? Place, string Label)
 {
+    // The place's number in the index the scope was resolved against; saves a key lookup per enterprise tested.
+    private int placeId = -1;
+
     public static AnalysisScope City { get; } = new(ScopeKind.City, null, "whole city");
 
     public static AnalysisScope Of(Entity place) => place.Kind switch
@@ -23,6 +26,8 @@ public sealed record AnalysisScope(ScopeKind Kind, Entity? Place, string Label)
         EntityKind.Park => new(ScopeKind.Park, place, place.Name),
         _ => throw new ArgumentException($"a scope is a district or a park, not a {place.Kind.ToCode()}", nameof(place)),
     };
+
+    public static AnalysisScope Of(GraphIndex index, int place) => Of(index.Entity(place)) with { placeId = place };
 
     /// <summary>A stable text for cache keys.</summary>
     public string CacheKey => Place is null ? "city" : $"{Kind}:{Place.Key}";
@@ -34,7 +39,7 @@ public sealed record AnalysisScope(ScopeKind Kind, Entity? Place, string Label)
             return true;
         }
 
-        var place = index.IdOf(Place);
+        var place = placeId >= 0 && placeId < index.EntityCount && ReferenceEquals(index.Entity(placeId), Place) ? placeId : index.IdOf(Place);
         if (entity == place)
         {
             return true;
@@ -64,7 +69,7 @@ public static class ScopeResolver
         var districtId = hasDistrict ? index.ResolveOne(district!, EntityKind.District, $"{argument}.district") : -1;
         if (!hasPark)
         {
-            return AnalysisScope.Of(index.Entity(districtId));
+            return AnalysisScope.Of(index, districtId);
         }
 
         var parkId = index.ResolveOne(park!, EntityKind.Park, $"{argument}.park");
@@ -74,7 +79,7 @@ public static class ScopeResolver
                 $"{argument}: park {index.Entity(parkId).Name} is not in district {index.Entity(districtId).Name}; give one of them, or a park inside the district");
         }
 
-        return AnalysisScope.Of(index.Entity(parkId));
+        return AnalysisScope.Of(index, parkId);
     }
 
     /// <summary>The one entity a reference names, or an error that says whether it names none or several.</summary>
