@@ -99,8 +99,8 @@ public static class ScopeResolver
 
 public enum AnalysisError
 {
-    NotFound,
     BadInput,
+    NotFound,
 }
 
 /// <summary>An argument of an analysis was wrong: it names nothing, several things, or is out of range.</summary>

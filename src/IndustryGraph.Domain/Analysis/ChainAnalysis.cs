@@ -74,7 +74,8 @@ public sealed class ChainAnalysis(GraphIndex index)
 
     public LinkAssessment Assess(int link, AnalysisScope scope, int threshold) => Assess(link, scope, threshold, Placements(link, scope));
 
-    private LinkAssessment Assess(int link, AnalysisScope scope, int threshold, IReadOnlyList<Placement> placements)
+    /// <summary>The assessment from placements already read with <see cref="Placements"/>.</summary>
+    public LinkAssessment Assess(int link, AnalysisScope scope, int threshold, IReadOnlyList<Placement> placements)
     {
         var inScope = placements.Where(placement => placement.InScope).ToList();
         var status = StatusOf(inScope.Count, threshold);

@@ -70,7 +70,7 @@ public static class SupplyTraversal
             foreach (var link in reached)
             {
                 var placements = analysis.Placements(link, scope);
-                steps.Add(new SupplyStep(index.Entity(link), level, via[link].Select(index.Entity).ToList(), analysis.Assess(link, scope, threshold), placements));
+                steps.Add(new SupplyStep(index.Entity(link), level, via[link].Select(index.Entity).ToList(), analysis.Assess(link, scope, threshold, placements), placements));
             }
 
             frontier = reached;
