@@ -83,6 +83,26 @@ public sealed class AnalysisQueriesTests(RunningServer server) : IClassFixture<R
     }
 
     [Fact]
+    public async Task In_a_park_scope_a_missing_link_has_no_enterprise_in_the_park_by_the_enterprises_list_either()
+    {
+        var parks = Items((await server.QueryAsync("{ parks(first: 100) { nodes { key } } }"))["parks"]!["nodes"]).Select(node => Text(node["key"])).ToList();
+        foreach (var park in parks)
+        {
+            var map = await server.QueryAsync("""
+                query($park: String!) { chainMap(chain: "智能传感器", scope: { park: $park }) { links { link { key } status countInScope } } }
+                """, new { park });
+            foreach (var link in Items(map["chainMap"]!["links"]))
+            {
+                var listed = await server.QueryAsync(
+                    "query($p: String!, $l: String!) { enterprises(park: $p, link: $l) { totalCount } }",
+                    new { p = park, l = Text(link["link"]!["key"]) });
+                Assert.Equal(link["countInScope"]!.GetValue<int>(), listed["enterprises"]!["totalCount"]!.GetValue<int>());
+                Assert.Equal(Text(link["status"]) == "MISSING", link["countInScope"]!.GetValue<int>() == 0);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Chain_gaps_in_guancheng_name_the_rule_candidates_with_reasons_partners_and_hosting_parks()
     {
         var data = await server.QueryAsync("""
