@@ -22,6 +22,8 @@ public sealed class AnalysisRunner(AnalysisIndexProvider provider, IMemoryCache 
             return cache.GetOrCreate($"{snapshot.Version}|{field}|{request.Key}", entry =>
             {
                 entry.AbsoluteExpirationRelativeToNow = options.Value.CacheDuration;
+                // Counted as one entry, so the shared cache also works if a size limit is ever set on it.
+                entry.Size = 1;
                 return request.Compute();
             })!;
         }

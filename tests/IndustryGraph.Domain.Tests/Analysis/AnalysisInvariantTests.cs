@@ -22,6 +22,12 @@ public sealed class AnalysisInvariantTests
     }
 
     [Fact]
+    public void Seed_index_holds_every_edge_by_type_and_direction()
+    {
+        Seed.Value.CheckAdjacency();
+    }
+
+    [Fact]
     public void Seed_paths_are_real_and_shortest()
     {
         Assert.True(Seed.Value.CheckPaths(pairs: 300, seed: 7, maxHops: 6) > 0);
@@ -41,6 +47,7 @@ public sealed class AnalysisInvariantTests
     {
         var invariants = new AnalysisInvariants(GeneratedGraph.Create(enterprises: 400, seed));
 
+        invariants.CheckAdjacency();
         Assert.True(invariants.CheckStatuses(threshold: 2) > 0);
         Assert.True(invariants.CheckPaths(pairs: 200, seed, maxHops: 4) > 0);
         invariants.CheckSupplies(depth: 3);

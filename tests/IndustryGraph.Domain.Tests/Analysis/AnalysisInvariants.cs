@@ -33,6 +33,35 @@ public sealed class AnalysisInvariants
     public IReadOnlyList<AnalysisScope> AllScopes() =>
         [AnalysisScope.City, .. dataset.Entities.Where(entity => entity.Kind is EntityKind.District or EntityKind.Park).Select(AnalysisScope.Of)];
 
+    /// <summary>The index's typed adjacency holds exactly the dataset's edges of each type, each direction.</summary>
+    public void CheckAdjacency()
+    {
+        var types = dataset.Relationships.Select(edge => edge.Type).Distinct().ToList();
+        foreach (var entity in dataset.Entities)
+        {
+            var id = index.IdOf(entity);
+            foreach (var type in types)
+            {
+                var outgoing = new List<string>();
+                foreach (var edge in index.Edges(id, Direction.Out, type))
+                {
+                    outgoing.Add(index.Entity(index.EdgeTo(edge)).Key);
+                }
+
+                var incoming = new List<string>();
+                foreach (var edge in index.Edges(id, Direction.In, type))
+                {
+                    incoming.Add(index.Entity(index.EdgeFrom(edge)).Key);
+                }
+
+                Assert.Equal(byFrom[entity.Key].Where(edge => edge.Type == type).Select(edge => edge.ToKey).Order(StringComparer.Ordinal), outgoing.Order(StringComparer.Ordinal));
+                Assert.Equal(
+                    Neighbours(entity.Key).Where(pair => pair.Edge.Type == type && pair.Edge.ToKey == entity.Key && pair.Other == pair.Edge.FromKey).Select(pair => pair.Other).Order(StringComparer.Ordinal),
+                    incoming.Order(StringComparer.Ordinal));
+            }
+        }
+    }
+
     /// <summary>For every chain and scope: PRESENT + WEAK + MISSING = the chain's links, and each count matches a naive count.</summary>
     public int CheckStatuses(int threshold)
     {
