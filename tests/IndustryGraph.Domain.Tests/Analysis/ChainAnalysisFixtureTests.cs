@@ -250,6 +250,11 @@ public sealed class ChainAnalysisFixtureTests
     {
         Assert.Single(PathFinder.ShortestPaths(index, Id("park-one"), Id("park-two"), 4, first: 1));
         Assert.Empty(PathFinder.ShortestPaths(index, Id("park-one"), Id("park-two"), maxHops: 1, first: 3));
+
+        // Chain Y and its links touch nothing else: no path at any length.
+        Assert.Empty(PathFinder.ShortestPaths(index, Id("link-y-1"), Id("ent-1"), maxHops: 6, first: 3));
+        var direct = Assert.Single(PathFinder.ShortestPaths(index, Id("link-y-1"), Id("link-y-2"), maxHops: 6, first: 3));
+        Assert.Equal(("SUPPLIES", Direction.Out), (Assert.Single(direct.Steps).Relationship, direct.Steps[0].Direction));
         Assert.Throws<AnalysisException>(() => PathFinder.ShortestPaths(index, Id("park-one"), Id("park-two"), maxHops: 7, first: 3));
         Assert.Throws<AnalysisException>(() => PathFinder.ShortestPaths(index, Id("park-one"), Id("park-one"), 4, 3));
     }
