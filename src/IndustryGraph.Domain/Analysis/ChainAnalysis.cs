@@ -55,7 +55,7 @@ public sealed class ChainAnalysis(GraphIndex index)
         return placements;
     }
 
-    /// <summary>How many enterprises work in the link inside the scope; the cheap form of <see cref="Assess"/>.</summary>
+    /// <summary>How many enterprises work in the link inside the scope, without building placements.</summary>
     public int CountInScope(int link, AnalysisScope scope)
     {
         // A dataset holds one relationship per (from, type, to), so counting edges counts enterprises.
@@ -72,9 +72,7 @@ public sealed class ChainAnalysis(GraphIndex index)
         return count;
     }
 
-    public LinkAssessment Assess(int link, AnalysisScope scope, int threshold) => Assess(link, scope, threshold, Placements(link, scope));
-
-    /// <summary>The assessment from placements already read with <see cref="Placements"/>.</summary>
+    /// <summary>A link's status, rule and enterprises in scope, from its placements as <see cref="Placements"/> reads them.</summary>
     public LinkAssessment Assess(int link, AnalysisScope scope, int threshold, IReadOnlyList<Placement> placements)
     {
         var inScope = placements.Where(placement => placement.InScope).ToList();
