@@ -19,6 +19,7 @@ public sealed class GraphQLEndpoint(
     ISchema schema,
     IGraphQLTextSerializer serializer,
     IOptions<GraphQLLimits> limits,
+    PersistedQueries persistedQueries,
     ILogger<GraphQLEndpoint> logger)
 {
     public const string GraphQLResponseJson = "application/graphql-response+json";
@@ -56,6 +57,14 @@ public sealed class GraphQLEndpoint(
 
     private async Task ExecuteAsync(HttpContext http, GraphQLRequest request, string mediaType, bool isGet)
     {
+        var persisted = persistedQueries.Resolve(request.Query, request.Extensions);
+        if (persisted.Error is { } persistedError)
+        {
+            await WriteRequestErrorAsync(http, StatusCodes.Status400BadRequest, persistedError.Code!, persistedError.Message, mediaType);
+            return;
+        }
+
+        request.Query = persisted.Query;
         if (string.IsNullOrWhiteSpace(request.Query))
         {
             await WriteRequestErrorAsync(http, StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, "the request has no query: send {\"query\": \"...\"}", mediaType);
@@ -77,7 +86,7 @@ public sealed class GraphQLEndpoint(
                 options.RequestServices = http.RequestServices;
                 options.User = http.User;
                 options.CancellationToken = timeout.Token;
-                options.ValidationRules = DocumentValidator.CoreRules.Append(new NoMutationsOverGet(isGet));
+                options.ValidationRules = DocumentValidator.CoreRules.Concat(LimitRules.For(limits.Value, isGet)).ToList();
             });
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
@@ -300,11 +309,4 @@ public sealed class NoMutationsOverGet(bool isGet) : global::GraphQL.Validation.
     }
 
     public ValueTask LeaveAsync(ASTNode node, global::GraphQL.Validation.ValidationContext context) => default;
-}
-
-public sealed class GraphQLLimits
-{
-    public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(30);
-
-    public long MaxRequestBytes { get; set; } = 256 * 1024;
 }

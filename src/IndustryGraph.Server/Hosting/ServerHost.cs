@@ -24,8 +24,7 @@ public static class ServerHost
         var store = StoreStartup.OpenWithSeed(options.DbPath, options.SeedFolder);
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton<IGraphStore>(store);
-        builder.Services.AddOptions<GraphQLLimits>();
-        builder.Services.AddSingleton<GraphQLEndpoint>();
+        builder.Services.AddGraphQLEndpoint(builder.Configuration);
         builder.Services.AddEntities();
         builder.Services.AddGraphQL(graphQL => graphQL
             .AddSchema<IndustryGraphSchema>()
