@@ -12,6 +12,7 @@ public static class LimitRules
     {
         yield return new NoMutationsOverGet(isGet);
         yield return new OperationCountRule(limits.MaxOperations);
+        yield return new DepthRule(limits.MaxDepth);
         if (!limits.IntrospectionEnabled)
         {
             yield return new IntrospectionOffRule();
@@ -22,18 +23,20 @@ public static class LimitRules
 
     /// <summary>
     /// Every field costs 1, multiplied by the page size of each list above it (<c>first</c>/<c>last</c>, or the
-    /// default page size); the depth is the deepest nesting of fields.
+    /// default page size). Introspection costs nothing here: its size is bounded by the schema, and
+    /// <see cref="DepthRule"/> bounds its nesting.
     /// </summary>
-    private static ComplexityOptions ComplexityOf(GraphQLLimits limits) => new()
+    private static ComplexityOptions ComplexityOf(GraphQLLimits limits)
     {
-        DefaultListImpactMultiplier = PageRequest.DefaultPageSize,
-        ValidateComplexityDelegate = context =>
+        var options = new ComplexityOptions { DefaultListImpactMultiplier = PageRequest.DefaultPageSize };
+        var byPageSize = options.DefaultComplexityImpactDelegate;
+        options.DefaultComplexityImpactDelegate = context =>
+            context.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal) || context.ParentType.Name.StartsWith("__", StringComparison.Ordinal)
+                ? new FieldComplexityResult(0, 1)
+                : byPageSize(context);
+        options.ValidateComplexityDelegate = context =>
         {
-            if (context.MaxDepth > limits.MaxDepth)
-            {
-                context.Error = new ValidationError($"the query is {context.MaxDepth} fields deep, deeper than the limit of {limits.MaxDepth}") { Code = ErrorCodes.QueryTooDeep };
-            }
-            else if (context.TotalImpact > limits.MaxComplexity)
+            if (context.TotalImpact > limits.MaxComplexity)
             {
                 context.Error = new ValidationError(
                     $"the query costs {context.TotalImpact:0}, more than the limit of {limits.MaxComplexity} (each field costs 1, times the page sizes of the lists above it): ask for smaller pages or fewer fields")
@@ -41,8 +44,102 @@ public static class LimitRules
             }
 
             return Task.CompletedTask;
-        },
-    };
+        };
+        return options;
+    }
+}
+
+/// <summary>
+/// How deep fields nest, through fragments, not counting introspection; and inside introspection how deep the
+/// lists that can recurse (fields, interfaces, possibleTypes, inputFields) nest, as graphql-js limits them,
+/// since <c>__type { fields { type { fields ... } } }</c> grows with every level.
+/// </summary>
+public sealed class DepthRule(int maxDepth) : ValidationRuleBase
+{
+    public const int MaxIntrospectionNesting = 3;
+
+    private static readonly HashSet<string> RecursiveIntrospectionLists = ["fields", "interfaces", "possibleTypes", "inputFields"];
+
+    public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
+    {
+        var walker = new Walker(context.Document);
+        foreach (var operation in context.Document.Definitions.OfType<GraphQLOperationDefinition>())
+        {
+            var (depth, nesting) = walker.Measure(operation.SelectionSet);
+            if (depth > maxDepth)
+            {
+                context.ReportError(new ValidationError($"the query is {depth} fields deep, deeper than the limit of {maxDepth}") { Code = ErrorCodes.QueryTooDeep });
+                break;
+            }
+
+            if (nesting > MaxIntrospectionNesting)
+            {
+                context.ReportError(new ValidationError($"the introspection query nests fields/interfaces/possibleTypes/inputFields {nesting} deep, deeper than {MaxIntrospectionNesting}") { Code = ErrorCodes.QueryTooDeep });
+                break;
+            }
+        }
+
+        return default;
+    }
+
+    /// <summary>Measures selection sets, each fragment once (a fragment spread many times costs nothing more).</summary>
+    private sealed class Walker(GraphQLDocument document)
+    {
+        private readonly Dictionary<string, GraphQLFragmentDefinition> fragments = document.Definitions
+            .OfType<GraphQLFragmentDefinition>()
+            .GroupBy(fragment => fragment.FragmentName.Name.StringValue)
+            .ToDictionary(group => group.Key, group => group.First());
+
+        private readonly Dictionary<(string, bool), (int Depth, int Nesting)> measured = [];
+
+        /// <summary>Depth of data fields, and nesting of recursive introspection lists.</summary>
+        public (int Depth, int Nesting) Measure(GraphQLSelectionSet? selectionSet, bool inIntrospection = false)
+        {
+            var (depth, nesting) = (0, 0);
+            foreach (var selection in selectionSet?.Selections ?? [])
+            {
+                var (childDepth, childNesting) = selection switch
+                {
+                    GraphQLField field => MeasureField(field, inIntrospection),
+                    GraphQLInlineFragment inline => Measure(inline.SelectionSet, inIntrospection),
+                    GraphQLFragmentSpread spread => MeasureFragment(spread.FragmentName.Name.StringValue, inIntrospection),
+                    _ => (0, 0),
+                };
+                depth = Math.Max(depth, childDepth);
+                nesting = Math.Max(nesting, childNesting);
+            }
+
+            return (depth, nesting);
+        }
+
+        private (int Depth, int Nesting) MeasureField(GraphQLField field, bool inIntrospection)
+        {
+            var name = field.Name.StringValue;
+            if (!inIntrospection && name.StartsWith("__", StringComparison.Ordinal))
+            {
+                return (0, Measure(field.SelectionSet, inIntrospection: true).Nesting);
+            }
+
+            var (depth, nesting) = Measure(field.SelectionSet, inIntrospection);
+            return inIntrospection
+                ? (0, nesting + (RecursiveIntrospectionLists.Contains(name) ? 1 : 0))
+                : (depth + 1, nesting);
+        }
+
+        private (int Depth, int Nesting) MeasureFragment(string name, bool inIntrospection)
+        {
+            if (measured.TryGetValue((name, inIntrospection), out var known))
+            {
+                return known;
+            }
+
+            // A cycle measures as nothing here; the spec's NoFragmentCycles rule reports it.
+            measured[(name, inIntrospection)] = (0, 0);
+            var result = fragments.TryGetValue(name, out var fragment) ? Measure(fragment.SelectionSet, inIntrospection) : (0, 0);
+            measured[(name, inIntrospection)] = result;
+            return result;
+        }
+    }
 }
 
 /// <summary>A document may define at most a few operations; a flood of them costs parsing and validation for nothing.</summary>

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using GraphQL;
 using IndustryGraph.Domain.Store;
 using IndustryGraph.Server.Entities;
+using IndustryGraph.Server.GraphiQL;
 using IndustryGraph.Server.GraphQL;
 using IndustryGraph.Server.Seed;
 using IndustryGraph.Storage.Sqlite;
@@ -35,6 +36,7 @@ public static class ServerHost
         configure?.Invoke(builder.Services);
 
         var app = builder.Build();
+        app.MapGraphiQL();
         app.Map("/graphql", (HttpContext http, GraphQLEndpoint endpoint) => endpoint.HandleAsync(http));
         app.MapGet("/", () => Results.Redirect("/graphql"));
         app.MapGet("/health", (IGraphStore graphStore) => graphStore.GetDataVersionAsync().ContinueWith(task => Results.Ok(new { status = "ok", dataVersion = task.Result }), TaskScheduler.Default));
