@@ -12,8 +12,8 @@ public sealed class GraphQLLimits
     /// <summary>Deepest field nesting (QUERY_TOO_DEEP).</summary>
     public int MaxDepth { get; set; } = 12;
 
-    /// <summary>Largest cost: each field costs 1, times the page sizes of the lists above it (QUERY_TOO_COMPLEX).</summary>
-    public int MaxComplexity { get; set; } = 25_000;
+    /// <summary>Largest cost: each field costs 1 (a list: its page size), times the page sizes of the lists above it (QUERY_TOO_COMPLEX).</summary>
+    public int MaxComplexity { get; set; } = 50_000;
 
     /// <summary>Largest <c>first</c>/<c>last</c> of a list, and most ids for <c>nodes</c> (PAGE_TOO_LARGE).</summary>
     public int MaxPageSize { get; set; } = 100;

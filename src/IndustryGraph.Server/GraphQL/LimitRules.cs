@@ -1,3 +1,4 @@
+using GraphQL;
 using GraphQL.Validation;
 using GraphQL.Validation.Complexity;
 using GraphQL.Validation.Rules.Custom;
@@ -31,9 +32,23 @@ public static class LimitRules
         var options = new ComplexityOptions { DefaultListImpactMultiplier = PageRequest.DefaultPageSize };
         var byPageSize = options.DefaultComplexityImpactDelegate;
         options.DefaultComplexityImpactDelegate = context =>
-            context.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal) || context.ParentType.Name.StartsWith("__", StringComparison.Ordinal)
-                ? new FieldComplexityResult(0, 1)
-                : byPageSize(context);
+        {
+            if (context.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal) || context.ParentType.Name.StartsWith("__", StringComparison.Ordinal))
+            {
+                return new FieldComplexityResult(0, 1);
+            }
+
+            var result = byPageSize(context);
+            // A connection fetches its page and counts the whole list, so asking for one costs its page size
+            // even when only totalCount is read: otherwise a flood of aliased lists would look cheap.
+            if (context.FieldDefinition.ResolvedType?.GetNamedType().Name.EndsWith("Connection", StringComparison.Ordinal) == true)
+            {
+                var pageSize = context.GetArgument<int?>("first") ?? context.GetArgument<int?>("last") ?? PageRequest.DefaultPageSize;
+                return new FieldComplexityResult(Math.Max(1, pageSize), result.ChildImpactMultiplier);
+            }
+
+            return result;
+        };
         options.ValidateComplexityDelegate = context =>
         {
             if (context.TotalImpact > limits.MaxComplexity)
