@@ -11,9 +11,11 @@ public static class GraphiQLFeature
     public const string BundleFolder = "graphiql";
     public const string ExamplesFolder = "schema/examples";
 
-    public static WebApplication MapGraphiQL(this WebApplication app)
+    public static WebApplication MapGraphiQL(this WebApplication app) => app.MapGraphiQL(Path.Combine(AppContext.BaseDirectory, BundleFolder));
+
+    /// <summary>Serves the bundle from <paramref name="bundle"/>, or a page saying how to build it when it is missing.</summary>
+    public static WebApplication MapGraphiQL(this WebApplication app, string bundle)
     {
-        var bundle = Path.Combine(AppContext.BaseDirectory, BundleFolder);
         app.Use(async (http, next) =>
         {
             if (IsBrowserAskingForGraphiQL(http.Request))
