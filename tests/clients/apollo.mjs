@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, gql } from '@apollo/client';
+import { getIntrospectionQuery } from 'graphql';
 import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
 
 const [url, examplesFolder] = process.argv.slice(2);
@@ -28,8 +29,10 @@ const client = new ApolloClient({ link: new HttpLink({ uri: url, fetch }), cache
 const examples = [];
 for (const file of (await readdir(examplesFolder)).filter((name) => name.endsWith('.graphql')).sort()) {
   const text = await readFile(join(examplesFolder, file), 'utf8');
+  // An example that needs variables keeps them beside it: name.graphql and name.variables.json.
+  const variables = await readFile(join(examplesFolder, file.replace(/\.graphql$/, '.variables.json')), 'utf8').then(JSON.parse, () => undefined);
   try {
-    const result = await client.query({ query: gql(text), fetchPolicy: 'network-only' });
+    const result = await client.query({ query: gql(text), variables, fetchPolicy: 'network-only' });
     examples.push({ file, ok: !result.error && result.data != null, error: result.error?.message ?? null, data: result.data });
   } catch (error) {
     examples.push({ file, ok: false, error: String(error?.message ?? error), data: null });
@@ -77,8 +80,15 @@ const requestsForFirst = requests.splice(0);
 const second = await persistedClient().query({ query: gql(persistedText), fetchPolicy: 'network-only' });
 const requestsForSecond = requests.splice(0);
 
+// The introspection query GraphiQL and code generators send (graphql-js defaults) must pass the depth and cost limits.
+const introspection = await client.query({
+  query: gql(getIntrospectionQuery()),
+  fetchPolicy: 'no-cache',
+}).then((result) => ({ ok: !result.error, types: result.data?.__schema?.types?.length ?? 0, error: result.error?.message ?? null }), (error) => ({ ok: false, types: 0, error: String(error) }));
+
 console.log(JSON.stringify({
   examples,
+  introspection,
   forward,
   backward,
   persisted: {

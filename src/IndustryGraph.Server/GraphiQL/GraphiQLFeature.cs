@@ -63,14 +63,19 @@ public static class GraphiQLFeature
             """, http.RequestAborted);
     }
 
-    public sealed record Example(string Name, string Query);
+    /// <summary>An example operation, with the variables it needs (from name.variables.json beside it) if any.</summary>
+    public sealed record Example(string Name, string Query, string? Variables);
 
     /// <summary>Each .graphql file of the examples folder, by file name.</summary>
     public static IReadOnlyList<Example> Examples(string folder) =>
         Directory.Exists(folder)
             ? Directory.GetFiles(folder, "*.graphql")
                 .Order(StringComparer.Ordinal)
-                .Select(path => new Example(Path.GetFileNameWithoutExtension(path), File.ReadAllText(path)))
+                .Select(path =>
+                {
+                    var variables = Path.ChangeExtension(path, ".variables.json");
+                    return new Example(Path.GetFileNameWithoutExtension(path), File.ReadAllText(path), File.Exists(variables) ? File.ReadAllText(variables) : null);
+                })
                 .ToList()
             : [];
 }

@@ -3,22 +3,28 @@ using IndustryGraph.Server.Tests.Hosting;
 
 namespace IndustryGraph.Server.Tests.GraphQL;
 
-/// <summary>Apollo Client (node, tests/clients/apollo.mjs) against the real server: examples, paging to the end, persisted queries.</summary>
-public sealed class ApolloClientTests(RunningServer server) : IClassFixture<RunningServer>
+/// <summary>One run of tests/clients/apollo.mjs against one real server; the tests read its report.</summary>
+public sealed class ApolloRun : IAsyncLifetime
 {
-    private JsonNode? report;
+    private readonly RunningServer server = new();
 
-    private async Task<JsonNode> ReportAsync()
+    public JsonNode Report { get; private set; } = new JsonObject();
+
+    public async Task InitializeAsync()
     {
-        if (report is null)
-        {
-            var run = await Repository.RunNodeAsync("apollo.mjs", new Uri(server.BaseAddress, "/graphql").ToString(), Repository.ExamplesFolder);
-            Assert.True(run.ExitCode == 0, $"apollo.mjs failed ({run.ExitCode}): {run.Error}");
-            report = JsonNode.Parse(run.Output)!;
-        }
-
-        return report;
+        await server.InitializeAsync();
+        var run = await Repository.RunNodeAsync("apollo.mjs", new Uri(server.BaseAddress, "/graphql").ToString(), Repository.ExamplesFolder);
+        Assert.True(run.ExitCode == 0, $"apollo.mjs failed ({run.ExitCode}): {run.Error}");
+        Report = JsonNode.Parse(run.Output)!;
     }
+
+    public Task DisposeAsync() => server.DisposeAsync();
+}
+
+/// <summary>Apollo Client (node, tests/clients/apollo.mjs) against the real server: examples, paging to the end, persisted queries.</summary>
+public sealed class ApolloClientTests(ApolloRun run) : IClassFixture<ApolloRun>
+{
+    private Task<JsonNode> ReportAsync() => Task.FromResult(run.Report);
 
     [Fact]
     public async Task Apollo_runs_every_example_operation_with_data()
@@ -62,5 +68,13 @@ public sealed class ApolloClientTests(RunningServer server) : IClassFixture<Runn
         var second = Assert.Single(persisted["requestsForSecond"]!.AsArray());
         Assert.Equal("GET", second!["method"]!.GetValue<string>());
         Assert.False(second["carriesQuery"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task The_standard_introspection_query_passes_the_limits()
+    {
+        var introspection = (await ReportAsync())["introspection"]!;
+        Assert.True(introspection["ok"]!.GetValue<bool>(), introspection["error"]?.ToJsonString());
+        Assert.True(introspection["types"]!.GetValue<int>() > 30);
     }
 }

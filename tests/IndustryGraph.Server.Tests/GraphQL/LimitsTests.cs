@@ -134,6 +134,16 @@ public sealed class DocumentCacheAndPersistedQueryTests(RunningServer server) : 
     }
 
     [Fact]
+    public async Task A_cached_document_still_checks_its_variables()
+    {
+        const string Query = "query($n: Int) { parks(first: $n) { nodes { name } } } # cached variables";
+        Assert.Equal(2, (await server.QueryAsync(Query, new { n = 2 }))["parks"]!["nodes"]!.AsArray().Count);
+        Assert.True(DocumentCache.IsCached(server.Services.GetRequiredService<QueryTextCache>(), Query));
+        Assert.Equal(3, (await server.QueryAsync(Query, new { n = 3 }))["parks"]!["nodes"]!.AsArray().Count);
+        Assert.Contains("BAD_USER_INPUT", (await server.PostAsync(Query, new { n = "many" })).ErrorCodes);
+    }
+
+    [Fact]
     public async Task A_cached_document_still_meets_the_request_dependent_rules()
     {
         const string Query = "{ parks(first: 101) { totalCount } } # cached page size";
