@@ -61,7 +61,9 @@ public sealed class GraphQLEndpoint(
         var persisted = persistedQueries.Resolve(request.Query, request.Extensions);
         if (persisted.Error is { } persistedError)
         {
-            await WriteRequestErrorAsync(http, StatusCodes.Status400BadRequest, persistedError.Code!, persistedError.Message, mediaType);
+            // A well-formed request the server cannot run yet: 4xx with graphql-response+json, 200 with application/json (spec).
+            var persistedStatus = mediaType == GraphQLResponseJson ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+            await WriteRequestErrorAsync(http, persistedStatus, persistedError.Code!, persistedError.Message, mediaType);
             return;
         }
 
@@ -127,9 +129,10 @@ public sealed class GraphQLEndpoint(
         http.Response.StatusCode = status;
         http.Response.ContentType = $"{mediaType}; charset=utf-8";
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
-        if (result.Errors?.Any(error => error.Code == ErrorCodes.Internal) == true)
+        // The client gets INTERNAL and a plain message; the cause stays here.
+        foreach (var error in result.Errors?.Where(error => StableErrorInfoProvider.CodeOf(error) == ErrorCodes.Internal) ?? [])
         {
-            logger.LogWarning("query answered with an internal error: {Query}", request.Query);
+            logger.LogError(error.InnerException, "query answered with an internal error ({Message}): {Query}", error.Message, request.Query);
         }
     }
 
