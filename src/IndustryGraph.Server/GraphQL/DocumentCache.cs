@@ -31,7 +31,7 @@ public sealed class QueryTextCache : IDisposable
 /// </summary>
 public sealed class DocumentCache(QueryTextCache texts) : IConfigureExecution
 {
-    /// <summary>Before the engine's own steps, so a cached document replaces parsing.</summary>
+    /// <summary>With the execution steps (200), after option configurations (100) have set the validation rules.</summary>
     public float SortOrder => 200;
 
     public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
