@@ -39,6 +39,7 @@ public sealed class OrderFieldEnum : EnumerationGraphType<OrderField>
     {
         Name = "OrderField";
         Description = "What to order a list by: NAME, or the number of a FACT (give its key in `fact`).";
+        this.DescribeValues(("NAME", "By name, in code point order."), ("FACT", "By the number of the fact named in `fact`; entities without it come last."));
     }
 }
 
@@ -48,6 +49,7 @@ public sealed class SortDirectionEnum : EnumerationGraphType<SortDirection>
     {
         Name = "SortDirection";
         Description = "ASC (a→z, smallest first) or DESC.";
+        this.DescribeValues(("ASC", "Ascending: a→z, smallest first."), ("DESC", "Descending: z→a, largest first."));
     }
 }
 

@@ -42,9 +42,10 @@ public sealed class EntityQueries : IQueryFields
             .Resolve(context =>
             {
                 var ids = context.GetArgument<List<string>>("ids");
-                if (ids.Count > PageRequest.MaxPageSize)
+                var maxPageSize = context.Limits().MaxPageSize;
+                if (ids.Count > maxPageSize)
                 {
-                    throw new ApiError(ErrorCodes.PageTooLarge, $"nodes: {ids.Count} ids, more than the {PageRequest.MaxPageSize} one request may ask for");
+                    throw new ApiError(ErrorCodes.PageTooLarge, $"nodes: {ids.Count} ids, more than the {maxPageSize} one request may ask for");
                 }
 
                 var reader = context.Reader();

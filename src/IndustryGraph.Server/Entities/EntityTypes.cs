@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using IndustryGraph.Server.GraphQL;
 using IndustryGraph.Domain.Graph;
 
 namespace IndustryGraph.Server.Entities;
@@ -9,6 +10,15 @@ public sealed class EntityKindEnum : EnumerationGraphType<EntityKind>
     {
         Name = "EntityKind";
         Description = "The kinds of entity in the graph.";
+        this.DescribeValues(
+            ("DISTRICT", "A district, county, city or development zone (区, 县, 开发区)."),
+            ("PARK", "An industrial park, enterprise park or zone (产业园)."),
+            ("ENTERPRISE", "A company (企业)."),
+            ("INDUSTRY_CHAIN", "An industry chain (产业链), e.g. 智能传感器."),
+            ("CHAIN_LINK", "A segment of an industry chain (环节): upstream, midstream or downstream."),
+            ("RESEARCH_PARTNER", "A lab, university, institute or platform (实验室, 高校, 研究院)."),
+            ("ORGANIZATION", "A park operator, investment group, fund or association."),
+            ("SOURCE_DOCUMENT", "A source article facts are traced to."));
     }
 }
 
@@ -18,6 +28,7 @@ public sealed class DirectionEnum : EnumerationGraphType<Direction>
     {
         Name = "Direction";
         Description = "Which way a relationship points from the entity asked about: OUT from it, IN to it.";
+        this.DescribeValues(("OUT", "The edge starts at the entity asked about."), ("IN", "The edge ends at the entity asked about."));
     }
 }
 
@@ -27,6 +38,10 @@ public sealed class SegmentEnum : EnumerationGraphType<Segment>
     {
         Name = "Segment";
         Description = "Where a chain link sits in its industry chain: UPSTREAM (materials, parts, design), MIDSTREAM (making, integrating), DOWNSTREAM (applications, services).";
+        this.DescribeValues(
+            ("UPSTREAM", "Materials, parts and design (上游)."),
+            ("MIDSTREAM", "Making and integrating (中游)."),
+            ("DOWNSTREAM", "Applications and services (下游)."));
     }
 }
 

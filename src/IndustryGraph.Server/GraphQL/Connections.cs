@@ -4,6 +4,7 @@ using System.Text.Json;
 using GraphQL;
 using GraphQL.Types;
 using IndustryGraph.Domain.Store;
+using Microsoft.Extensions.Options;
 
 namespace IndustryGraph.Server.GraphQL;
 
@@ -20,8 +21,6 @@ public sealed record PageInfo(bool HasNextPage, bool HasPreviousPage, string? St
 /// <summary>The first/after/last/before arguments of a list, checked against the page size limit.</summary>
 public sealed record PageRequest(int Size, PageCursor? After, PageCursor? Before, bool FromEnd)
 {
-    public static int MaxPageSize { get; set; } = 100;
-
     public const int DefaultPageSize = 20;
 
     public static void AddArguments(FieldType field)
@@ -49,9 +48,10 @@ public sealed record PageRequest(int Size, PageCursor? After, PageCursor? Before
             throw new ApiError(ErrorCodes.BadUserInput, $"{context.FieldDefinition.Name}: {argument} must not be negative");
         }
 
-        if (size > MaxPageSize)
+        var maxPageSize = context.Limits().MaxPageSize;
+        if (size > maxPageSize)
         {
-            throw new ApiError(ErrorCodes.PageTooLarge, $"{context.FieldDefinition.Name}: {argument} is {size}, more than the largest page of {MaxPageSize}; page with after/before");
+            throw new ApiError(ErrorCodes.PageTooLarge, $"{context.FieldDefinition.Name}: {argument} is {size}, more than the largest page of {maxPageSize}; page with after/before");
         }
 
         return new PageRequest(
@@ -74,6 +74,13 @@ public sealed record PageRequest(int Size, PageCursor? After, PageCursor? Before
 
     public EntityListQuery ApplyTo(EntityListQuery query) =>
         query with { Limit = Size, After = After, Before = Before, FromEnd = FromEnd };
+}
+
+public static class ResolveFieldContextLimits
+{
+    /// <summary>The limits of the server that runs this request.</summary>
+    public static GraphQLLimits Limits(this IResolveFieldContext context) =>
+        context.RequestServices?.GetRequiredService<IOptions<GraphQLLimits>>().Value ?? throw new InvalidOperationException("no request services");
 }
 
 /// <summary>Cursors are opaque to clients: base64url of the sort value and key of an item.</summary>

@@ -23,7 +23,9 @@ public sealed class StableErrorInfoProvider : IErrorInfoProvider
         var code = CodeOf(executionError);
         return new ErrorInfo
         {
-            Message = executionError.Message,
+            Message = code == ErrorCodes.QueryTooDeep && executionError is UnhandledError
+                ? "the document nests deeper than the parser allows: flatten the query or its values"
+                : executionError.Message,
             Extensions = new Dictionary<string, object?> { ["code"] = code },
         };
     }
@@ -31,6 +33,8 @@ public sealed class StableErrorInfoProvider : IErrorInfoProvider
     public static string CodeOf(ExecutionError error) => error switch
     {
         _ when error.Code is { } own && OwnCodes.Contains(own) => own,
+        // The parser stops at its recursion limit (deeply nested selections or values) before any rule runs.
+        UnhandledError { InnerException: GraphQLParser.Exceptions.GraphQLMaxDepthExceededException } => ErrorCodes.QueryTooDeep,
         SyntaxError => ErrorCodes.ParseFailed,
         InvalidVariableError => ErrorCodes.BadUserInput,
         ValidationError => ErrorCodes.ValidationFailed,

@@ -3,6 +3,7 @@ using GraphQL;
 using IndustryGraph.Domain.Store;
 using IndustryGraph.Server.Analysis;
 using IndustryGraph.Server.Entities;
+using IndustryGraph.Server.GraphiQL;
 using IndustryGraph.Server.GraphQL;
 using IndustryGraph.Server.Seed;
 using IndustryGraph.Storage.Sqlite;
@@ -25,8 +26,7 @@ public static class ServerHost
         var store = StoreStartup.OpenWithSeed(options.DbPath, options.SeedFolder);
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton<IGraphStore>(store);
-        builder.Services.AddOptions<GraphQLLimits>();
-        builder.Services.AddSingleton<GraphQLEndpoint>();
+        builder.Services.AddGraphQLEndpoint(builder.Configuration);
         builder.Services.AddEntities();
         builder.Services.AddAnalysis();
         builder.Services.AddGraphQL(graphQL => graphQL
@@ -38,6 +38,7 @@ public static class ServerHost
         configure?.Invoke(builder.Services);
 
         var app = builder.Build();
+        app.MapGraphiQL();
         app.Map("/graphql", (HttpContext http, GraphQLEndpoint endpoint) => endpoint.HandleAsync(http));
         app.MapGet("/", () => Results.Redirect("/graphql"));
         app.MapGet("/health", (IGraphStore graphStore) => graphStore.GetDataVersionAsync().ContinueWith(task => Results.Ok(new { status = "ok", dataVersion = task.Result }), TaskScheduler.Default));

@@ -1,0 +1,119 @@
+using System.Security.Cryptography;
+using System.Text;
+using GraphQL;
+using GraphQL.DI;
+using GraphQL.Validation;
+using GraphQLParser.AST;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace IndustryGraph.Server.GraphQL;
+
+/// <summary>
+/// The server's memory for query texts: parsed documents that passed validation, and the texts behind
+/// persisted-query hashes. One bounded <see cref="IMemoryCache"/>; each entry's size is its text's length, so
+/// a flood of distinct queries evicts old ones instead of growing without end.
+/// </summary>
+public sealed class QueryTextCache : IDisposable
+{
+    /// <summary>About 64 MB of query text (two bytes per char).</summary>
+    public const long SizeLimitChars = 32 * 1024 * 1024;
+
+    public MemoryCache Cache { get; } = new(new MemoryCacheOptions { SizeLimit = SizeLimitChars });
+
+    public static string Sha256Hex(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    public void Dispose() => Cache.Dispose();
+}
+
+/// <summary>
+/// Skips parsing and the spec's validation rules for a query text already seen and found valid; the rules that
+/// depend on the request (limits, GET) still run. Keyed by the SHA-256 of the text.
+/// </summary>
+public sealed class DocumentCache(QueryTextCache texts) : IConfigureExecution
+{
+    /// <summary>With the execution steps (200), after option configurations (100) have set the validation rules.</summary>
+    public float SortOrder => 200;
+
+    public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
+    {
+        if (options.Document is not null || string.IsNullOrEmpty(options.Query))
+        {
+            return await next(options).ConfigureAwait(false);
+        }
+
+        var key = "document:" + QueryTextCache.Sha256Hex(options.Query);
+        if (texts.Cache.TryGetValue(key, out GraphQLDocument? cached) && cached is not null)
+        {
+            options.Document = cached;
+            options.ValidationRules = (options.ValidationRules ?? DocumentValidator.CoreRules).Where(rule => !DocumentValidator.CoreRules.Contains(rule)).ToList();
+            return await next(options).ConfigureAwait(false);
+        }
+
+        var result = await next(options).ConfigureAwait(false);
+        // Executed: the document parsed and passed every rule, so it is worth keeping.
+        if (result.Executed && result.Document is not null)
+        {
+            texts.Cache.Set(key, result.Document, new MemoryCacheEntryOptions { Size = options.Query.Length, SlidingExpiration = TimeSpan.FromHours(1) });
+        }
+
+        return result;
+    }
+
+    public static bool IsCached(QueryTextCache texts, string query) => texts.Cache.TryGetValue("document:" + QueryTextCache.Sha256Hex(query), out _);
+}
+
+/// <summary>
+/// Automatic Persisted Queries (the Apollo protocol): a client sends <c>extensions.persistedQuery.sha256Hash</c>
+/// without the query; an unknown hash is answered with PERSISTED_QUERY_NOT_FOUND, and the client retries with
+/// the query and the hash, which the server checks and remembers.
+/// </summary>
+public sealed class PersistedQueries(QueryTextCache texts)
+{
+    /// <summary>The message Apollo clients match, besides the code, to retry with the full query.</summary>
+    public const string NotFoundMessage = "PersistedQueryNotFound";
+
+    public sealed record Outcome(string? Query, ExecutionError? Error);
+
+    public Outcome Resolve(string? query, Inputs? extensions)
+    {
+        if (extensions is null || !extensions.TryGetValue("persistedQuery", out var value) || value is null)
+        {
+            return new Outcome(query, null);
+        }
+
+        if (value is not IReadOnlyDictionary<string, object?> persisted)
+        {
+            return Fail(ErrorCodes.BadRequest, "extensions.persistedQuery must be an object {version: 1, sha256Hash}");
+        }
+
+        if (!persisted.TryGetValue("version", out var version) || Convert.ToString(version, System.Globalization.CultureInfo.InvariantCulture) != "1")
+        {
+            return Fail(ErrorCodes.BadRequest, "extensions.persistedQuery.version must be 1");
+        }
+
+        if (!persisted.TryGetValue("sha256Hash", out var hashValue) || hashValue is not string hash || hash.Length != 64 || !hash.All(char.IsAsciiHexDigit))
+        {
+            return Fail(ErrorCodes.BadRequest, "extensions.persistedQuery.sha256Hash must be 64 hex digits");
+        }
+
+        hash = hash.ToLowerInvariant();
+        var key = "persisted:" + hash;
+        if (!string.IsNullOrEmpty(query))
+        {
+            var actual = QueryTextCache.Sha256Hex(query);
+            if (actual != hash)
+            {
+                return Fail(ErrorCodes.PersistedQueryMismatch, $"extensions.persistedQuery.sha256Hash is {hash}, but the SHA-256 of the query is {actual}");
+            }
+
+            texts.Cache.Set(key, query, new MemoryCacheEntryOptions { Size = query.Length, SlidingExpiration = TimeSpan.FromDays(1) });
+            return new Outcome(query, null);
+        }
+
+        return texts.Cache.TryGetValue(key, out string? stored) && stored is not null
+            ? new Outcome(stored, null)
+            : Fail(ErrorCodes.PersistedQueryNotFound, NotFoundMessage);
+    }
+
+    private static Outcome Fail(string code, string message) => new(null, new ExecutionError(message) { Code = code });
+}

@@ -1,0 +1,32 @@
+namespace IndustryGraph.Server.GraphQL;
+
+/// <summary>
+/// What one request may ask of the server. Bound from the configuration section <c>GraphQL:Limits</c>
+/// (appsettings.json, or environment variables such as <c>GraphQL__Limits__MaxDepth=20</c>); each limit
+/// broken is answered with a GraphQL error carrying its own <c>extensions.code</c>.
+/// </summary>
+public sealed class GraphQLLimits
+{
+    public const string Section = "GraphQL:Limits";
+
+    /// <summary>Deepest field nesting (QUERY_TOO_DEEP).</summary>
+    public int MaxDepth { get; set; } = 12;
+
+    /// <summary>Largest cost: each field costs 1 (a list: its page size), times the page sizes of the lists above it (QUERY_TOO_COMPLEX).</summary>
+    public int MaxComplexity { get; set; } = 50_000;
+
+    /// <summary>Largest <c>first</c>/<c>last</c> of a list, and most ids for <c>nodes</c> (PAGE_TOO_LARGE).</summary>
+    public int MaxPageSize { get; set; } = 100;
+
+    /// <summary>Largest request body, and longest query string over GET (PAYLOAD_TOO_LARGE).</summary>
+    public long MaxRequestBytes { get; set; } = 256 * 1024;
+
+    /// <summary>Most operations one document may define (TOO_MANY_OPERATIONS).</summary>
+    public int MaxOperations { get; set; } = 20;
+
+    /// <summary>Longest a request may run (TIMEOUT).</summary>
+    public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Whether __schema and __type may be asked (INTROSPECTION_DISABLED when off).</summary>
+    public bool IntrospectionEnabled { get; set; } = true;
+}

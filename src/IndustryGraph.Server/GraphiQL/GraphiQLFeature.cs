@@ -1,0 +1,81 @@
+using Microsoft.Extensions.FileProviders;
+
+namespace IndustryGraph.Server.GraphiQL;
+
+/// <summary>
+/// GraphiQL for people: a browser asking GET /graphql for HTML gets the IDE, bundled at build time into
+/// GraphiQL/dist and served from the program's folder (no CDN), with the operations of schema/examples as tabs.
+/// </summary>
+public static class GraphiQLFeature
+{
+    public const string BundleFolder = "graphiql";
+    public const string ExamplesFolder = "schema/examples";
+
+    public static WebApplication MapGraphiQL(this WebApplication app) => app.MapGraphiQL(Path.Combine(AppContext.BaseDirectory, BundleFolder));
+
+    /// <summary>Serves the bundle from <paramref name="bundle"/>, or a page saying how to build it when it is missing.</summary>
+    public static WebApplication MapGraphiQL(this WebApplication app, string bundle)
+    {
+        app.Use(async (http, next) =>
+        {
+            if (IsBrowserAskingForGraphiQL(http.Request))
+            {
+                await WritePageAsync(http, bundle);
+                return;
+            }
+
+            await next(http);
+        });
+        if (Directory.Exists(bundle))
+        {
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(bundle), RequestPath = "/graphiql" });
+        }
+
+        app.MapGet("/graphiql/examples.json", () => Results.Json(Examples(Path.Combine(AppContext.BaseDirectory, ExamplesFolder))));
+        return app;
+    }
+
+    /// <summary>GET /graphql from a browser (HTML accepted) without a query; API clients never list text/html.</summary>
+    private static bool IsBrowserAskingForGraphiQL(HttpRequest request) =>
+        HttpMethods.IsGet(request.Method)
+        && request.Path.Equals("/graphql", StringComparison.OrdinalIgnoreCase)
+        && !request.Query.ContainsKey("query")
+        && request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
+
+    private static async Task WritePageAsync(HttpContext http, string bundle)
+    {
+        var index = Path.Combine(bundle, "index.html");
+        http.Response.ContentType = "text/html; charset=utf-8";
+        if (File.Exists(index))
+        {
+            await http.Response.SendFileAsync(index, http.RequestAborted);
+            return;
+        }
+
+        // The server runs without the bundle (not built yet); say so and how to build it, and keep the API working.
+        await http.Response.WriteAsync(
+            """
+            <!doctype html><html lang="en"><head><meta charset="utf-8"><title>IndustryGraph · GraphiQL not built</title></head>
+            <body><h1>GraphiQL has not been built</h1>
+            <p>The GraphQL API works at this address (POST or GET <code>/graphql</code>), but the GraphiQL bundle is missing from this build.</p>
+            <p>Build it with <code>bash tests/setup/20-graphiql.sh</code> (npm ci and esbuild in <code>src/IndustryGraph.Server/GraphiQL</code>), then rebuild and restart the server.</p>
+            </body></html>
+            """, http.RequestAborted);
+    }
+
+    /// <summary>An example operation, with the variables it needs (from name.variables.json beside it) if any.</summary>
+    public sealed record Example(string Name, string Query, string? Variables);
+
+    /// <summary>Each .graphql file of the examples folder, by file name.</summary>
+    public static IReadOnlyList<Example> Examples(string folder) =>
+        Directory.Exists(folder)
+            ? Directory.GetFiles(folder, "*.graphql")
+                .Order(StringComparer.Ordinal)
+                .Select(path =>
+                {
+                    var variables = Path.ChangeExtension(path, ".variables.json");
+                    return new Example(Path.GetFileNameWithoutExtension(path), File.ReadAllText(path), File.Exists(variables) ? File.ReadAllText(variables) : null);
+                })
+                .ToList()
+            : [];
+}
