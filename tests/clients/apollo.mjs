@@ -74,7 +74,7 @@ const persistedClient = () => new ApolloClient({
   ]),
   cache: new InMemoryCache(),
 });
-const persistedText = await readFile(join(examplesFolder, 'entities-parks-in-guancheng.graphql'), 'utf8');
+const persistedText = await readFile(join(examplesFolder, 'parks-in-guancheng.graphql'), 'utf8');
 const first = await persistedClient().query({ query: gql(persistedText), fetchPolicy: 'network-only' });
 const requestsForFirst = requests.splice(0);
 const second = await persistedClient().query({ query: gql(persistedText), fetchPolicy: 'network-only' });
