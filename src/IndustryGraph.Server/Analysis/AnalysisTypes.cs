@@ -6,6 +6,7 @@ using IndustryGraph.Server.Chains;
 using IndustryGraph.Server.Districts;
 using IndustryGraph.Server.Enterprises;
 using IndustryGraph.Server.Entities;
+using IndustryGraph.Server.GraphQL;
 using IndustryGraph.Server.Parks;
 using IndustryGraph.Server.Partners;
 
@@ -28,6 +29,10 @@ public sealed class LinkStatusEnum : EnumerationGraphType<LinkStatus>
     {
         Name = "LinkStatus";
         Description = "A chain link in a scope: PRESENT (at least the threshold of enterprises work in it there), WEAK (at least one, fewer than the threshold) or MISSING (none).";
+        this.DescribeValues(
+            ("PRESENT", "At least the threshold of enterprises in scope work in the link."),
+            ("WEAK", "Some enterprises in scope work in the link, fewer than the threshold: a link to strengthen (强链)."),
+            ("MISSING", "No enterprise in scope works in the link: a gap to fill (补链)."));
     }
 }
 
@@ -37,6 +42,10 @@ public sealed class ScopeKindEnum : EnumerationGraphType<ScopeKind>
     {
         Name = "ScopeKind";
         Description = "CITY (everything), DISTRICT (a district with its parks) or PARK.";
+        this.DescribeValues(
+            ("CITY", "The whole city: every enterprise in the graph."),
+            ("DISTRICT", "A district: enterprises located in it, in its parks and in its sub-districts."),
+            ("PARK", "A park: enterprises located in it."));
     }
 }
 
@@ -46,6 +55,10 @@ public sealed class WhatIfEffectEnum : EnumerationGraphType<WhatIfEffect>
     {
         Name = "WhatIfEffect";
         Description = "CLOSES a MISSING link, STRENGTHENS a WEAK link to PRESENT, or ADDS enterprises without changing the status.";
+        this.DescribeValues(
+            ("CLOSES", "The link is MISSING in scope and the candidates would give it its first enterprises."),
+            ("STRENGTHENS", "The link is WEAK in scope and the candidates would bring it to the threshold."),
+            ("ADDS", "The candidates add enterprises to the link without changing its status."));
     }
 }
 

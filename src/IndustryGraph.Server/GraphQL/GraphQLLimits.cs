@@ -12,7 +12,7 @@ public sealed class GraphQLLimits
     /// <summary>Deepest field nesting (QUERY_TOO_DEEP).</summary>
     public int MaxDepth { get; set; } = 12;
 
-    /// <summary>Largest cost: each field costs 1 (a list: its page size), times the page sizes of the lists above it (QUERY_TOO_COMPLEX).</summary>
+    /// <summary>Largest cost: each field costs 1 (a connection: its page size), times the page sizes of the connections and about 5 for each plain list above it (QUERY_TOO_COMPLEX).</summary>
     public int MaxComplexity { get; set; } = 50_000;
 
     /// <summary>Largest <c>first</c>/<c>last</c> of a list, and most ids for <c>nodes</c> (PAGE_TOO_LARGE).</summary>

@@ -29,7 +29,11 @@ public static class LimitRules
     /// </summary>
     private static ComplexityOptions ComplexityOf(GraphQLLimits limits)
     {
-        var options = new ComplexityOptions { DefaultListImpactMultiplier = PageRequest.DefaultPageSize };
+        // A plain list (not a connection) holds what one entity has: its facts, sources, links of a chain. Those
+        // are short, so it is estimated at a few items; anything that can grow large is a connection and costs
+        // its page size.
+        const int PlainListEstimate = 5;
+        var options = new ComplexityOptions { DefaultListImpactMultiplier = PlainListEstimate };
         var byPageSize = options.DefaultComplexityImpactDelegate;
         options.DefaultComplexityImpactDelegate = context =>
         {
@@ -54,7 +58,7 @@ public static class LimitRules
             if (context.TotalImpact > limits.MaxComplexity)
             {
                 context.Error = new ValidationError(
-                    $"the query costs {context.TotalImpact:0}, more than the limit of {limits.MaxComplexity} (each field costs 1, times the page sizes of the lists above it): ask for smaller pages or fewer fields")
+                    $"the query costs {context.TotalImpact:0}, more than the limit of {limits.MaxComplexity} (each field costs 1, times the page sizes of the connections and about 5 for each plain list above it): ask for smaller pages or fewer fields")
                 { Code = ErrorCodes.QueryTooComplex };
             }
 

@@ -37,7 +37,7 @@ public sealed class LimitsTests(SmallLimitsServer small) : IClassFixture<SmallLi
 
     [Theory]
     [InlineData("{ parks(first: 1) { nodes { district { parks(first: 1) { nodes { name } } } } } }", "QUERY_TOO_DEEP")]
-    [InlineData("{ parks(first: 10) { nodes { chains { name key tags aliases } } } }", "QUERY_TOO_COMPLEX")]
+    [InlineData("{ a: parks(first: 10) { nodes { chains { name key tags aliases } } } b: parks(first: 10) { nodes { chains { name key tags aliases } } } c: parks(first: 10) { nodes { chains { name key tags aliases } } } }", "QUERY_TOO_COMPLEX")]
     [InlineData("{ parks(first: 11) { totalCount } }", "PAGE_TOO_LARGE")]
     [InlineData("query A { __typename } query B { __typename } query C { __typename } query D { __typename }", "TOO_MANY_OPERATIONS")]
     [InlineData("{ __schema { types { name } } }", "INTROSPECTION_DISABLED")]
