@@ -8,29 +8,31 @@ namespace IndustryGraph.Storage.Sqlite;
 public sealed partial class SqliteGraphStore
 {
     public Task<ImportSummary> ImportAsync(GraphDataset dataset, ImportMode mode, CancellationToken cancellationToken = default) =>
-        ImportAsync(dataset, mode, dryRun: false, progress: null, cancellationToken);
+        ImportAsync(dataset, new ImportOptions(mode), cancellationToken);
 
     /// <summary>
-    /// Writes the dataset in one immediate transaction. A dry run does all the work and rolls it back, so its
-    /// summary is exactly what a real run would change. Progress reports rows written so far.
+    /// Writes the dataset in one immediate transaction, with an audit entry. A dry run does all the work and
+    /// rolls it back, so its summary is exactly what a real run would change. Progress reports rows written so far.
     /// </summary>
-    public async Task<ImportSummary> ImportAsync(
-        GraphDataset dataset, ImportMode mode, bool dryRun, IProgress<long>? progress, CancellationToken cancellationToken = default)
+    public async Task<ImportSummary> ImportAsync(GraphDataset dataset, ImportOptions options, CancellationToken cancellationToken = default)
     {
         await using var connection = ConnectCounted();
+        // A bulk write: a larger page cache, and temporary b-trees (sorts, index builds) in memory.
+        Exec(connection, "PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY");
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        var writer = new ImportWriter(connection, transaction, progress);
-        var summary = writer.Write(dataset, mode, cancellationToken);
+        var before = ReadDataVersion(connection, transaction);
+        var writer = new ImportWriter(connection, transaction, options.Progress);
+        var summary = writer.Write(dataset, options.Mode, cancellationToken);
         var changed = summary with { DataVersion = 0 } != new ImportSummary(0, 0, 0, 0, 0, 0, 0, 0);
-        var version = ReadDataVersion(connection, transaction) + (changed ? 1 : 0);
+        var version = before;
         if (changed)
         {
-            using var bump = Command(connection, "UPDATE meta SET value = $version WHERE key = 'data_version'", ("$version", version.ToString(CultureInfo.InvariantCulture)));
-            bump.Transaction = transaction;
-            bump.ExecuteNonQuery();
+            version = BumpDataVersion(connection, transaction);
+            WriteAudit(connection, transaction, DateTimeOffset.UtcNow, options.Actor, options.Mode == ImportMode.Replace ? "import --replace" : "import",
+                null, options.Origin, $"data version {before}", $"{summary} (data version {version})", null);
         }
 
-        if (dryRun)
+        if (options.DryRun)
         {
             await transaction.RollbackAsync(cancellationToken);
         }
@@ -39,7 +41,17 @@ public sealed partial class SqliteGraphStore
             await transaction.CommitAsync(cancellationToken);
         }
 
+        Exec(connection, "PRAGMA cache_size = -2000");
         return summary with { DataVersion = version };
+    }
+
+    private static long BumpDataVersion(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        var version = ReadDataVersion(connection, transaction) + 1;
+        using var bump = Command(connection, "UPDATE meta SET value = $version WHERE key = 'data_version'", ("$version", version.ToString(CultureInfo.InvariantCulture)));
+        bump.Transaction = transaction;
+        bump.ExecuteNonQuery();
+        return version;
     }
 
     /// <summary>The statements of one import, prepared once and run per row.</summary>
@@ -48,29 +60,7 @@ public sealed partial class SqliteGraphStore
         private readonly Dictionary<string, (long Id, string Fingerprint)> entityIds = new(StringComparer.Ordinal);
         private long rowsWritten;
 
-        private SqliteCommand Prepare(string sql, params string[] parameterNames)
-        {
-            var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = sql;
-            foreach (var name in parameterNames)
-            {
-                command.Parameters.Add(new SqliteParameter(name, null));
-            }
-
-            command.Prepare();
-            return command;
-        }
-
-        private static int Run(SqliteCommand command, params object?[] values)
-        {
-            for (var i = 0; i < values.Length; i++)
-            {
-                command.Parameters[i].Value = values[i] ?? DBNull.Value;
-            }
-
-            return command.ExecuteNonQuery();
-        }
+        private SqliteCommand Prepare(string sql, params string[] parameterNames) => SqliteGraphStore.Prepare(connection, transaction, sql, parameterNames);
 
         private void Tick()
         {
@@ -116,12 +106,13 @@ public sealed partial class SqliteGraphStore
             using var update = Prepare(
                 "UPDATE entity SET kind = $kind, name = $name, aliases = $aliases, tags = $tags, sources = $sources, chain_key = $chain, segment = $segment, position = $position WHERE id = $id",
                 "$kind", "$name", "$aliases", "$tags", "$sources", "$chain", "$segment", "$position", "$id");
-            using var names = new NameIndexWriter(this);
+            using var names = new NameIndexWriter(connection, transaction);
             int added = 0, updated = 0, removed = 0;
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var entity in entities)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                Tick();
                 seen.Add(entity.Key);
                 var columns = Columns(entity);
                 var fingerprint = string.Join('\u001f', columns);
@@ -152,8 +143,6 @@ public sealed partial class SqliteGraphStore
                     entityIds[entity.Key] = (id, fingerprint);
                     added++;
                 }
-
-                Tick();
             }
 
             if (mode == ImportMode.Replace)
@@ -292,49 +281,73 @@ public sealed partial class SqliteGraphStore
         private static string FactFingerprint(long entityId, Fact fact) => string.Join('\u001f',
             entityId.ToString(CultureInfo.InvariantCulture), fact.Key, fact.Value,
             fact.Number?.ToString("R", CultureInfo.InvariantCulture) ?? "", fact.Unit ?? "", fact.AsOf ?? "", StoredJson.Write(fact.Sources));
+    }
 
-        /// <summary>Keeps the exact-name table and both full-text indexes in step with an entity's names.</summary>
-        private sealed class NameIndexWriter(ImportWriter writer) : IDisposable
+    /// <summary>Keeps the exact-name table and both full-text indexes in step with an entity's names.</summary>
+    private sealed class NameIndexWriter(SqliteConnection connection, SqliteTransaction transaction) : IDisposable
+    {
+        private readonly SqliteCommand insertName = Prepare(connection, transaction, "INSERT INTO entity_name (entity_id, name) VALUES ($id, $name)", "$id", "$name");
+        private readonly SqliteCommand insertTag = Prepare(connection, transaction, "INSERT INTO entity_tag (entity_id, tag) VALUES ($id, $tag)", "$id", "$tag");
+        private readonly SqliteCommand insertText = Prepare(connection, transaction,
+            "INSERT INTO name_trigram (rowid, text) VALUES ($id, $text); INSERT INTO name_chars (rowid, text) VALUES ($id, $chars)",
+            "$id", "$text", "$chars");
+        private readonly SqliteCommand remove = Prepare(connection, transaction, """
+            DELETE FROM entity_name WHERE entity_id = $id;
+            DELETE FROM entity_tag WHERE entity_id = $id;
+            DELETE FROM name_trigram WHERE rowid = $id;
+            DELETE FROM name_chars WHERE rowid = $id;
+            """, "$id");
+
+        public void Add(long id, Entity entity)
         {
-            private readonly SqliteCommand insertName = writer.Prepare("INSERT INTO entity_name (entity_id, name) VALUES ($id, $name)", "$id", "$name");
-            private readonly SqliteCommand insertTag = writer.Prepare("INSERT INTO entity_tag (entity_id, tag) VALUES ($id, $tag)", "$id", "$tag");
-            private readonly SqliteCommand insertText = writer.Prepare(
-                "INSERT INTO name_trigram (rowid, text) VALUES ($id, $text); INSERT INTO name_chars (rowid, text) VALUES ($id, $chars)",
-                "$id", "$text", "$chars");
-            private readonly SqliteCommand remove = writer.Prepare("""
-                DELETE FROM entity_name WHERE entity_id = $id;
-                DELETE FROM entity_tag WHERE entity_id = $id;
-                DELETE FROM name_trigram WHERE rowid = $id;
-                DELETE FROM name_chars WHERE rowid = $id;
-                """, "$id");
-
-            public void Add(long id, Entity entity)
+            var names = entity.Names.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            foreach (var name in names)
             {
-                var names = entity.Names.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-                foreach (var name in names)
-                {
-                    Run(insertName, id, name);
-                }
-
-                foreach (var tag in entity.Tags)
-                {
-                    Run(insertTag, id, tag);
-                }
-
-                // Names are joined by a line break so a phrase never matches across two of them.
-                var text = string.Join('\n', names);
-                Run(insertText, id, text, string.Join(" , ", names.Select(SearchText.SpacedCharacters)));
+                Run(insertName, id, name);
             }
 
-            public void Remove(long id) => Run(remove, id);
-
-            public void Dispose()
+            foreach (var tag in entity.Tags)
             {
-                insertName.Dispose();
-                insertTag.Dispose();
-                insertText.Dispose();
-                remove.Dispose();
+                Run(insertTag, id, tag);
             }
+
+            // Names are joined by a line break so a phrase never matches across two of them.
+            var text = string.Join('\n', names);
+            Run(insertText, id, text, string.Join(" , ", names.Select(SearchText.SpacedCharacters)));
         }
+
+        public void Remove(long id) => Run(remove, id);
+
+        public void Dispose()
+        {
+            insertName.Dispose();
+            insertTag.Dispose();
+            insertText.Dispose();
+            remove.Dispose();
+        }
+    }
+
+    private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameterNames)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var name in parameterNames)
+        {
+            command.Parameters.Add(new SqliteParameter(name, null));
+        }
+
+        command.Prepare();
+        return command;
+    }
+
+    private static int Run(SqliteCommand command, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+
+        return command.ExecuteNonQuery();
     }
 }

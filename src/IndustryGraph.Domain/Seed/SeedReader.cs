@@ -18,6 +18,9 @@ public static partial class SeedReader
 
     public static readonly IReadOnlyList<string> Files = [SourcesFile, EntitiesFile, ChainLinksFile, RelationshipsFile, FactsFile];
 
+    /// <summary>The columns a file must have (others are optional).</summary>
+    public static IReadOnlyList<string> RequiredColumnsOf(string file) => RequiredColumns[file];
+
     private static readonly string[] ProvenanceColumns = ["source", "paragraph", "note"];
 
     private static readonly Dictionary<string, string[]> RequiredColumns = new()
@@ -38,7 +41,9 @@ public static partial class SeedReader
         return result.Dataset ?? throw new SeedValidationException(result.Errors);
     }
 
-    public static SeedReadResult TryRead(IReadOnlyDictionary<string, byte[]> files)
+    /// <param name="files">File name → bytes of a seed folder.</param>
+    /// <param name="known">Entities already in the store that rows may reference (a merge import), or null.</param>
+    public static SeedReadResult TryRead(IReadOnlyDictionary<string, byte[]> files, IReadOnlyDictionary<string, KnownEntity>? known = null)
     {
         var errors = new List<SeedError>();
         var tables = new Dictionary<string, CsvTable>();
@@ -51,19 +56,26 @@ public static partial class SeedReader
             }
 
             var table = CsvTable.Parse(file, bytes, errors);
-            if (table is null)
+            if (table is not null)
             {
-                continue;
+                tables[file] = table;
             }
+        }
 
+        return errors.Count > 0 ? new SeedReadResult(null, errors) : TryRead(tables, known);
+    }
+
+    /// <summary>Validates tables already parsed (from CSV files or a JSON file), keyed by the seed file names.</summary>
+    public static SeedReadResult TryRead(IReadOnlyDictionary<string, CsvTable> tables, IReadOnlyDictionary<string, KnownEntity>? known = null)
+    {
+        var errors = new List<SeedError>();
+        foreach (var (file, table) in tables)
+        {
             var missing = RequiredColumns[file].Where(column => !table.ColumnIndex.ContainsKey(column)).ToList();
             if (missing.Count > 0)
             {
-                errors.Add(new SeedError(file, 1, 1, $"missing column(s): {string.Join(", ", missing)}"));
-                continue;
+                errors.Add(new SeedError(table.File, 1, 1, $"missing column(s): {string.Join(", ", missing)}"));
             }
-
-            tables[file] = table;
         }
 
         if (errors.Count > 0)
@@ -71,7 +83,7 @@ public static partial class SeedReader
             return new SeedReadResult(null, errors);
         }
 
-        var builder = new Builder(errors);
+        var builder = new Builder(errors, known ?? new Dictionary<string, KnownEntity>());
         builder.ReadSources(tables[SourcesFile]);
         builder.ReadEntities(tables[EntitiesFile]);
         builder.ReadChainLinks(tables[ChainLinksFile]);
@@ -88,6 +100,9 @@ public static partial class SeedReader
 
         public string File => table.File;
 
+        /// <summary>Where another seed file's rows are reported: the same JSON file, or that CSV file.</summary>
+        public string FileOf(string seedFile) => table.File.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? seedFile : table.File;
+
         public string this[string column] => Get(column);
 
         public string Get(string column) =>
@@ -102,10 +117,12 @@ public static partial class SeedReader
             Get(column).Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct().ToList();
     }
 
-    private sealed class Builder(List<SeedError> errors)
+    private sealed class Builder(List<SeedError> errors, IReadOnlyDictionary<string, KnownEntity> known)
     {
-        private readonly Dictionary<string, (Entity Entity, Row Row)> entities = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, (string Chain, Row Row)> pendingLinks = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (Entity Entity, int Line)> entities = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (string Chain, SeedError ChainPosition)> pendingLinks = new(StringComparer.Ordinal);
+        // Most rows share a handful of provenances; one instance each keeps a million-row import small.
+        private readonly Dictionary<SourceRef, SourceRef> provenances = [];
         private readonly Dictionary<(string From, string Type, string To), List<SourceRef>> relationships = [];
         private readonly HashSet<(string, string, string, SourceRef)> relationshipRows = [];
         private readonly List<Fact> facts = [];
@@ -125,7 +142,7 @@ public static partial class SeedReader
 
                 var name = row["title"].Length > 0 ? row["title"] : key;
                 var entity = new Entity(key, EntityKind.SourceDocument, name, [key], [], [new SourceRef(key, null, false, null)]);
-                entities[key] = (entity, row);
+                entities[key] = (entity, row.Line);
                 AddOptionalFact(row, key, "publisher");
                 AddOptionalFact(row, key, "published");
                 AddOptionalFact(row, key, "note");
@@ -163,7 +180,7 @@ public static partial class SeedReader
                 var provenance = ReadProvenance(row);
                 if (keyOk && kindOk && nameOk && provenance is not null)
                 {
-                    entities[key] = (new Entity(key, kind, row["name"], row.List("aliases"), row.List("tags"), [provenance]), row);
+                    entities[key] = (new Entity(key, kind, row["name"], row.List("aliases"), row.List("tags"), [provenance]), row.Line);
                 }
             }
         }
@@ -198,26 +215,28 @@ public static partial class SeedReader
                 if (keyOk && segmentOk && positionOk && nameOk && provenance is not null)
                 {
                     var placement = new ChainLinkPlacement(row["chain"], segment, position);
-                    entities[key] = (new Entity(key, EntityKind.ChainLink, row["name"], row.List("aliases"), row.List("tags"), [provenance], placement), row);
-                    pendingLinks[key] = (row["chain"], row);
+                    entities[key] = (new Entity(key, EntityKind.ChainLink, row["name"], row.List("aliases"), row.List("tags"), [provenance], placement), row.Line);
+                    pendingLinks[key] = (row["chain"], row.Error("chain", ""));
                 }
             }
         }
 
         public void ResolveChainLinks()
         {
-            foreach (var (linkKey, (chainKey, row)) in pendingLinks)
+            foreach (var (linkKey, (chainKey, position)) in pendingLinks)
             {
-                if (!entities.TryGetValue(chainKey, out var chain))
+                var chainKind = entities.TryGetValue(chainKey, out var chain) ? chain.Entity.Kind
+                    : known.TryGetValue(chainKey, out var stored) ? stored.Kind : (EntityKind?)null;
+                if (chainKind is null)
                 {
-                    errors.Add(row.Error("chain", $"reference to nothing: no industry chain has key '{chainKey}'"));
+                    errors.Add(position with { Message = $"reference to nothing: no industry chain has key '{chainKey}'" });
                     entities.Remove(linkKey);
                     continue;
                 }
 
-                if (chain.Entity.Kind != EntityKind.IndustryChain)
+                if (chainKind != EntityKind.IndustryChain)
                 {
-                    errors.Add(row.Error("chain", $"'{chainKey}' is a {chain.Entity.Kind.ToCode()}, not an INDUSTRY_CHAIN"));
+                    errors.Add(position with { Message = $"'{chainKey}' is a {chainKind.Value.ToCode()}, not an INDUSTRY_CHAIN" });
                     entities.Remove(linkKey);
                     continue;
                 }
@@ -361,7 +380,14 @@ public static partial class SeedReader
                 return found.Entity;
             }
 
-            errors.Add(row.Error(column, $"reference to nothing: no entity, chain link or source has key '{key}'"));
+            if (known.TryGetValue(key, out var stored))
+            {
+                var link = stored.ChainKey is null ? null : new ChainLinkPlacement(stored.ChainKey, Segment.Upstream, 1);
+                return new Entity(key, stored.Kind, key, [], [], [], link);
+            }
+
+            var where = known.Count > 0 ? " in the files or the store" : "";
+            errors.Add(row.Error(column, $"reference to nothing: no entity, chain link or source has key '{key}'{where}"));
             return null;
         }
 
@@ -381,7 +407,13 @@ public static partial class SeedReader
 
             if (entities.TryGetValue(key, out var earlier))
             {
-                errors.Add(row.Error("key", $"duplicate key '{key}': already defined at {earlier.Row.File}:{earlier.Row.Line}"));
+                var earlierFile = earlier.Entity.Kind switch
+                {
+                    EntityKind.SourceDocument => SourcesFile,
+                    EntityKind.ChainLink => ChainLinksFile,
+                    _ => EntitiesFile,
+                };
+                errors.Add(row.Error("key", $"duplicate key '{key}': already defined at {row.FileOf(earlierFile)}:{earlier.Line}"));
                 return false;
             }
 
@@ -417,10 +449,13 @@ public static partial class SeedReader
                     return null;
                 }
 
-                return SourceRef.FromCuration(note);
+                return Intern(SourceRef.FromCuration(note));
             }
 
-            if (!entities.TryGetValue(source, out var document) || document.Entity.Kind != EntityKind.SourceDocument)
+            var isDocument = entities.TryGetValue(source, out var document)
+                ? document.Entity.Kind == EntityKind.SourceDocument
+                : known.TryGetValue(source, out var stored) && stored.Kind == EntityKind.SourceDocument;
+            if (!isDocument)
             {
                 errors.Add(row.Error("source", $"reference to nothing: no source document '{source}' in sources.csv"));
                 return null;
@@ -435,7 +470,18 @@ public static partial class SeedReader
                 return null;
             }
 
-            return SourceRef.FromDocument(source, paragraph, note);
+            return Intern(SourceRef.FromDocument(source, paragraph, note));
+        }
+
+        private SourceRef Intern(SourceRef source)
+        {
+            if (provenances.TryGetValue(source, out var shared))
+            {
+                return shared;
+            }
+
+            provenances[source] = source;
+            return source;
         }
 
         public GraphDataset Build() => new(
@@ -446,3 +492,6 @@ public static partial class SeedReader
 }
 
 public sealed record SeedReadResult(GraphDataset? Dataset, IReadOnlyList<SeedError> Errors);
+
+/// <summary>An entity already in the store, as much as validation needs: its kind, and a link's chain.</summary>
+public sealed record KnownEntity(EntityKind Kind, string? ChainKey);
