@@ -70,14 +70,86 @@ public sealed partial class SqliteGraphStore
             }
         }
 
+        /// <summary>From this many rows on, secondary indexes and name search are built once at the end, not row by row.</summary>
+        public const int BulkRows = 50_000;
+
+        private readonly List<long> namesToIndex = [];
+        private bool bulk;
+
         public ImportSummary Write(GraphDataset dataset, ImportMode mode, CancellationToken cancellationToken)
         {
             LoadEntityIds();
+            bulk = dataset.RowCount >= BulkRows;
+            // Only into an empty store: the deletes and updates of a merge need the indexes row by row.
+            var dropped = bulk && entityIds.Count == 0 ? DropSecondaryIndexes() : [];
             var (added, updated, removed) = WriteEntities(dataset.Entities, mode, cancellationToken);
             var (relationshipsAdded, relationshipsRemoved) = WriteRelationships(dataset.Relationships, mode, cancellationToken);
             var (factsAdded, factsRemoved) = WriteFacts(dataset.Facts, mode, cancellationToken);
+            IndexNames();
+            foreach (var sql in dropped)
+            {
+                Exec(connection, sql, transaction);
+            }
+
             progress?.Report(rowsWritten);
             return new ImportSummary(added, updated, removed, relationshipsAdded, relationshipsRemoved, factsAdded, factsRemoved, 0);
+        }
+
+        /// <summary>
+        /// Drops the plain (non-unique) indexes of the graph tables and returns the SQL that recreates them: one
+        /// sorted build at the end is far cheaper than a million random inserts. Still one transaction, so
+        /// readers keep their indexes until the commit.
+        /// </summary>
+        private List<string> DropSecondaryIndexes()
+        {
+            var indexes = new List<(string Name, string Sql)>();
+            using (var command = Prepare("""
+                SELECT name, sql FROM sqlite_master
+                WHERE type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'
+                  AND tbl_name IN ('entity', 'entity_name', 'entity_tag', 'fact', 'relationship')
+                """))
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    indexes.Add((reader.GetString(0), reader.GetString(1)));
+                }
+            }
+
+            foreach (var (name, _) in indexes)
+            {
+                Exec(connection, $"DROP INDEX \"{name}\"", transaction);
+            }
+
+            return indexes.Select(index => index.Sql).ToList();
+        }
+
+        /// <summary>Fills both full-text name indexes for the entities a bulk import added or renamed, in two statements.</summary>
+        private void IndexNames()
+        {
+            if (namesToIndex.Count == 0)
+            {
+                return;
+            }
+
+            connection.CreateFunction("spaced_characters", (string text) => SearchText.SpacedCharacters(text), isDeterministic: true);
+            Exec(connection, "CREATE TEMP TABLE IF NOT EXISTS names_to_index (id INTEGER PRIMARY KEY); DELETE FROM names_to_index", transaction);
+            using (var insert = Prepare("INSERT OR IGNORE INTO names_to_index (id) VALUES ($id)", "$id"))
+            {
+                foreach (var id in namesToIndex)
+                {
+                    Run(insert, id);
+                }
+            }
+
+            // The same texts NameIndexWriter.Add writes: names joined by line breaks, spaced characters by " , ".
+            Exec(connection, """
+                INSERT INTO name_trigram (rowid, text)
+                  SELECT entity_id, group_concat(name, char(10)) FROM (SELECT entity_id, name FROM entity_name WHERE entity_id IN (SELECT id FROM names_to_index) ORDER BY rowid) GROUP BY entity_id;
+                INSERT INTO name_chars (rowid, text)
+                  SELECT entity_id, group_concat(spaced_characters(name), ' , ') FROM (SELECT entity_id, name FROM entity_name WHERE entity_id IN (SELECT id FROM names_to_index) ORDER BY rowid) GROUP BY entity_id;
+                DROP TABLE names_to_index;
+                """, transaction);
         }
 
         private void LoadEntityIds()
@@ -91,12 +163,33 @@ public sealed partial class SqliteGraphStore
             }
         }
 
-        private static string[] Columns(Entity entity) =>
+        private string[] Columns(Entity entity) =>
         [
-            entity.Kind.ToCode(), entity.Name, StoredJson.Write(entity.Aliases), StoredJson.Write(entity.Tags),
-            StoredJson.Write(entity.Sources), entity.Link?.ChainKey ?? "", entity.Link?.Segment.ToCode() ?? "",
+            entity.Kind.ToCode(), entity.Name, ListJson(entity.Aliases), ListJson(entity.Tags),
+            SourcesJson(entity.Sources), entity.Link?.ChainKey ?? "", entity.Link?.Segment.ToCode() ?? "",
             entity.Link?.Position.ToString(CultureInfo.InvariantCulture) ?? "",
         ];
+
+        // Most rows carry one of a few shared provenances (the seed reader interns them) and no aliases or
+        // tags: their JSON is written once, not once per row.
+        private readonly Dictionary<SourceRef, string> sourceJson = [];
+
+        private string SourcesJson(IReadOnlyList<SourceRef> sources)
+        {
+            if (sources.Count != 1)
+            {
+                return StoredJson.Write(sources);
+            }
+
+            if (!sourceJson.TryGetValue(sources[0], out var json))
+            {
+                sourceJson[sources[0]] = json = StoredJson.Write(sources);
+            }
+
+            return json;
+        }
+
+        private static string ListJson(IReadOnlyList<string> values) => values.Count == 0 ? "[]" : StoredJson.Write(values);
 
         private (int Added, int Updated, int Removed) WriteEntities(IReadOnlyList<Entity> entities, ImportMode mode, CancellationToken cancellationToken)
         {
@@ -106,7 +199,7 @@ public sealed partial class SqliteGraphStore
             using var update = Prepare(
                 "UPDATE entity SET kind = $kind, name = $name, aliases = $aliases, tags = $tags, sources = $sources, chain_key = $chain, segment = $segment, position = $position WHERE id = $id",
                 "$kind", "$name", "$aliases", "$tags", "$sources", "$chain", "$segment", "$position", "$id");
-            using var names = new NameIndexWriter(connection, transaction);
+            using var names = new NameIndexWriter(connection, transaction, bulk ? namesToIndex : null);
             int added = 0, updated = 0, removed = 0;
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var entity in entities)
@@ -115,10 +208,10 @@ public sealed partial class SqliteGraphStore
                 Tick();
                 seen.Add(entity.Key);
                 var columns = Columns(entity);
-                var fingerprint = string.Join('\u001f', columns);
-                object?[] values = [.. columns.Select(value => value.Length == 0 ? null : (object)value)];
                 if (entityIds.TryGetValue(entity.Key, out var existing))
                 {
+                    var fingerprint = string.Join('\u001f', columns);
+                    object?[] values = [.. columns.Select(value => value.Length == 0 ? null : (object)value)];
                     if (existing.Fingerprint == fingerprint)
                     {
                         continue;
@@ -132,15 +225,16 @@ public sealed partial class SqliteGraphStore
                 }
                 else
                 {
-                    for (var i = 0; i < values.Length; i++)
+                    for (var i = 0; i < columns.Length; i++)
                     {
-                        insert.Parameters[i + 1].Value = values[i] ?? DBNull.Value;
+                        insert.Parameters[i + 1].Value = columns[i].Length == 0 ? DBNull.Value : columns[i];
                     }
 
                     insert.Parameters[0].Value = entity.Key;
                     var id = (long)insert.ExecuteScalar()!;
                     names.Add(id, entity);
-                    entityIds[entity.Key] = (id, fingerprint);
+                    // A key comes once per dataset, so a new row's fingerprint is never compared.
+                    entityIds[entity.Key] = (id, "");
                     added++;
                 }
             }
@@ -200,7 +294,7 @@ public sealed partial class SqliteGraphStore
                 }
                 else
                 {
-                    Run(insert, edge.Item1, edge.Item2, edge.Item3, StoredJson.Write(relationship.Sources));
+                    Run(insert, edge.Item1, edge.Item2, edge.Item3, SourcesJson(relationship.Sources));
                     added++;
                 }
 
@@ -268,7 +362,7 @@ public sealed partial class SqliteGraphStore
                 cancellationToken.ThrowIfCancellationRequested();
                 if (existingFingerprints.Add(fingerprint))
                 {
-                    Run(insert, entityIds[fact.EntityKey].Id, fact.Key, fact.Value, fact.Number, fact.Unit, fact.AsOf, StoredJson.Write(fact.Sources));
+                    Run(insert, entityIds[fact.EntityKey].Id, fact.Key, fact.Value, fact.Number, fact.Unit, fact.AsOf, SourcesJson(fact.Sources));
                     added++;
                 }
 
@@ -278,13 +372,14 @@ public sealed partial class SqliteGraphStore
             return (added, removed);
         }
 
-        private static string FactFingerprint(long entityId, Fact fact) => string.Join('\u001f',
+        private string FactFingerprint(long entityId, Fact fact) => string.Join('\u001f',
             entityId.ToString(CultureInfo.InvariantCulture), fact.Key, fact.Value,
-            fact.Number?.ToString("R", CultureInfo.InvariantCulture) ?? "", fact.Unit ?? "", fact.AsOf ?? "", StoredJson.Write(fact.Sources));
+            fact.Number?.ToString("R", CultureInfo.InvariantCulture) ?? "", fact.Unit ?? "", fact.AsOf ?? "", SourcesJson(fact.Sources));
     }
 
     /// <summary>Keeps the exact-name table and both full-text indexes in step with an entity's names.</summary>
-    private sealed class NameIndexWriter(SqliteConnection connection, SqliteTransaction transaction) : IDisposable
+    /// <param name="deferredText">When given, full-text rows are left to a bulk build: ids are collected here instead.</param>
+    private sealed class NameIndexWriter(SqliteConnection connection, SqliteTransaction transaction, List<long>? deferredText = null) : IDisposable
     {
         private readonly SqliteCommand insertName = Prepare(connection, transaction, "INSERT INTO entity_name (entity_id, name) VALUES ($id, $name)", "$id", "$name");
         private readonly SqliteCommand insertTag = Prepare(connection, transaction, "INSERT INTO entity_tag (entity_id, tag) VALUES ($id, $tag)", "$id", "$tag");
@@ -309,6 +404,12 @@ public sealed partial class SqliteGraphStore
             foreach (var tag in entity.Tags)
             {
                 Run(insertTag, id, tag);
+            }
+
+            if (deferredText is not null)
+            {
+                deferredText.Add(id);
+                return;
             }
 
             // Names are joined by a line break so a phrase never matches across two of them.

@@ -45,22 +45,20 @@ public static partial class SeedReader
     /// <param name="known">Entities already in the store that rows may reference (a merge import), or null.</param>
     public static SeedReadResult TryRead(IReadOnlyDictionary<string, byte[]> files, IReadOnlyDictionary<string, KnownEntity>? known = null)
     {
-        var errors = new List<SeedError>();
-        var tables = new Dictionary<string, CsvTable>();
-        foreach (var file in Files)
+        // The files parse independently, so large ones parse side by side.
+        var parsed = Files.AsParallel().AsOrdered().Select(file =>
         {
+            var fileErrors = new List<SeedError>();
             if (!files.TryGetValue(file, out var bytes))
             {
-                errors.Add(new SeedError(file, 0, 0, $"the file is missing: a seed folder holds {string.Join(", ", Files)}"));
-                continue;
+                fileErrors.Add(new SeedError(file, 0, 0, $"the file is missing: a seed folder holds {string.Join(", ", Files)}"));
+                return (file, Table: (CsvTable?)null, Errors: fileErrors);
             }
 
-            var table = CsvTable.Parse(file, bytes, errors);
-            if (table is not null)
-            {
-                tables[file] = table;
-            }
-        }
+            return (file, Table: CsvTable.Parse(file, bytes, fileErrors), Errors: fileErrors);
+        }).ToList();
+        var errors = parsed.SelectMany(item => item.Errors).ToList();
+        var tables = parsed.Where(item => item.Table is not null).ToDictionary(item => item.file, item => item.Table!);
 
         return errors.Count > 0 ? new SeedReadResult(null, errors) : TryRead(tables, known);
     }
