@@ -35,6 +35,9 @@ public static partial class SeedReader
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]*$")]
     private static partial Regex KeyPattern();
 
+    /// <summary>A stable key: lower-case ASCII letters, digits, '-', '_' and '.', not the word curated.</summary>
+    public static bool IsValidKey(string key) => KeyPattern().IsMatch(key) && key != SourceRef.CuratedWord;
+
     public static GraphDataset Read(IReadOnlyDictionary<string, byte[]> files)
     {
         var result = TryRead(files);

@@ -1,6 +1,9 @@
 using System.Text.Encodings.Web;
 using GraphQL;
 using IndustryGraph.Domain.Store;
+using IndustryGraph.Server.Access;
+using IndustryGraph.Server.Audit;
+using IndustryGraph.Server.Editing;
 using IndustryGraph.Server.Entities;
 using IndustryGraph.Server.GraphQL;
 using IndustryGraph.Server.Seed;
@@ -27,6 +30,9 @@ public static class ServerHost
         builder.Services.AddOptions<GraphQLLimits>();
         builder.Services.AddSingleton<GraphQLEndpoint>();
         builder.Services.AddEntities();
+        builder.Services.AddAccess();
+        builder.Services.AddEditing();
+        builder.Services.AddAudit();
         builder.Services.AddGraphQL(graphQL => graphQL
             .AddSchema<IndustryGraphSchema>()
             // Chinese stays readable in responses instead of \uXXXX escapes.
