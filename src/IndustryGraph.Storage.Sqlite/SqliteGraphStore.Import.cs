@@ -18,10 +18,10 @@ public sealed partial class SqliteGraphStore
     {
         await using var connection = ConnectCounted();
         // A bulk write: a larger page cache, and temporary b-trees (sorts, index builds) in memory.
-        Exec(connection, "PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY");
+        Exec(connection, "PRAGMA cache_size = -1048576; PRAGMA temp_store = MEMORY");
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         var before = ReadDataVersion(connection, transaction);
-        var writer = new ImportWriter(connection, transaction, options.Progress);
+        var writer = new ImportWriter(connection, transaction, options.Progress, options.Trace);
         var summary = writer.Write(dataset, options.Mode, cancellationToken);
         var changed = summary with { DataVersion = 0 } != new ImportSummary(0, 0, 0, 0, 0, 0, 0, 0);
         var version = before;
@@ -32,6 +32,7 @@ public sealed partial class SqliteGraphStore
                 null, options.Origin, $"data version {before}", $"{summary} (data version {version})", null);
         }
 
+        var commitClock = System.Diagnostics.Stopwatch.StartNew();
         if (options.DryRun)
         {
             await transaction.RollbackAsync(cancellationToken);
@@ -40,6 +41,8 @@ public sealed partial class SqliteGraphStore
         {
             await transaction.CommitAsync(cancellationToken);
         }
+
+        options.Trace?.Invoke($"commit {commitClock.Elapsed.TotalSeconds:0.0} s");
 
         Exec(connection, "PRAGMA cache_size = -2000");
         return summary with { DataVersion = version };
@@ -55,8 +58,16 @@ public sealed partial class SqliteGraphStore
     }
 
     /// <summary>The statements of one import, prepared once and run per row.</summary>
-    private sealed class ImportWriter(SqliteConnection connection, SqliteTransaction transaction, IProgress<long>? progress)
+    private sealed class ImportWriter(SqliteConnection connection, SqliteTransaction transaction, IProgress<long>? progress, Action<string>? trace)
     {
+        private readonly System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
+
+        private void Step(string name)
+        {
+            trace?.Invoke($"{name} {clock.Elapsed.TotalSeconds:0.0} s");
+            clock.Restart();
+        }
+
         private readonly Dictionary<string, (long Id, string Fingerprint)> entityIds = new(StringComparer.Ordinal);
         private long rowsWritten;
 
@@ -82,14 +93,21 @@ public sealed partial class SqliteGraphStore
             bulk = dataset.RowCount >= BulkRows;
             // Only into an empty store: the deletes and updates of a merge need the indexes row by row.
             var dropped = bulk && entityIds.Count == 0 ? DropSecondaryIndexes() : [];
+            Step("prepare");
             var (added, updated, removed) = WriteEntities(dataset.Entities, mode, cancellationToken);
+            Step("entities");
             var (relationshipsAdded, relationshipsRemoved) = WriteRelationships(dataset.Relationships, mode, cancellationToken);
+            Step("relationships");
             var (factsAdded, factsRemoved) = WriteFacts(dataset.Facts, mode, cancellationToken);
+            Step("facts");
             IndexNames();
+            Step("name search");
             foreach (var sql in dropped)
             {
                 Exec(connection, sql, transaction);
             }
+
+            Step("indexes");
 
             progress?.Report(rowsWritten);
             return new ImportSummary(added, updated, removed, relationshipsAdded, relationshipsRemoved, factsAdded, factsRemoved, 0);

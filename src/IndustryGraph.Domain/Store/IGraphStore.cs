@@ -71,4 +71,7 @@ public sealed record ImportOptions(ImportMode Mode)
     public string? Origin { get; init; }
 
     public IProgress<long>? Progress { get; init; }
+
+    /// <summary>Receives how long each step of the write took (for benchmarks).</summary>
+    public Action<string>? Trace { get; init; }
 }

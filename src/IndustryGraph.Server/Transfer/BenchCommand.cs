@@ -56,7 +56,7 @@ public static class BenchCommand
         var read = clock.Elapsed;
         var store = SqliteGraphStore.Open(dbPath);
         clock.Restart();
-        var summary = await store.ImportAsync(dataset, new ImportOptions(ImportMode.Merge) { Origin = data }, cancellationToken);
+        var summary = await store.ImportAsync(dataset, new ImportOptions(ImportMode.Merge) { Origin = data, Trace = step => Console.WriteLine($"  write step: {step}") }, cancellationToken);
         var write = clock.Elapsed;
         var rows = (double)counts.Rows;
         var total = read + write;
