@@ -63,6 +63,7 @@ public static class BenchCommand
         Console.WriteLine($"import {size.Name}: read+validate {read.TotalSeconds:0.0} s ({rows / read.TotalSeconds:N0} rows/s), " +
             $"write {write.TotalSeconds:0.0} s ({rows / write.TotalSeconds:N0} rows/s)");
         Console.WriteLine($"import {size.Name}: {counts.Rows:N0} rows in {total.TotalSeconds:0.0} s = {rows / total.TotalSeconds:N0} rows/s end to end ({ImportCommand.Describe(summary)})");
+        Console.WriteLine($"  garbage collection: {GC.CollectionCount(2)} full collections, {GC.GetTotalPauseDuration().TotalSeconds:0.0} s paused, server GC {System.Runtime.GCSettings.IsServerGC}");
         dataset = null;
         GC.Collect();
 
