@@ -85,6 +85,8 @@ public sealed partial class SqliteGraphStore
         public const int BulkRows = 50_000;
 
         private readonly List<long> namesToIndex = [];
+        private int factsRemovedWithEntities;
+        private int relationshipsRemovedWithEntities;
         private bool bulk;
 
         public ImportSummary Write(GraphDataset dataset, ImportMode mode, CancellationToken cancellationToken)
@@ -110,7 +112,8 @@ public sealed partial class SqliteGraphStore
             Step("indexes");
 
             progress?.Report(rowsWritten);
-            return new ImportSummary(added, updated, removed, relationshipsAdded, relationshipsRemoved, factsAdded, factsRemoved, 0);
+            return new ImportSummary(added, updated, removed, relationshipsAdded, relationshipsRemoved + relationshipsRemovedWithEntities,
+                factsAdded, factsRemoved + factsRemovedWithEntities, 0);
         }
 
         /// <summary>
@@ -259,15 +262,15 @@ public sealed partial class SqliteGraphStore
 
             if (mode == ImportMode.Replace)
             {
-                using var delete = Prepare("""
-                    DELETE FROM entity WHERE id = $id;
-                    DELETE FROM fact WHERE entity_id = $id;
-                    DELETE FROM relationship WHERE from_id = $id OR to_id = $id;
-                    """, "$id");
+                using var delete = Prepare("DELETE FROM entity WHERE id = $id", "$id");
+                using var deleteFacts = Prepare("DELETE FROM fact WHERE entity_id = $id", "$id");
+                using var deleteRelationships = Prepare("DELETE FROM relationship WHERE from_id = $id OR to_id = $id", "$id");
                 foreach (var key in entityIds.Keys.Where(key => !seen.Contains(key)).ToList())
                 {
                     var id = entityIds[key].Id;
                     Run(delete, id);
+                    factsRemovedWithEntities += Run(deleteFacts, id);
+                    relationshipsRemovedWithEntities += Run(deleteRelationships, id);
                     names.Remove(id);
                     entityIds.Remove(key);
                     removed++;
