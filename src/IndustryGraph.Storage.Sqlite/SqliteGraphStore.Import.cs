@@ -85,6 +85,8 @@ public sealed partial class SqliteGraphStore
         public const int BulkRows = 50_000;
 
         private readonly List<long> namesToIndex = [];
+        private long firstNewId;
+        private long nextId;
         private int factsRemovedWithEntities;
         private int relationshipsRemovedWithEntities;
         private bool bulk;
@@ -145,10 +147,14 @@ public sealed partial class SqliteGraphStore
             return indexes.Select(index => index.Sql).ToList();
         }
 
-        /// <summary>Fills both full-text name indexes for the entities a bulk import added or renamed, in two statements.</summary>
+        /// <summary>
+        /// Fills the name and tag tables and both full-text name indexes for the entities a bulk import added
+        /// (ids from <see cref="firstNewId"/>) or changed (<see cref="namesToIndex"/>), in a few set statements.
+        /// The rows are the ones NameIndexWriter.Add writes one entity at a time.
+        /// </summary>
         private void IndexNames()
         {
-            if (namesToIndex.Count == 0)
+            if (namesToIndex.Count == 0 && nextId == firstNewId)
             {
                 return;
             }
@@ -163,18 +169,30 @@ public sealed partial class SqliteGraphStore
                 }
             }
 
-            // The same texts NameIndexWriter.Add writes: names joined by line breaks, spaced characters by " , ".
-            Exec(connection, """
+            const string Changed = "(e.id >= $first OR e.id IN (SELECT id FROM names_to_index))";
+            using var build = Prepare($"""
+                INSERT INTO entity_name (entity_id, name)
+                  SELECT id, name FROM (
+                    SELECT e.id, e.name, -1 AS position FROM entity e WHERE {Changed}
+                    UNION ALL SELECT e.id, alias.value, alias.key FROM entity e, json_each(e.aliases) alias WHERE {Changed})
+                  GROUP BY id, name COLLATE NOCASE ORDER BY id, min(position);
+                INSERT INTO entity_tag (entity_id, tag) SELECT e.id, tag.value FROM entity e, json_each(e.tags) tag WHERE {Changed};
                 INSERT INTO name_trigram (rowid, text)
-                  SELECT entity_id, group_concat(name, char(10)) FROM (SELECT entity_id, name FROM entity_name WHERE entity_id IN (SELECT id FROM names_to_index) ORDER BY rowid) GROUP BY entity_id;
+                  SELECT entity_id, group_concat(name, char(10)) FROM (SELECT n.entity_id, n.name FROM entity_name n JOIN entity e ON e.id = n.entity_id WHERE {Changed} ORDER BY n.rowid) GROUP BY entity_id;
                 INSERT INTO name_chars (rowid, text)
-                  SELECT entity_id, group_concat(spaced_characters(name), ' , ') FROM (SELECT entity_id, name FROM entity_name WHERE entity_id IN (SELECT id FROM names_to_index) ORDER BY rowid) GROUP BY entity_id;
+                  SELECT entity_id, group_concat(spaced_characters(name), ' , ') FROM (SELECT n.entity_id, n.name FROM entity_name n JOIN entity e ON e.id = n.entity_id WHERE {Changed} ORDER BY n.rowid) GROUP BY entity_id;
                 DROP TABLE names_to_index;
-                """, transaction);
+                """, "$first");
+            Run(build, firstNewId);
         }
 
         private void LoadEntityIds()
         {
+            using (var max = Prepare("SELECT coalesce(max(id), 0) + 1 FROM entity"))
+            {
+                firstNewId = nextId = (long)max.ExecuteScalar()!;
+            }
+
             using var command = Prepare("SELECT id, key, kind, name, aliases, tags, sources, chain_key, segment, position FROM entity");
             using var reader = command.ExecuteReader();
             while (reader.Read())
@@ -215,12 +233,12 @@ public sealed partial class SqliteGraphStore
         private (int Added, int Updated, int Removed) WriteEntities(IReadOnlyList<Entity> entities, ImportMode mode, CancellationToken cancellationToken)
         {
             using var insert = Prepare(
-                "INSERT INTO entity (key, kind, name, aliases, tags, sources, chain_key, segment, position) VALUES ($key, $kind, $name, $aliases, $tags, $sources, $chain, $segment, $position) RETURNING id",
-                "$key", "$kind", "$name", "$aliases", "$tags", "$sources", "$chain", "$segment", "$position");
+                "INSERT INTO entity (key, kind, name, aliases, tags, sources, chain_key, segment, position, id) VALUES ($key, $kind, $name, $aliases, $tags, $sources, $chain, $segment, $position, $id)",
+                "$key", "$kind", "$name", "$aliases", "$tags", "$sources", "$chain", "$segment", "$position", "$id");
             using var update = Prepare(
                 "UPDATE entity SET kind = $kind, name = $name, aliases = $aliases, tags = $tags, sources = $sources, chain_key = $chain, segment = $segment, position = $position WHERE id = $id",
                 "$kind", "$name", "$aliases", "$tags", "$sources", "$chain", "$segment", "$position", "$id");
-            using var names = new NameIndexWriter(connection, transaction, bulk ? namesToIndex : null);
+            using var names = new NameIndexWriter(connection, transaction, bulk ? namesToIndex : null, firstNewId);
             int added = 0, updated = 0, removed = 0;
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var entity in entities)
@@ -252,7 +270,9 @@ public sealed partial class SqliteGraphStore
                     }
 
                     insert.Parameters[0].Value = entity.Key;
-                    var id = (long)insert.ExecuteScalar()!;
+                    var id = nextId++;
+                    insert.Parameters[9].Value = id;
+                    insert.ExecuteNonQuery();
                     names.Add(id, entity);
                     // A key comes once per dataset, so a new row's fingerprint is never compared.
                     entityIds[entity.Key] = (id, "");
@@ -399,8 +419,8 @@ public sealed partial class SqliteGraphStore
     }
 
     /// <summary>Keeps the exact-name table and both full-text indexes in step with an entity's names.</summary>
-    /// <param name="deferredText">When given, full-text rows are left to a bulk build: ids are collected here instead.</param>
-    private sealed class NameIndexWriter(SqliteConnection connection, SqliteTransaction transaction, List<long>? deferredText = null) : IDisposable
+    /// <param name="deferred">When given, names, tags and full-text rows are left to a bulk build: changed ids below <paramref name="firstNewId"/> are collected here.</param>
+    private sealed class NameIndexWriter(SqliteConnection connection, SqliteTransaction transaction, List<long>? deferred = null, long firstNewId = long.MaxValue) : IDisposable
     {
         private readonly SqliteCommand insertName = Prepare(connection, transaction, "INSERT INTO entity_name (entity_id, name) VALUES ($id, $name)", "$id", "$name");
         private readonly SqliteCommand insertTag = Prepare(connection, transaction, "INSERT INTO entity_tag (entity_id, tag) VALUES ($id, $tag)", "$id", "$tag");
@@ -416,6 +436,16 @@ public sealed partial class SqliteGraphStore
 
         public void Add(long id, Entity entity)
         {
+            if (deferred is not null)
+            {
+                if (id < firstNewId)
+                {
+                    deferred.Add(id);
+                }
+
+                return;
+            }
+
             var names = entity.Names.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             foreach (var name in names)
             {
@@ -425,12 +455,6 @@ public sealed partial class SqliteGraphStore
             foreach (var tag in entity.Tags)
             {
                 Run(insertTag, id, tag);
-            }
-
-            if (deferredText is not null)
-            {
-                deferredText.Add(id);
-                return;
             }
 
             // Names are joined by a line break so a phrase never matches across two of them.

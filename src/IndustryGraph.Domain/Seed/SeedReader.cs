@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using IndustryGraph.Domain.Facts;
 using IndustryGraph.Domain.Graph;
@@ -124,8 +125,7 @@ public static partial class SeedReader
         private readonly Dictionary<string, (string Chain, SeedError ChainPosition)> pendingLinks = new(StringComparer.Ordinal);
         // Most rows share a handful of provenances; one instance each keeps a million-row import small.
         private readonly Dictionary<SourceRef, SourceRef> provenances = [];
-        private readonly Dictionary<(string From, string Type, string To), List<SourceRef>> relationships = [];
-        private readonly HashSet<(string, string, string, SourceRef)> relationshipRows = [];
+        private readonly Dictionary<(string From, string Type, string To), SourceRef[]> relationships = [];
         private readonly List<Fact> facts = [];
         private readonly HashSet<(string, string, string?, string, SourceRef)> factRows = [];
 
@@ -283,27 +283,32 @@ public static partial class SeedReader
                     continue;
                 }
 
-                if (!relationshipRows.Add((from.Key, type, to.Key, provenance)))
+                if (!AddRelationship(from.Key, type, to.Key, provenance))
                 {
                     errors.Add(row.Error("from", $"duplicate row: {from.Key} {type} {to.Key} with the same source is already given"));
-                    continue;
                 }
-
-                AddRelationship(from.Key, type, to.Key, provenance);
             }
         }
 
-        private void AddRelationship(string from, string type, string to, SourceRef source)
+        /// <summary>Adds an edge or another source of it; false when the edge already has this source.</summary>
+        private bool AddRelationship(string from, string type, string to, SourceRef source)
         {
-            if (!relationships.TryGetValue((from, type, to), out var sources))
+            ref var sources = ref CollectionsMarshal.GetValueRefOrAddDefault(relationships, (from, type, to), out var exists);
+            if (!exists)
             {
-                relationships[(from, type, to)] = sources = [];
+                // Most edges have one source: a one-element array, grown only for the few with more.
+                sources = [source];
+                return true;
             }
 
-            if (!sources.Contains(source))
+            var known = sources!;
+            if (known.Contains(source))
             {
-                sources.Add(source);
+                return false;
             }
+
+            sources = [.. known, source];
+            return true;
         }
 
         public void ReadFacts(CsvTable table)
