@@ -28,8 +28,13 @@ public sealed partial class SqliteGraphStore
         if (changed)
         {
             version = BumpDataVersion(connection, transaction);
-            WriteAudit(connection, transaction, DateTimeOffset.UtcNow, options.Actor, options.Mode == ImportMode.Replace ? "import --replace" : "import",
+            var at = DateTimeOffset.UtcNow;
+            WriteAudit(connection, transaction, at, options.Actor, options.Mode == ImportMode.Replace ? "import --replace" : "import",
                 null, options.Origin, $"data version {before}", $"{summary} (data version {version})", null);
+            foreach (var (action, key, field, previous, next) in writer.Changes)
+            {
+                WriteAudit(connection, transaction, at, options.Actor, action, key, field, previous, next, null);
+            }
         }
 
         var commitClock = System.Diagnostics.Stopwatch.StartNew();
@@ -83,6 +88,23 @@ public sealed partial class SqliteGraphStore
 
         /// <summary>From this many rows on, secondary indexes and name search are built once at the end, not row by row.</summary>
         public const int BulkRows = 50_000;
+
+        private static readonly string[] EntityFields = ["kind", "name", "aliases", "tags", "sources", "chain", "segment", "position"];
+
+        /// <summary>What the import changed in entities that existed: one audit entry per field (additions are counted, not listed).</summary>
+        public List<(string Action, string Key, string? Field, string? Before, string? After)> Changes { get; } = [];
+
+        private void RecordUpdate(string key, string storedFingerprint, string[] columns)
+        {
+            var before = storedFingerprint.Split('\u001f');
+            for (var i = 0; i < columns.Length && i < before.Length; i++)
+            {
+                if (before[i] != columns[i])
+                {
+                    Changes.Add(("import update entity", key, EntityFields[i], before[i], columns[i]));
+                }
+            }
+        }
 
         private readonly List<long> namesToIndex = [];
         private long firstNewId;
@@ -257,6 +279,7 @@ public sealed partial class SqliteGraphStore
                     }
 
                     Run(update, [.. values, existing.Id]);
+                    RecordUpdate(entity.Key, existing.Fingerprint, columns);
                     names.Remove(existing.Id);
                     names.Add(existing.Id, entity);
                     entityIds[entity.Key] = (existing.Id, fingerprint);
@@ -287,7 +310,8 @@ public sealed partial class SqliteGraphStore
                 using var deleteRelationships = Prepare("DELETE FROM relationship WHERE from_id = $id OR to_id = $id", "$id");
                 foreach (var key in entityIds.Keys.Where(key => !seen.Contains(key)).ToList())
                 {
-                    var id = entityIds[key].Id;
+                    var (id, stored) = entityIds[key];
+                    Changes.Add(("import remove entity", key, null, string.Join(' ', stored.Split('\u001f').Take(2)), null));
                     Run(delete, id);
                     factsRemovedWithEntities += Run(deleteFacts, id);
                     relationshipsRemovedWithEntities += Run(deleteRelationships, id);

@@ -54,6 +54,22 @@ public sealed class SqliteGraphStoreImportTests : IDisposable
     }
 
     [Fact]
+    public async Task An_import_is_audited_with_its_counts_and_each_changed_field()
+    {
+        var store = SqliteGraphStore.Open(Path.Combine(directory, "graph.db"));
+        await store.ImportAsync(Graph(Park("park-a", "甲园"), Park("park-b", "乙园")), ImportMode.Merge);
+        await store.ImportAsync(Graph(Park("park-a", "甲园新名")), new ImportOptions(ImportMode.Replace) { Origin = "parks-2025" });
+
+        var trail = (await store.QueryAuditAsync(new Domain.Audit.AuditQuery { Actor = "cli", Limit = 10 })).Entries;
+        var renamed = Assert.Single(trail, entry => entry.EntityKey == "park-a");
+        Assert.Equal(("import update entity", "name", "甲园", "甲园新名"), (renamed.Action, renamed.Field!, renamed.Before!, renamed.After!));
+        Assert.Contains(trail, entry => entry is { Action: "import remove entity", EntityKey: "park-b" });
+        var summary = Assert.Single(trail, entry => entry.Action == "import --replace");
+        Assert.Equal("parks-2025", summary.Field);
+        Assert.Contains("-1", summary.After, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_bulk_import_into_an_empty_store_rebuilds_indexes_and_name_search()
     {
         var store = SqliteGraphStore.Open(Path.Combine(directory, "graph.db"));
