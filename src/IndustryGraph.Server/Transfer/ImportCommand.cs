@@ -29,11 +29,35 @@ public static class ImportCommand
 
     public static async Task<int> RunAsync(string path, string dbPath, ImportMode mode, bool dryRun, CancellationToken cancellationToken)
     {
+        if (dryRun && !File.Exists(dbPath))
+        {
+            // A dry run writes nothing, not even a new empty store: it runs against a throwaway one.
+            var scratch = Path.Combine(Path.GetTempPath(), $"industrygraph-dry-run-{Guid.NewGuid():N}.db");
+            try
+            {
+                return await ImportIntoAsync(path, () => SqliteGraphStore.Open(scratch), storeExists: false, dbPath, mode, dryRun, cancellationToken);
+            }
+            finally
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                foreach (var file in Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(scratch) + "*"))
+                {
+                    File.Delete(file);
+                }
+            }
+        }
+
+        return await ImportIntoAsync(path, () => SqliteGraphStore.Open(dbPath), File.Exists(dbPath), dbPath, mode, dryRun, cancellationToken);
+    }
+
+    /// <param name="openStore">Opens (creating when missing) the store, only once the data is valid: a failed import leaves no new file.</param>
+    private static async Task<int> ImportIntoAsync(
+        string path, Func<SqliteGraphStore> openStore, bool storeExists, string shownDb, ImportMode mode, bool dryRun, CancellationToken cancellationToken)
+    {
         var clock = Stopwatch.StartNew();
-        var store = SqliteGraphStore.Open(dbPath);
         using var progress = ProgressReporter.Create("import");
         progress.Phase($"reading and validating {path}");
-        var known = mode == ImportMode.Merge ? await store.ReadKnownEntitiesAsync(cancellationToken) : null;
+        var known = mode == ImportMode.Merge && storeExists ? await openStore().ReadKnownEntitiesAsync(cancellationToken) : null;
         var result = SeedFolder.Read(path, known);
         if (result.Dataset is not { } dataset)
         {
@@ -48,6 +72,7 @@ public static class ImportCommand
         }
 
         var readTime = clock.Elapsed;
+        var store = openStore();
         var rows = RowCount(dataset);
         progress.Phase($"valid: {dataset.Entities.Count} entities, {dataset.Relationships.Count} relationships, {dataset.Facts.Count} facts; writing{(dryRun ? " (dry run)" : "")}");
         progress.Start(dataset.RowCount);
@@ -61,8 +86,8 @@ public static class ImportCommand
         var seconds = clock.Elapsed.TotalSeconds;
         var rate = rows / Math.Max(seconds, 0.001);
         Console.WriteLine(dryRun
-            ? $"Dry run of {path} into {store.Path}: would change {Describe(summary)}; nothing was written."
-            : $"Imported {path} into {store.Path}: {Describe(summary)}; data version {summary.DataVersion}. " +
+            ? $"Dry run of {path} into {shownDb}: would change {Describe(summary)}; nothing was written."
+            : $"Imported {path} into {shownDb}: {Describe(summary)}; data version {summary.DataVersion}. " +
               $"{rows:N0} rows in {seconds:0.0} s ({rate:N0} rows/s; reading and validating {readTime.TotalSeconds:0.0} s).");
         return 0;
     }
