@@ -146,6 +146,25 @@ public sealed partial class SqliteGraphStore : IGraphEditor
             return new Relationship(fromKey, type, toKey, [context.Provenance]);
         }, cancellationToken);
 
+    public Task<Relationship> UpdateRelationshipAsync(string fromKey, string type, string toKey, string newType, EditContext context, CancellationToken cancellationToken = default) =>
+        EditAsync(context, session =>
+        {
+            var from = session.RequireEntity(fromKey, "from");
+            var to = session.RequireEntity(toKey, "to");
+            var existing = session.FindRelationship(from.Id, type, to.Id)
+                ?? throw new EditRejectedException(EditProblem.NotFound, $"relationship: there is no {type} from '{fromKey}' to '{toKey}'");
+            CheckRelationship(from.Entity, newType, to.Entity);
+            if (newType != type && session.FindRelationship(from.Id, newType, to.Id) is not null)
+            {
+                throw new EditRejectedException(EditProblem.Invalid, $"newType: '{fromKey}' {newType} '{toKey}' exists already: delete this one instead");
+            }
+
+            session.Execute("UPDATE relationship SET type = $type, sources = $sources WHERE id = $id",
+                ("$type", newType), ("$sources", StoredJson.Write([context.Provenance])), ("$id", existing.Id));
+            session.Audit("update relationship", fromKey, $"{type} {toKey}", $"{fromKey} {type} {toKey}", $"{fromKey} {newType} {toKey}");
+            return new Relationship(fromKey, newType, toKey, [context.Provenance]);
+        }, cancellationToken);
+
     public Task<Relationship> DeleteRelationshipAsync(string fromKey, string type, string toKey, EditContext context, CancellationToken cancellationToken = default) =>
         EditAsync(context, session =>
         {

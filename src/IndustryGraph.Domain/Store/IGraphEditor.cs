@@ -51,5 +51,8 @@ public interface IGraphEditor
     /// <summary>Adds the relationship, or adds the provenance to it when it exists.</summary>
     Task<Relationship> AddRelationshipAsync(string fromKey, string type, string toKey, EditContext context, CancellationToken cancellationToken = default);
 
+    /// <summary>Changes a relationship's type (TARGETS → FOCUSES_ON when a target industry arrives); the provenance given becomes its only source.</summary>
+    Task<Relationship> UpdateRelationshipAsync(string fromKey, string type, string toKey, string newType, EditContext context, CancellationToken cancellationToken = default);
+
     Task<Relationship> DeleteRelationshipAsync(string fromKey, string type, string toKey, EditContext context, CancellationToken cancellationToken = default);
 }

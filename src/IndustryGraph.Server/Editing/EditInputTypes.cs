@@ -229,3 +229,30 @@ public sealed class RelationshipInputType : InputObjectGraphType<RelationshipInp
         Field<NonNullGraphType<ProvenanceInputType>>("provenance").Description("Where the relationship is known from.");
     }
 }
+
+public sealed class UpdateRelationshipInput
+{
+    public string From { get; set; } = "";
+
+    public string Type { get; set; } = "";
+
+    public string To { get; set; } = "";
+
+    public string NewType { get; set; } = "";
+
+    public ProvenanceInput Provenance { get; set; } = new();
+}
+
+public sealed class UpdateRelationshipInputType : InputObjectGraphType<UpdateRelationshipInput>
+{
+    public UpdateRelationshipInputType()
+    {
+        Name = "UpdateRelationshipInput";
+        Description = "A new type for an existing relationship, e.g. a park's TARGETS chain becoming FOCUSES_ON once the industry is there.";
+        Field(input => input.From).Description("Where the edge starts: id, key, or exact name or alias.");
+        Field(input => input.Type).Description("The edge's type now.");
+        Field(input => input.To).Description("Where the edge ends: id, key, or exact name or alias.");
+        Field(input => input.NewType).Description("The type it gets.");
+        Field<NonNullGraphType<ProvenanceInputType>>("provenance").Description("Where the new type is known from; it becomes the edge's only source.");
+    }
+}

@@ -129,6 +129,24 @@ public sealed class EditMutations(IGraphEditor editor) : IMutationFields
                 return new RelationshipView(edge, Direction.Out, to);
             }));
 
+        mutation.Field<NonNullGraphType<RelationshipType>>("updateRelationship")
+            .Description("Changes a relationship's type; the provenance given becomes its only source. Returned as seen from `from`.")
+            .Argument<NonNullGraphType<UpdateRelationshipInputType>>("input", "The relationship and its new type.")
+            .ResolveAsync(async context => await EditAsync(context, "updateRelationship", async (input, edit) =>
+            {
+                var update = context.GetArgument<UpdateRelationshipInput>("input");
+                var (from, type, to, provenance) = await ResolveEdgeAsync(context, input,
+                    new RelationshipInput { From = update.From, Type = update.Type, To = update.To, Provenance = update.Provenance });
+                var newType = update.NewType.Trim().ToUpperInvariant();
+                if (!RelationshipTypes.IsKnown(newType))
+                {
+                    throw Bad($"{input}.newType: unknown relationship type '{update.NewType}': expected one of {string.Join(", ", RelationshipTypes.All)}");
+                }
+
+                var edge = await editor.UpdateRelationshipAsync(from.Key, type, to.Key, newType, await edit(provenance), context.CancellationToken);
+                return new RelationshipView(edge, Direction.Out, to);
+            }));
+
         mutation.Field<NonNullGraphType<RelationshipType>>("deleteRelationship")
             .Description("Deletes a relationship with all its sources; returns it as it was, seen from `from`.")
             .Argument<NonNullGraphType<RelationshipInputType>>("input", "The relationship to delete.")
@@ -140,9 +158,10 @@ public sealed class EditMutations(IGraphEditor editor) : IMutationFields
             }));
     }
 
-    private static async Task<(Entity From, string Type, Entity To, ProvenanceInput Provenance)> ResolveEdgeAsync(IResolveFieldContext context, string input)
+    private static async Task<(Entity From, string Type, Entity To, ProvenanceInput Provenance)> ResolveEdgeAsync(
+        IResolveFieldContext context, string input, RelationshipInput? given = null)
     {
-        var edge = context.GetArgument<RelationshipInput>("input");
+        var edge = given ?? context.GetArgument<RelationshipInput>("input");
         var type = edge.Type.Trim().ToUpperInvariant();
         if (!RelationshipTypes.IsKnown(type))
         {

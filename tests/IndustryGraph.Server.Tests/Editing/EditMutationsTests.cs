@@ -121,4 +121,39 @@ public sealed class EditMutationsTests(RunningServer server) : IClassFixture<Run
         var gone = await server.PostAsync("""{ entity(ref: "ent-test-sensor") { key } }""");
         Assert.Equal(["NOT_FOUND"], gone.ErrorCodes);
     }
+
+    [Fact]
+    public async Task A_relationship_changes_type_with_its_new_provenance()
+    {
+        var editor = await server.CreateKeyAsync(ApiRole.Editor, "editor-relationship");
+        // A park that targets a chain it does not focus on yet.
+        var parks = (await server.QueryAsync("""
+            { parks(first: 100) { nodes { key targets: relationships(type: "TARGETS", direction: OUT) { other { key } } focuses: relationships(type: "FOCUSES_ON", direction: OUT) { other { key } } } } }
+            """))["parks"]!["nodes"]!.AsArray();
+        var edge = parks.SelectMany(park => park!["targets"]!.AsArray()
+                .Select(target => target!["other"]!["key"]!.GetValue<string>())
+                .Where(chain => park["focuses"]!.AsArray().All(focus => focus!["other"]!["key"]!.GetValue<string>() != chain))
+                .Select(chain => (Park: park["key"]!.GetValue<string>(), Chain: chain)))
+            .First();
+        var chain = edge.Chain;
+
+        var updated = await server.PostWithKeyAsync(editor, """
+            mutation($from: String!, $to: String!) {
+              updateRelationship(input: { from: $from, type: "TARGETS", to: $to, newType: "FOCUSES_ON", provenance: { curated: true, note: "first plant opened" } }) { type sources { note } }
+            }
+            """, new { from = edge.Park, to = chain });
+        Assert.True(updated.Errors is null, updated.Body?.ToJsonString());
+        Assert.Equal("FOCUSES_ON", updated.Data!["updateRelationship"]!["type"]!.GetValue<string>());
+
+        var after = await server.QueryAsync("""query($ref: String!) { entity(ref: $ref) { relationships(type: "FOCUSES_ON", direction: OUT) { other { key } sources { note } } } }""", new { @ref = edge.Park });
+        Assert.Contains(after["entity"]!["relationships"]!.AsArray(), relationship => relationship!["other"]!["key"]!.GetValue<string>() == chain
+            && relationship["sources"]![0]!["note"]!.GetValue<string>() == "first plant opened");
+
+        var missing = await server.PostWithKeyAsync(editor, """
+            mutation($from: String!, $to: String!) {
+              updateRelationship(input: { from: $from, type: "TARGETS", to: $to, newType: "FOCUSES_ON", provenance: { curated: true, note: "again" } }) { type }
+            }
+            """, new { from = edge.Park, to = chain });
+        Assert.Equal(["NOT_FOUND"], missing.ErrorCodes);
+    }
 }
