@@ -136,7 +136,9 @@ public sealed partial class SqliteGraphStore
             Step("indexes");
 
             progress?.Report(rowsWritten);
-            return new ImportSummary(added, updated, removed, relationshipsAdded, relationshipsRemoved + relationshipsRemovedWithEntities,
+            return new ImportSummary(
+                added, updated, removed,
+                relationshipsAdded, relationshipsRemoved + relationshipsRemovedWithEntities,
                 factsAdded, factsRemoved + factsRemovedWithEntities, 0);
         }
 

@@ -2,7 +2,7 @@ using IndustryGraph.Domain.Facts;
 
 namespace IndustryGraph.Domain.Tests.Facts;
 
-public sealed class QuantityTests
+public sealed class QuantityFiguresTests
 {
     [Theory]
     [InlineData("6亿", 600_000_000d, null)]

@@ -4,7 +4,7 @@ using IndustryGraph.Domain.Seed;
 
 namespace IndustryGraph.Domain.Tests.Seed;
 
-public sealed class SeedReaderTests
+public sealed class SeedImportValidationTests
 {
     private const string Sources = "key,title\ndoc-a.txt,文章甲\n";
     private const string Entities = "key,kind,name,aliases,tags,source,paragraph,note\nd-one,DISTRICT,一区,,,doc-a.txt,1,\npark-one,PARK,一号园,,,doc-a.txt,2,\nchain-x,INDUSTRY_CHAIN,某产业链,,,curated,,known\n";
