@@ -75,6 +75,8 @@ public sealed partial class SqliteGraphStore
 
         private readonly Dictionary<string, (long Id, string Fingerprint)> entityIds = new(StringComparer.Ordinal);
         private long rowsWritten;
+        private int factsRemovedWithEntities;
+        private int relationshipsRemovedWithEntities;
 
         private SqliteCommand Prepare(string sql, params string[] parameterNames) => SqliteGraphStore.Prepare(connection, transaction, sql, parameterNames);
 

@@ -64,11 +64,12 @@ public static partial class SeedReader
         var errors = parsed.SelectMany(item => item.Errors).ToList();
         var tables = parsed.Where(item => item.Table is not null).ToDictionary(item => item.file, item => item.Table!);
 
-        return errors.Count > 0 ? new SeedReadResult(null, errors) : TryRead(tables, known);
+        // Columns of the files that did parse are checked too, so one run names every missing file and column.
+        var columnErrors = MissingColumns(tables);
+        return errors.Count + columnErrors.Count > 0 ? new SeedReadResult(null, [.. errors, .. columnErrors]) : TryRead(tables, known);
     }
 
-    /// <summary>Validates tables already parsed (from CSV files or a JSON file), keyed by the seed file names.</summary>
-    public static SeedReadResult TryRead(IReadOnlyDictionary<string, CsvTable> tables, IReadOnlyDictionary<string, KnownEntity>? known = null)
+    private static List<SeedError> MissingColumns(IReadOnlyDictionary<string, CsvTable> tables)
     {
         var errors = new List<SeedError>();
         foreach (var (file, table) in tables)
@@ -80,6 +81,13 @@ public static partial class SeedReader
             }
         }
 
+        return errors;
+    }
+
+    /// <summary>Validates tables already parsed (from CSV files or a JSON file), keyed by the seed file names.</summary>
+    public static SeedReadResult TryRead(IReadOnlyDictionary<string, CsvTable> tables, IReadOnlyDictionary<string, KnownEntity>? known = null)
+    {
+        var errors = MissingColumns(tables);
         if (errors.Count > 0)
         {
             return new SeedReadResult(null, errors);
