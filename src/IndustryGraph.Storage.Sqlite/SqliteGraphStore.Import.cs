@@ -111,8 +111,6 @@ public sealed partial class SqliteGraphStore
         private readonly List<long> namesToIndex = [];
         private long firstNewId;
         private long nextId;
-        private int factsRemovedWithEntities;
-        private int relationshipsRemovedWithEntities;
         private bool bulk;
 
         public ImportSummary Write(GraphDataset dataset, ImportMode mode, CancellationToken cancellationToken)
