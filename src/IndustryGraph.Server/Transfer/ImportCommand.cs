@@ -73,7 +73,7 @@ public static class ImportCommand
 
         var readTime = clock.Elapsed;
         var store = openStore();
-        var rows = RowCount(dataset);
+        var rows = dataset.RowCount;
         progress.Phase($"valid: {dataset.Entities.Count} entities, {dataset.Relationships.Count} relationships, {dataset.Facts.Count} facts; writing{(dryRun ? " (dry run)" : "")}");
         progress.Start(dataset.RowCount);
         var summary = await store.ImportAsync(dataset, new ImportOptions(mode)
@@ -91,9 +91,6 @@ public static class ImportCommand
               $"{rows:N0} rows in {seconds:0.0} s ({rate:N0} rows/s; reading and validating {readTime.TotalSeconds:0.0} s).");
         return 0;
     }
-
-    /// <summary>The rows of the input: entities, chain links, relationships and facts as the files hold them.</summary>
-    public static long RowCount(GraphDataset dataset) => dataset.RowCount;
 
     public static string Describe(ImportSummary summary) =>
         summary with { DataVersion = 0 } == new ImportSummary(0, 0, 0, 0, 0, 0, 0, 0)
