@@ -64,6 +64,32 @@ internal static class Migrations
         CREATE VIRTUAL TABLE name_trigram USING fts5 (text, tokenize = 'trigram', content = '', contentless_delete = 1);
         CREATE VIRTUAL TABLE name_chars USING fts5 (text, content = '', contentless_delete = 1);
         """,
+        """
+        -- API keys: only a SHA-256 of each key is kept; the key itself is shown once, at creation.
+        CREATE TABLE api_key (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            role TEXT NOT NULL,
+            hash TEXT NOT NULL UNIQUE,
+            created_at TEXT NOT NULL
+        );
+
+        -- Every change: who, when, what (entity and field), before and after, and the provenance given.
+        CREATE TABLE audit (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            entity_key TEXT,
+            field TEXT,
+            before TEXT,
+            after TEXT,
+            provenance TEXT
+        );
+        CREATE INDEX audit_entity ON audit (entity_key, id);
+        CREATE INDEX audit_actor ON audit (actor, id);
+        CREATE INDEX audit_at ON audit (at, id);
+        """,
     ];
 
     public static int Latest => Steps.Length;

@@ -8,29 +8,41 @@ namespace IndustryGraph.Storage.Sqlite;
 public sealed partial class SqliteGraphStore
 {
     public Task<ImportSummary> ImportAsync(GraphDataset dataset, ImportMode mode, CancellationToken cancellationToken = default) =>
-        ImportAsync(dataset, mode, dryRun: false, progress: null, cancellationToken);
+        ImportAsync(dataset, new ImportOptions(mode), cancellationToken);
+
+    public Task<ImportSummary> ImportAsync(
+        GraphDataset dataset, ImportMode mode, bool dryRun, IProgress<long>? progress, CancellationToken cancellationToken = default) =>
+        ImportAsync(dataset, new ImportOptions(mode) { DryRun = dryRun, Progress = progress }, cancellationToken);
 
     /// <summary>
-    /// Writes the dataset in one immediate transaction. A dry run does all the work and rolls it back, so its
-    /// summary is exactly what a real run would change. Progress reports rows written so far.
+    /// Writes the dataset in one immediate transaction, with an audit entry. A dry run does all the work and
+    /// rolls it back, so its summary is exactly what a real run would change. Progress reports rows written so far.
     /// </summary>
-    public async Task<ImportSummary> ImportAsync(
-        GraphDataset dataset, ImportMode mode, bool dryRun, IProgress<long>? progress, CancellationToken cancellationToken = default)
+    public async Task<ImportSummary> ImportAsync(GraphDataset dataset, ImportOptions options, CancellationToken cancellationToken = default)
     {
         await using var connection = ConnectCounted();
+        // A bulk write: a larger page cache, and temporary b-trees (sorts, index builds) in memory.
+        Exec(connection, "PRAGMA cache_size = -1048576; PRAGMA temp_store = MEMORY");
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        var writer = new ImportWriter(connection, transaction, progress);
-        var summary = writer.Write(dataset, mode, cancellationToken);
+        var before = ReadDataVersion(connection, transaction);
+        var writer = new ImportWriter(connection, transaction, options.Progress, options.Trace);
+        var summary = writer.Write(dataset, options.Mode, cancellationToken);
         var changed = summary with { DataVersion = 0 } != new ImportSummary(0, 0, 0, 0, 0, 0, 0, 0);
-        var version = ReadDataVersion(connection, transaction) + (changed ? 1 : 0);
+        var version = before;
         if (changed)
         {
-            using var bump = Command(connection, "UPDATE meta SET value = $version WHERE key = 'data_version'", ("$version", version.ToString(CultureInfo.InvariantCulture)));
-            bump.Transaction = transaction;
-            bump.ExecuteNonQuery();
+            version = BumpDataVersion(connection, transaction);
+            var at = DateTimeOffset.UtcNow;
+            WriteAudit(connection, transaction, at, options.Actor, options.Mode == ImportMode.Replace ? "import --replace" : "import",
+                null, options.Origin, $"data version {before}", $"{summary} (data version {version})", null);
+            foreach (var (action, key, field, previous, next) in writer.Changes)
+            {
+                WriteAudit(connection, transaction, at, options.Actor, action, key, field, previous, next, null);
+            }
         }
 
-        if (dryRun)
+        var commitClock = System.Diagnostics.Stopwatch.StartNew();
+        if (options.DryRun)
         {
             await transaction.RollbackAsync(cancellationToken);
         }
@@ -39,40 +51,38 @@ public sealed partial class SqliteGraphStore
             await transaction.CommitAsync(cancellationToken);
         }
 
+        options.Trace?.Invoke($"commit {commitClock.Elapsed.TotalSeconds:0.0} s");
+
+        Exec(connection, "PRAGMA cache_size = -2000");
         return summary with { DataVersion = version };
     }
 
-    /// <summary>The statements of one import, prepared once and run per row.</summary>
-    private sealed class ImportWriter(SqliteConnection connection, SqliteTransaction transaction, IProgress<long>? progress)
+    private static long BumpDataVersion(SqliteConnection connection, SqliteTransaction transaction)
     {
+        var version = ReadDataVersion(connection, transaction) + 1;
+        using var bump = Command(connection, "UPDATE meta SET value = $version WHERE key = 'data_version'", ("$version", version.ToString(CultureInfo.InvariantCulture)));
+        bump.Transaction = transaction;
+        bump.ExecuteNonQuery();
+        return version;
+    }
+
+    /// <summary>The statements of one import, prepared once and run per row.</summary>
+    private sealed class ImportWriter(SqliteConnection connection, SqliteTransaction transaction, IProgress<long>? progress, Action<string>? trace)
+    {
+        private readonly System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
+
+        private void Step(string name)
+        {
+            trace?.Invoke($"{name} {clock.Elapsed.TotalSeconds:0.0} s");
+            clock.Restart();
+        }
+
         private readonly Dictionary<string, (long Id, string Fingerprint)> entityIds = new(StringComparer.Ordinal);
         private long rowsWritten;
         private int factsRemovedWithEntities;
         private int relationshipsRemovedWithEntities;
 
-        private SqliteCommand Prepare(string sql, params string[] parameterNames)
-        {
-            var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = sql;
-            foreach (var name in parameterNames)
-            {
-                command.Parameters.Add(new SqliteParameter(name, null));
-            }
-
-            command.Prepare();
-            return command;
-        }
-
-        private static int Run(SqliteCommand command, params object?[] values)
-        {
-            for (var i = 0; i < values.Length; i++)
-            {
-                command.Parameters[i].Value = values[i] ?? DBNull.Value;
-            }
-
-            return command.ExecuteNonQuery();
-        }
+        private SqliteCommand Prepare(string sql, params string[] parameterNames) => SqliteGraphStore.Prepare(connection, transaction, sql, parameterNames);
 
         private void Tick()
         {
@@ -82,12 +92,53 @@ public sealed partial class SqliteGraphStore
             }
         }
 
+        /// <summary>From this many rows on, secondary indexes and name search are built once at the end, not row by row.</summary>
+        public const int BulkRows = 50_000;
+
+        private static readonly string[] EntityFields = ["kind", "name", "aliases", "tags", "sources", "chain", "segment", "position"];
+
+        /// <summary>What the import changed in entities that existed: one audit entry per field (additions are counted, not listed).</summary>
+        public List<(string Action, string Key, string? Field, string? Before, string? After)> Changes { get; } = [];
+
+        private void RecordUpdate(string key, string storedFingerprint, string[] columns)
+        {
+            var before = storedFingerprint.Split('\u001f');
+            for (var i = 0; i < columns.Length && i < before.Length; i++)
+            {
+                if (before[i] != columns[i])
+                {
+                    Changes.Add(("import update entity", key, EntityFields[i], before[i], columns[i]));
+                }
+            }
+        }
+
+        private readonly List<long> namesToIndex = [];
+        private long firstNewId;
+        private long nextId;
+        private bool bulk;
+
         public ImportSummary Write(GraphDataset dataset, ImportMode mode, CancellationToken cancellationToken)
         {
             LoadEntityIds();
+            bulk = dataset.RowCount >= BulkRows;
+            // Only into an empty store: the deletes and updates of a merge need the indexes row by row.
+            var dropped = bulk && entityIds.Count == 0 ? DropSecondaryIndexes() : [];
+            Step("prepare");
             var (added, updated, removed) = WriteEntities(dataset.Entities, mode, cancellationToken);
+            Step("entities");
             var (relationshipsAdded, relationshipsRemoved) = WriteRelationships(dataset.Relationships, mode, cancellationToken);
+            Step("relationships");
             var (factsAdded, factsRemoved) = WriteFacts(dataset.Facts, mode, cancellationToken);
+            Step("facts");
+            IndexNames();
+            Step("name search");
+            foreach (var sql in dropped)
+            {
+                Exec(connection, sql, transaction);
+            }
+
+            Step("indexes");
+
             progress?.Report(rowsWritten);
             return new ImportSummary(
                 added, updated, removed,
@@ -95,8 +146,81 @@ public sealed partial class SqliteGraphStore
                 factsAdded, factsRemoved + factsRemovedWithEntities, 0);
         }
 
+        /// <summary>
+        /// Drops the plain (non-unique) indexes of the graph tables and returns the SQL that recreates them: one
+        /// sorted build at the end is far cheaper than a million random inserts. Still one transaction, so
+        /// readers keep their indexes until the commit.
+        /// </summary>
+        private List<string> DropSecondaryIndexes()
+        {
+            var indexes = new List<(string Name, string Sql)>();
+            using (var command = Prepare("""
+                SELECT name, sql FROM sqlite_master
+                WHERE type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'
+                  AND tbl_name IN ('entity', 'entity_name', 'entity_tag', 'fact', 'relationship')
+                """))
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    indexes.Add((reader.GetString(0), reader.GetString(1)));
+                }
+            }
+
+            foreach (var (name, _) in indexes)
+            {
+                Exec(connection, $"DROP INDEX \"{name}\"", transaction);
+            }
+
+            return indexes.Select(index => index.Sql).ToList();
+        }
+
+        /// <summary>
+        /// Fills the name and tag tables and both full-text name indexes for the entities a bulk import added
+        /// (ids from <see cref="firstNewId"/>) or changed (<see cref="namesToIndex"/>), in a few set statements.
+        /// The rows are the ones NameIndexWriter.Add writes one entity at a time.
+        /// </summary>
+        private void IndexNames()
+        {
+            if (namesToIndex.Count == 0 && nextId == firstNewId)
+            {
+                return;
+            }
+
+            connection.CreateFunction("spaced_characters", (string text) => SearchText.SpacedCharacters(text), isDeterministic: true);
+            Exec(connection, "CREATE TEMP TABLE IF NOT EXISTS names_to_index (id INTEGER PRIMARY KEY); DELETE FROM names_to_index", transaction);
+            using (var insert = Prepare("INSERT OR IGNORE INTO names_to_index (id) VALUES ($id)", "$id"))
+            {
+                foreach (var id in namesToIndex)
+                {
+                    Run(insert, id);
+                }
+            }
+
+            const string Changed = "(e.id >= $first OR e.id IN (SELECT id FROM names_to_index))";
+            using var build = Prepare($"""
+                INSERT INTO entity_name (entity_id, name)
+                  SELECT id, name FROM (
+                    SELECT e.id, e.name, -1 AS position FROM entity e WHERE {Changed}
+                    UNION ALL SELECT e.id, alias.value, alias.key FROM entity e, json_each(e.aliases) alias WHERE {Changed})
+                  GROUP BY id, name COLLATE NOCASE ORDER BY id, min(position);
+                INSERT INTO entity_tag (entity_id, tag) SELECT e.id, tag.value FROM entity e, json_each(e.tags) tag WHERE {Changed};
+                INSERT INTO name_trigram (rowid, text)
+                  SELECT entity_id, group_concat(name, char(10)) FROM (SELECT n.entity_id, n.name FROM entity_name n JOIN entity e ON e.id = n.entity_id WHERE {Changed} ORDER BY n.rowid) GROUP BY entity_id;
+                INSERT INTO name_chars (rowid, text)
+                  SELECT entity_id, group_concat(spaced_characters(name), ' , ') FROM (SELECT n.entity_id, n.name FROM entity_name n JOIN entity e ON e.id = n.entity_id WHERE {Changed} ORDER BY n.rowid) GROUP BY entity_id;
+                DROP TABLE names_to_index;
+                """, "$first");
+            Run(build, firstNewId);
+        }
+
         private void LoadEntityIds()
         {
+            using (var max = Prepare("SELECT coalesce(max(id), 0) + 1 FROM entity"))
+            {
+                firstNewId = nextId = (long)max.ExecuteScalar()!;
+            }
+
             using var command = Prepare("SELECT id, key, kind, name, aliases, tags, sources, chain_key, segment, position FROM entity");
             using var reader = command.ExecuteReader();
             while (reader.Read())
@@ -106,39 +230,62 @@ public sealed partial class SqliteGraphStore
             }
         }
 
-        private static string[] Columns(Entity entity) =>
+        private string[] Columns(Entity entity) =>
         [
-            entity.Kind.ToCode(), entity.Name, StoredJson.Write(entity.Aliases), StoredJson.Write(entity.Tags),
-            StoredJson.Write(entity.Sources), entity.Link?.ChainKey ?? "", entity.Link?.Segment.ToCode() ?? "",
+            entity.Kind.ToCode(), entity.Name, ListJson(entity.Aliases), ListJson(entity.Tags),
+            SourcesJson(entity.Sources), entity.Link?.ChainKey ?? "", entity.Link?.Segment.ToCode() ?? "",
             entity.Link?.Position.ToString(CultureInfo.InvariantCulture) ?? "",
         ];
+
+        // Most rows carry one of a few shared provenances (the seed reader interns them) and no aliases or
+        // tags: their JSON is written once, not once per row.
+        private readonly Dictionary<SourceRef, string> sourceJson = [];
+
+        private string SourcesJson(IReadOnlyList<SourceRef> sources)
+        {
+            if (sources.Count != 1)
+            {
+                return StoredJson.Write(sources);
+            }
+
+            if (!sourceJson.TryGetValue(sources[0], out var json))
+            {
+                sourceJson[sources[0]] = json = StoredJson.Write(sources);
+            }
+
+            return json;
+        }
+
+        private static string ListJson(IReadOnlyList<string> values) => values.Count == 0 ? "[]" : StoredJson.Write(values);
 
         private (int Added, int Updated, int Removed) WriteEntities(IReadOnlyList<Entity> entities, ImportMode mode, CancellationToken cancellationToken)
         {
             using var insert = Prepare(
-                "INSERT INTO entity (key, kind, name, aliases, tags, sources, chain_key, segment, position) VALUES ($key, $kind, $name, $aliases, $tags, $sources, $chain, $segment, $position) RETURNING id",
-                "$key", "$kind", "$name", "$aliases", "$tags", "$sources", "$chain", "$segment", "$position");
+                "INSERT INTO entity (key, kind, name, aliases, tags, sources, chain_key, segment, position, id) VALUES ($key, $kind, $name, $aliases, $tags, $sources, $chain, $segment, $position, $id)",
+                "$key", "$kind", "$name", "$aliases", "$tags", "$sources", "$chain", "$segment", "$position", "$id");
             using var update = Prepare(
                 "UPDATE entity SET kind = $kind, name = $name, aliases = $aliases, tags = $tags, sources = $sources, chain_key = $chain, segment = $segment, position = $position WHERE id = $id",
                 "$kind", "$name", "$aliases", "$tags", "$sources", "$chain", "$segment", "$position", "$id");
-            using var names = new NameIndexWriter(this);
+            using var names = new NameIndexWriter(connection, transaction, bulk ? namesToIndex : null, firstNewId);
             int added = 0, updated = 0, removed = 0;
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var entity in entities)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                Tick();
                 seen.Add(entity.Key);
                 var columns = Columns(entity);
-                var fingerprint = string.Join('\u001f', columns);
-                object?[] values = [.. columns.Select(value => value.Length == 0 ? null : (object)value)];
                 if (entityIds.TryGetValue(entity.Key, out var existing))
                 {
+                    var fingerprint = string.Join('\u001f', columns);
+                    object?[] values = [.. columns.Select(value => value.Length == 0 ? null : (object)value)];
                     if (existing.Fingerprint == fingerprint)
                     {
                         continue;
                     }
 
                     Run(update, [.. values, existing.Id]);
+                    RecordUpdate(entity.Key, existing.Fingerprint, columns);
                     names.Remove(existing.Id);
                     names.Add(existing.Id, entity);
                     entityIds[entity.Key] = (existing.Id, fingerprint);
@@ -146,19 +293,20 @@ public sealed partial class SqliteGraphStore
                 }
                 else
                 {
-                    for (var i = 0; i < values.Length; i++)
+                    for (var i = 0; i < columns.Length; i++)
                     {
-                        insert.Parameters[i + 1].Value = values[i] ?? DBNull.Value;
+                        insert.Parameters[i + 1].Value = columns[i].Length == 0 ? DBNull.Value : columns[i];
                     }
 
                     insert.Parameters[0].Value = entity.Key;
-                    var id = (long)insert.ExecuteScalar()!;
+                    var id = nextId++;
+                    insert.Parameters[9].Value = id;
+                    insert.ExecuteNonQuery();
                     names.Add(id, entity);
-                    entityIds[entity.Key] = (id, fingerprint);
+                    // A key comes once per dataset, so a new row's fingerprint is never compared.
+                    entityIds[entity.Key] = (id, "");
                     added++;
                 }
-
-                Tick();
             }
 
             if (mode == ImportMode.Replace)
@@ -168,7 +316,8 @@ public sealed partial class SqliteGraphStore
                 using var deleteRelationships = Prepare("DELETE FROM relationship WHERE from_id = $id OR to_id = $id", "$id");
                 foreach (var key in entityIds.Keys.Where(key => !seen.Contains(key)).ToList())
                 {
-                    var id = entityIds[key].Id;
+                    var (id, stored) = entityIds[key];
+                    Changes.Add(("import remove entity", key, null, string.Join(' ', stored.Split('\u001f').Take(2)), null));
                     Run(delete, id);
                     factsRemovedWithEntities += Run(deleteFacts, id);
                     relationshipsRemovedWithEntities += Run(deleteRelationships, id);
@@ -216,7 +365,7 @@ public sealed partial class SqliteGraphStore
                 }
                 else
                 {
-                    Run(insert, edge.Item1, edge.Item2, edge.Item3, StoredJson.Write(relationship.Sources));
+                    Run(insert, edge.Item1, edge.Item2, edge.Item3, SourcesJson(relationship.Sources));
                     added++;
                 }
 
@@ -284,7 +433,7 @@ public sealed partial class SqliteGraphStore
                 cancellationToken.ThrowIfCancellationRequested();
                 if (existingFingerprints.Add(fingerprint))
                 {
-                    Run(insert, entityIds[fact.EntityKey].Id, fact.Key, fact.Value, fact.Number, fact.Unit, fact.AsOf, StoredJson.Write(fact.Sources));
+                    Run(insert, entityIds[fact.EntityKey].Id, fact.Key, fact.Value, fact.Number, fact.Unit, fact.AsOf, SourcesJson(fact.Sources));
                     added++;
                 }
 
@@ -294,52 +443,87 @@ public sealed partial class SqliteGraphStore
             return (added, removed);
         }
 
-        private static string FactFingerprint(long entityId, Fact fact) => string.Join('\u001f',
+        private string FactFingerprint(long entityId, Fact fact) => string.Join('\u001f',
             entityId.ToString(CultureInfo.InvariantCulture), fact.Key, fact.Value,
-            fact.Number?.ToString("R", CultureInfo.InvariantCulture) ?? "", fact.Unit ?? "", fact.AsOf ?? "", StoredJson.Write(fact.Sources));
+            fact.Number?.ToString("R", CultureInfo.InvariantCulture) ?? "", fact.Unit ?? "", fact.AsOf ?? "", SourcesJson(fact.Sources));
+    }
 
-        /// <summary>Keeps the exact-name table and both full-text indexes in step with an entity's names.</summary>
-        private sealed class NameIndexWriter(ImportWriter writer) : IDisposable
+    /// <summary>Keeps the exact-name table and both full-text indexes in step with an entity's names.</summary>
+    /// <param name="deferred">When given, names, tags and full-text rows are left to a bulk build: changed ids below <paramref name="firstNewId"/> are collected here.</param>
+    private sealed class NameIndexWriter(SqliteConnection connection, SqliteTransaction transaction, List<long>? deferred = null, long firstNewId = long.MaxValue) : IDisposable
+    {
+        private readonly SqliteCommand insertName = Prepare(connection, transaction, "INSERT INTO entity_name (entity_id, name) VALUES ($id, $name)", "$id", "$name");
+        private readonly SqliteCommand insertTag = Prepare(connection, transaction, "INSERT INTO entity_tag (entity_id, tag) VALUES ($id, $tag)", "$id", "$tag");
+        private readonly SqliteCommand insertText = Prepare(connection, transaction,
+            "INSERT INTO name_trigram (rowid, text) VALUES ($id, $text); INSERT INTO name_chars (rowid, text) VALUES ($id, $chars)",
+            "$id", "$text", "$chars");
+        private readonly SqliteCommand remove = Prepare(connection, transaction, """
+            DELETE FROM entity_name WHERE entity_id = $id;
+            DELETE FROM entity_tag WHERE entity_id = $id;
+            DELETE FROM name_trigram WHERE rowid = $id;
+            DELETE FROM name_chars WHERE rowid = $id;
+            """, "$id");
+
+        public void Add(long id, Entity entity)
         {
-            private readonly SqliteCommand insertName = writer.Prepare("INSERT INTO entity_name (entity_id, name) VALUES ($id, $name)", "$id", "$name");
-            private readonly SqliteCommand insertTag = writer.Prepare("INSERT INTO entity_tag (entity_id, tag) VALUES ($id, $tag)", "$id", "$tag");
-            private readonly SqliteCommand insertText = writer.Prepare(
-                "INSERT INTO name_trigram (rowid, text) VALUES ($id, $text); INSERT INTO name_chars (rowid, text) VALUES ($id, $chars)",
-                "$id", "$text", "$chars");
-            private readonly SqliteCommand remove = writer.Prepare("""
-                DELETE FROM entity_name WHERE entity_id = $id;
-                DELETE FROM entity_tag WHERE entity_id = $id;
-                DELETE FROM name_trigram WHERE rowid = $id;
-                DELETE FROM name_chars WHERE rowid = $id;
-                """, "$id");
-
-            public void Add(long id, Entity entity)
+            if (deferred is not null)
             {
-                var names = entity.Names.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-                foreach (var name in names)
+                if (id < firstNewId)
                 {
-                    Run(insertName, id, name);
+                    deferred.Add(id);
                 }
 
-                foreach (var tag in entity.Tags)
-                {
-                    Run(insertTag, id, tag);
-                }
-
-                // Names are joined by a line break so a phrase never matches across two of them.
-                var text = string.Join('\n', names);
-                Run(insertText, id, text, string.Join(" , ", names.Select(SearchText.SpacedCharacters)));
+                return;
             }
 
-            public void Remove(long id) => Run(remove, id);
-
-            public void Dispose()
+            var names = entity.Names.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            foreach (var name in names)
             {
-                insertName.Dispose();
-                insertTag.Dispose();
-                insertText.Dispose();
-                remove.Dispose();
+                Run(insertName, id, name);
             }
+
+            foreach (var tag in entity.Tags)
+            {
+                Run(insertTag, id, tag);
+            }
+
+            // Names are joined by a line break so a phrase never matches across two of them.
+            var text = string.Join('\n', names);
+            Run(insertText, id, text, string.Join(" , ", names.Select(SearchText.SpacedCharacters)));
         }
+
+        public void Remove(long id) => Run(remove, id);
+
+        public void Dispose()
+        {
+            insertName.Dispose();
+            insertTag.Dispose();
+            insertText.Dispose();
+            remove.Dispose();
+        }
+    }
+
+    private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameterNames)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var name in parameterNames)
+        {
+            command.Parameters.Add(new SqliteParameter(name, null));
+        }
+
+        command.Prepare();
+        return command;
+    }
+
+    private static int Run(SqliteCommand command, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+
+        return command.ExecuteNonQuery();
     }
 }

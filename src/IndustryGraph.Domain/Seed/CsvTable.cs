@@ -37,6 +37,9 @@ public sealed class CsvTable
 
     public IReadOnlyDictionary<string, int> ColumnIndex { get; }
 
+    /// <summary>A table from records read elsewhere (a section of a JSON file), with positions in that file.</summary>
+    public static CsvTable FromRecords(string file, CsvRecord header, IReadOnlyList<CsvRecord> rows) => new(file, header, rows);
+
     /// <summary>Parses the bytes of a CSV file; on failure returns the errors (not UTF-8, broken quoting, empty file).</summary>
     public static CsvTable? Parse(string file, ReadOnlySpan<byte> bytes, List<SeedError> errors)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using IndustryGraph.Domain.Facts;
 using IndustryGraph.Domain.Graph;
@@ -18,6 +19,9 @@ public static partial class SeedReader
 
     public static readonly IReadOnlyList<string> Files = [SourcesFile, EntitiesFile, ChainLinksFile, RelationshipsFile, FactsFile];
 
+    /// <summary>The columns a file must have (others are optional).</summary>
+    public static IReadOnlyList<string> RequiredColumnsOf(string file) => RequiredColumns[file];
+
     private static readonly string[] ProvenanceColumns = ["source", "paragraph", "note"];
 
     private static readonly Dictionary<string, string[]> RequiredColumns = new()
@@ -32,46 +36,64 @@ public static partial class SeedReader
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]*$")]
     private static partial Regex KeyPattern();
 
+    /// <summary>A stable key: lower-case ASCII letters, digits, '-', '_' and '.', not the word curated.</summary>
+    public static bool IsValidKey(string key) => KeyPattern().IsMatch(key) && key != SourceRef.CuratedWord;
+
     public static GraphDataset Read(IReadOnlyDictionary<string, byte[]> files)
     {
         var result = TryRead(files);
         return result.Dataset ?? throw new SeedValidationException(result.Errors);
     }
 
-    public static SeedReadResult TryRead(IReadOnlyDictionary<string, byte[]> files)
+    /// <param name="files">File name → bytes of a seed folder.</param>
+    /// <param name="known">Entities already in the store that rows may reference (a merge import), or null.</param>
+    public static SeedReadResult TryRead(IReadOnlyDictionary<string, byte[]> files, IReadOnlyDictionary<string, KnownEntity>? known = null)
     {
-        var errors = new List<SeedError>();
-        var tables = new Dictionary<string, CsvTable>();
-        foreach (var file in Files)
+        // The files parse independently, so large ones parse side by side.
+        var parsed = Files.AsParallel().AsOrdered().Select(file =>
         {
+            var fileErrors = new List<SeedError>();
             if (!files.TryGetValue(file, out var bytes))
             {
-                errors.Add(new SeedError(file, 0, 0, $"the file is missing: a seed folder holds {string.Join(", ", Files)}"));
-                continue;
+                fileErrors.Add(new SeedError(file, 0, 0, $"the file is missing: a seed folder holds {string.Join(", ", Files)}"));
+                return (file, Table: (CsvTable?)null, Errors: fileErrors);
             }
 
-            var table = CsvTable.Parse(file, bytes, errors);
-            if (table is null)
-            {
-                continue;
-            }
+            return (file, Table: CsvTable.Parse(file, bytes, fileErrors), Errors: fileErrors);
+        }).ToList();
+        var errors = parsed.SelectMany(item => item.Errors).ToList();
+        var tables = parsed.Where(item => item.Table is not null).ToDictionary(item => item.file, item => item.Table!);
 
+        // Columns of the files that did parse are checked too, so one run names every missing file and column.
+        var columnErrors = MissingColumns(tables);
+        return errors.Count + columnErrors.Count > 0 ? new SeedReadResult(null, [.. errors, .. columnErrors]) : TryRead(tables, known);
+    }
+
+    private static List<SeedError> MissingColumns(IReadOnlyDictionary<string, CsvTable> tables)
+    {
+        var errors = new List<SeedError>();
+        foreach (var (file, table) in tables)
+        {
             var missing = RequiredColumns[file].Where(column => !table.ColumnIndex.ContainsKey(column)).ToList();
             if (missing.Count > 0)
             {
-                errors.Add(new SeedError(file, 1, 1, $"missing column(s): {string.Join(", ", missing)}"));
-                continue;
+                errors.Add(new SeedError(table.File, 1, 1, $"missing column(s): {string.Join(", ", missing)}"));
             }
-
-            tables[file] = table;
         }
 
+        return errors;
+    }
+
+    /// <summary>Validates tables already parsed (from CSV files or a JSON file), keyed by the seed file names.</summary>
+    public static SeedReadResult TryRead(IReadOnlyDictionary<string, CsvTable> tables, IReadOnlyDictionary<string, KnownEntity>? known = null)
+    {
+        var errors = MissingColumns(tables);
         if (errors.Count > 0)
         {
             return new SeedReadResult(null, errors);
         }
 
-        var builder = new Builder(errors);
+        var builder = new Builder(errors, known ?? new Dictionary<string, KnownEntity>());
         builder.ReadSources(tables[SourcesFile]);
         builder.ReadEntities(tables[EntitiesFile]);
         builder.ReadChainLinks(tables[ChainLinksFile]);
@@ -88,6 +110,9 @@ public static partial class SeedReader
 
         public string File => table.File;
 
+        /// <summary>Where another seed file's rows are reported: the same JSON file, or that CSV file.</summary>
+        public string FileOf(string seedFile) => table.File.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? seedFile : table.File;
+
         public string this[string column] => Get(column);
 
         public string Get(string column) =>
@@ -102,12 +127,13 @@ public static partial class SeedReader
             Get(column).Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct().ToList();
     }
 
-    private sealed class Builder(List<SeedError> errors)
+    private sealed class Builder(List<SeedError> errors, IReadOnlyDictionary<string, KnownEntity> known)
     {
-        private readonly Dictionary<string, (Entity Entity, Row Row)> entities = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, (string Chain, Row Row)> pendingLinks = new(StringComparer.Ordinal);
-        private readonly Dictionary<(string From, string Type, string To), List<SourceRef>> relationships = [];
-        private readonly HashSet<(string, string, string, SourceRef)> relationshipRows = [];
+        private readonly Dictionary<string, (Entity Entity, int Line)> entities = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (string Chain, SeedError ChainPosition)> pendingLinks = new(StringComparer.Ordinal);
+        // Most rows share a handful of provenances; one instance each keeps a million-row import small.
+        private readonly Dictionary<SourceRef, SourceRef> provenances = [];
+        private readonly Dictionary<(string From, string Type, string To), SourceRef[]> relationships = [];
         private readonly List<Fact> facts = [];
         private readonly HashSet<(string, string, string?, string, SourceRef)> factRows = [];
 
@@ -125,7 +151,7 @@ public static partial class SeedReader
 
                 var name = row["title"].Length > 0 ? row["title"] : key;
                 var entity = new Entity(key, EntityKind.SourceDocument, name, [key], [], [new SourceRef(key, null, false, null)]);
-                entities[key] = (entity, row);
+                entities[key] = (entity, row.Line);
                 AddOptionalFact(row, key, "publisher");
                 AddOptionalFact(row, key, "published");
                 AddOptionalFact(row, key, "note");
@@ -163,7 +189,7 @@ public static partial class SeedReader
                 var provenance = ReadProvenance(row);
                 if (keyOk && kindOk && nameOk && provenance is not null)
                 {
-                    entities[key] = (new Entity(key, kind, row["name"], row.List("aliases"), row.List("tags"), [provenance]), row);
+                    entities[key] = (new Entity(key, kind, row["name"], row.List("aliases"), row.List("tags"), [provenance]), row.Line);
                 }
             }
         }
@@ -198,26 +224,28 @@ public static partial class SeedReader
                 if (keyOk && segmentOk && positionOk && nameOk && provenance is not null)
                 {
                     var placement = new ChainLinkPlacement(row["chain"], segment, position);
-                    entities[key] = (new Entity(key, EntityKind.ChainLink, row["name"], row.List("aliases"), row.List("tags"), [provenance], placement), row);
-                    pendingLinks[key] = (row["chain"], row);
+                    entities[key] = (new Entity(key, EntityKind.ChainLink, row["name"], row.List("aliases"), row.List("tags"), [provenance], placement), row.Line);
+                    pendingLinks[key] = (row["chain"], row.Error("chain", ""));
                 }
             }
         }
 
         public void ResolveChainLinks()
         {
-            foreach (var (linkKey, (chainKey, row)) in pendingLinks)
+            foreach (var (linkKey, (chainKey, position)) in pendingLinks)
             {
-                if (!entities.TryGetValue(chainKey, out var chain))
+                var chainKind = entities.TryGetValue(chainKey, out var chain) ? chain.Entity.Kind
+                    : known.TryGetValue(chainKey, out var stored) ? stored.Kind : (EntityKind?)null;
+                if (chainKind is null)
                 {
-                    errors.Add(row.Error("chain", $"reference to nothing: no industry chain has key '{chainKey}'"));
+                    errors.Add(position with { Message = $"reference to nothing: no industry chain has key '{chainKey}'" });
                     entities.Remove(linkKey);
                     continue;
                 }
 
-                if (chain.Entity.Kind != EntityKind.IndustryChain)
+                if (chainKind != EntityKind.IndustryChain)
                 {
-                    errors.Add(row.Error("chain", $"'{chainKey}' is a {chain.Entity.Kind.ToCode()}, not an INDUSTRY_CHAIN"));
+                    errors.Add(position with { Message = $"'{chainKey}' is a {chainKind.Value.ToCode()}, not an INDUSTRY_CHAIN" });
                     entities.Remove(linkKey);
                     continue;
                 }
@@ -263,27 +291,32 @@ public static partial class SeedReader
                     continue;
                 }
 
-                if (!relationshipRows.Add((from.Key, type, to.Key, provenance)))
+                if (!AddRelationship(from.Key, type, to.Key, provenance))
                 {
                     errors.Add(row.Error("from", $"duplicate row: {from.Key} {type} {to.Key} with the same source is already given"));
-                    continue;
                 }
-
-                AddRelationship(from.Key, type, to.Key, provenance);
             }
         }
 
-        private void AddRelationship(string from, string type, string to, SourceRef source)
+        /// <summary>Adds an edge or another source of it; false when the edge already has this source.</summary>
+        private bool AddRelationship(string from, string type, string to, SourceRef source)
         {
-            if (!relationships.TryGetValue((from, type, to), out var sources))
+            ref var sources = ref CollectionsMarshal.GetValueRefOrAddDefault(relationships, (from, type, to), out var exists);
+            if (!exists)
             {
-                relationships[(from, type, to)] = sources = [];
+                // Most edges have one source: a one-element array, grown only for the few with more.
+                sources = [source];
+                return true;
             }
 
-            if (!sources.Contains(source))
+            var known = sources!;
+            if (known.Contains(source))
             {
-                sources.Add(source);
+                return false;
             }
+
+            sources = [.. known, source];
+            return true;
         }
 
         public void ReadFacts(CsvTable table)
@@ -361,7 +394,14 @@ public static partial class SeedReader
                 return found.Entity;
             }
 
-            errors.Add(row.Error(column, $"reference to nothing: no entity, chain link or source has key '{key}'"));
+            if (known.TryGetValue(key, out var stored))
+            {
+                var link = stored.ChainKey is null ? null : new ChainLinkPlacement(stored.ChainKey, Segment.Upstream, 1);
+                return new Entity(key, stored.Kind, key, [], [], [], link);
+            }
+
+            var where = known.Count > 0 ? " in the files or the store" : "";
+            errors.Add(row.Error(column, $"reference to nothing: no entity, chain link or source has key '{key}'{where}"));
             return null;
         }
 
@@ -381,7 +421,13 @@ public static partial class SeedReader
 
             if (entities.TryGetValue(key, out var earlier))
             {
-                errors.Add(row.Error("key", $"duplicate key '{key}': already defined at {earlier.Row.File}:{earlier.Row.Line}"));
+                var earlierFile = earlier.Entity.Kind switch
+                {
+                    EntityKind.SourceDocument => SourcesFile,
+                    EntityKind.ChainLink => ChainLinksFile,
+                    _ => EntitiesFile,
+                };
+                errors.Add(row.Error("key", $"duplicate key '{key}': already defined at {row.FileOf(earlierFile)}:{earlier.Line}"));
                 return false;
             }
 
@@ -417,10 +463,13 @@ public static partial class SeedReader
                     return null;
                 }
 
-                return SourceRef.FromCuration(note);
+                return Intern(SourceRef.FromCuration(note));
             }
 
-            if (!entities.TryGetValue(source, out var document) || document.Entity.Kind != EntityKind.SourceDocument)
+            var isDocument = entities.TryGetValue(source, out var document)
+                ? document.Entity.Kind == EntityKind.SourceDocument
+                : known.TryGetValue(source, out var stored) && stored.Kind == EntityKind.SourceDocument;
+            if (!isDocument)
             {
                 errors.Add(row.Error("source", $"reference to nothing: no source document '{source}' in sources.csv"));
                 return null;
@@ -435,7 +484,18 @@ public static partial class SeedReader
                 return null;
             }
 
-            return SourceRef.FromDocument(source, paragraph, note);
+            return Intern(SourceRef.FromDocument(source, paragraph, note));
+        }
+
+        private SourceRef Intern(SourceRef source)
+        {
+            if (provenances.TryGetValue(source, out var shared))
+            {
+                return shared;
+            }
+
+            provenances[source] = source;
+            return source;
         }
 
         public GraphDataset Build() => new(
@@ -446,3 +506,6 @@ public static partial class SeedReader
 }
 
 public sealed record SeedReadResult(GraphDataset? Dataset, IReadOnlyList<SeedError> Errors);
+
+/// <summary>An entity already in the store, as much as validation needs: its kind, and a link's chain.</summary>
+public sealed record KnownEntity(EntityKind Kind, string? ChainKey);

@@ -59,3 +59,19 @@ public sealed record ImportSummary(
 }
 
 public sealed record SearchMatch(Entity Entity, double Score);
+
+/// <summary>How an import runs: merge or replace, for real or as a dry run, who runs it (for the audit trail) and from what.</summary>
+public sealed record ImportOptions(ImportMode Mode)
+{
+    public bool DryRun { get; init; }
+
+    public string Actor { get; init; } = "cli";
+
+    /// <summary>What was imported (a folder or file name), recorded in the audit trail.</summary>
+    public string? Origin { get; init; }
+
+    public IProgress<long>? Progress { get; init; }
+
+    /// <summary>Receives how long each step of the write took (for benchmarks).</summary>
+    public Action<string>? Trace { get; init; }
+}

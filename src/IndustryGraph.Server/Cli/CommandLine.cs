@@ -23,6 +23,11 @@ public static class CommandLine
         {
             urls, db, seed, serve, SeedCommand(),
         };
+        foreach (var command in Transfer.DataCommands.Build())
+        {
+            root.Subcommands.Add(command);
+        }
+
         root.SetAction((parse, cancellationToken) => ServeAsync(parse.GetValue(urls)!, parse.GetValue(db)!, parse.GetValue(seed)!, cancellationToken));
         return root;
     }

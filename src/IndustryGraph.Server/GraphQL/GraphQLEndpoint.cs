@@ -121,6 +121,17 @@ public sealed class GraphQLEndpoint(
             status = StatusCodes.Status405MethodNotAllowed;
         }
 
+        // A write without a valid key: 401 with a Bearer challenge; with a key whose role is too low: 403.
+        if (result.Errors?.Any(error => error.Code == ErrorCodes.Unauthenticated) == true)
+        {
+            status = StatusCodes.Status401Unauthorized;
+            http.Response.Headers.WWWAuthenticate = "Bearer";
+        }
+        else if (result.Errors?.Any(error => error.Code == ErrorCodes.Forbidden) == true)
+        {
+            status = StatusCodes.Status403Forbidden;
+        }
+
         if (status == StatusCodes.Status405MethodNotAllowed)
         {
             http.Response.Headers.Allow = "POST";

@@ -23,9 +23,14 @@ public sealed class QueryType : ObjectGraphType
 
 public sealed class IndustryGraphSchema : Schema
 {
-    public IndustryGraphSchema(IServiceProvider services, QueryType query)
+    public IndustryGraphSchema(IServiceProvider services, QueryType query, MutationType mutation)
         : base(services)
     {
+        if (mutation.Fields.Count > 0)
+        {
+            Mutation = mutation;
+        }
+
         Description = "IndustryGraph: a knowledge graph of Zhengzhou's industrial parks, enterprises, industry chains and research partners, every fact traced to its source.";
         Query = query;
     }

@@ -2,6 +2,9 @@ using System.Text.Encodings.Web;
 using GraphQL;
 using IndustryGraph.Domain.Store;
 using IndustryGraph.Server.Analysis;
+using IndustryGraph.Server.Access;
+using IndustryGraph.Server.Audit;
+using IndustryGraph.Server.Editing;
 using IndustryGraph.Server.Entities;
 using IndustryGraph.Server.GraphiQL;
 using IndustryGraph.Server.GraphQL;
@@ -29,6 +32,9 @@ public static class ServerHost
         builder.Services.AddGraphQLEndpoint(builder.Configuration);
         builder.Services.AddEntities();
         builder.Services.AddAnalysis();
+        builder.Services.AddAccess();
+        builder.Services.AddEditing();
+        builder.Services.AddAudit();
         builder.Services.AddGraphQL(graphQL => graphQL
             .AddSchema<IndustryGraphSchema>()
             // Chinese stays readable in responses instead of \uXXXX escapes.

@@ -6,18 +6,25 @@ namespace IndustryGraph.Server.Seed;
 /// <summary>Reads a folder in the seed format into a validated dataset.</summary>
 public static class SeedFolder
 {
-    public static SeedReadResult Read(string folder)
+    /// <summary>Reads a folder of seed CSV files, or one JSON file with the same data (see seed/README.md).</summary>
+    /// <param name="known">Entities already in the store that the rows may reference (a merge import).</param>
+    public static SeedReadResult Read(string folder, IReadOnlyDictionary<string, KnownEntity>? known = null)
     {
+        if (File.Exists(folder) && folder.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            return SeedJson.TryRead(Path.GetFileName(folder), File.ReadAllBytes(folder), known);
+        }
+
         if (!Directory.Exists(folder))
         {
-            return new SeedReadResult(null, [new SeedError(folder, 0, 0, "no such folder")]);
+            return new SeedReadResult(null, [new SeedError(folder, 0, 0, "no such folder or .json file")]);
         }
 
         var files = SeedReader.Files
             .Select(name => Path.Combine(folder, name))
             .Where(File.Exists)
             .ToDictionary(path => Path.GetFileName(path), File.ReadAllBytes);
-        return SeedReader.TryRead(files);
+        return SeedReader.TryRead(files, known);
     }
 
     public static GraphDataset ReadOrThrow(string folder)

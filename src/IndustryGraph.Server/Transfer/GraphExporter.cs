@@ -1,0 +1,281 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Xml;
+using IndustryGraph.Domain.Graph;
+using IndustryGraph.Domain.Seed;
+
+namespace IndustryGraph.Server.Transfer;
+
+public enum ExportFormat
+{
+    Csv,
+    Json,
+    Cypher,
+    GraphML,
+}
+
+/// <summary>
+/// Writes a graph out: <c>csv</c> (a seed folder) and <c>json</c> (the same tables in one file) read back with
+/// <c>import</c>; <c>cypher</c> is a script of MERGE statements for Neo4j 5; <c>graphml</c> opens in Gephi and yEd.
+/// </summary>
+public static class GraphExporter
+{
+    private static readonly string[] SourceFactKeys = ["publisher", "published", "note"];
+
+    /// <summary>The seed tables of a graph, row by row: the shape both csv and json exports write.</summary>
+    public static IEnumerable<(string File, string[] Columns, IEnumerable<string?[]> Rows)> Tables(GraphDataset graph)
+    {
+        var factsByEntity = graph.Facts.ToLookup(fact => fact.EntityKey, StringComparer.Ordinal);
+        var entities = graph.Entities.ToDictionary(entity => entity.Key, StringComparer.Ordinal);
+
+        yield return (SeedReader.SourcesFile, ["key", "title", "publisher", "published", "note"],
+            graph.Entities.Where(entity => entity.Kind == EntityKind.SourceDocument).Select(document => new[]
+            {
+                document.Key, document.Name == document.Key ? "" : document.Name,
+                SourceFact(factsByEntity[document.Key], "publisher"), SourceFact(factsByEntity[document.Key], "published"), SourceFact(factsByEntity[document.Key], "note"),
+            }));
+        yield return (SeedReader.EntitiesFile, ["key", "kind", "name", "aliases", "tags", "source", "paragraph", "note"],
+            graph.Entities.Where(entity => entity.Kind is not (EntityKind.SourceDocument or EntityKind.ChainLink)).Select(entity =>
+                (string?[])[entity.Key, entity.Kind.ToCode(), entity.Name, string.Join('|', entity.Aliases), string.Join('|', entity.Tags), .. Provenance(entity.Sources[0])]));
+        yield return (SeedReader.ChainLinksFile, ["key", "chain", "segment", "position", "name", "aliases", "tags", "source", "paragraph", "note"],
+            graph.Entities.Where(entity => entity.Link is not null).Select(link =>
+                (string?[])[link.Key, link.Link!.ChainKey, link.Link.Segment.ToCode(), link.Link.Position.ToString(CultureInfo.InvariantCulture), link.Name,
+                    string.Join('|', link.Aliases), string.Join('|', link.Tags), .. Provenance(link.Sources[0])]));
+        yield return (SeedReader.RelationshipsFile, ["from", "type", "to", "source", "paragraph", "note"],
+            graph.Relationships.SelectMany(relationship => relationship.Sources
+                // The loader adds a link's PART_OF its chain with the link's own provenance.
+                .Where(source => !(relationship.Type == RelationshipTypes.PartOf && entities.TryGetValue(relationship.FromKey, out var from)
+                    && from.Link?.ChainKey == relationship.ToKey && from.Sources[0] == source))
+                .Select(source => (string?[])[relationship.FromKey, relationship.Type, relationship.ToKey, .. Provenance(source)])));
+        yield return (SeedReader.FactsFile, ["entity", "key", "value", "number", "unit", "as_of", "source", "paragraph", "note"],
+            graph.Facts.Where(fact => !(entities.TryGetValue(fact.EntityKey, out var owner) && owner.Kind == EntityKind.SourceDocument && SourceFactKeys.Contains(fact.Key)))
+                .SelectMany(fact => fact.Sources.Select(source => (string?[])
+                [
+                    fact.EntityKey, fact.Key, fact.Value, fact.Number?.ToString("R", CultureInfo.InvariantCulture), fact.Unit, fact.AsOf, .. Provenance(source),
+                ])));
+    }
+
+    private static string SourceFact(IEnumerable<Fact> facts, string key) => facts.FirstOrDefault(fact => fact.Key == key)?.Value ?? "";
+
+    private static string?[] Provenance(SourceRef source) => source.Curated
+        ? [SourceRef.CuratedWord, "", source.Note]
+        : [source.Document, source.Paragraph?.ToString(CultureInfo.InvariantCulture) ?? "", source.Note];
+
+    public static void WriteCsv(GraphDataset graph, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        foreach (var (file, columns, rows) in Tables(graph))
+        {
+            using var writer = new CsvFileWriter(Path.Combine(folder, file), columns);
+            foreach (var row in rows)
+            {
+                writer.WriteRow(row);
+            }
+        }
+    }
+
+    private static readonly HashSet<string> ListColumns = ["aliases", "tags"];
+    private static readonly HashSet<string> NumberColumns = ["paragraph", "position", "number"];
+
+    /// <summary>One JSON object with an array per seed file; lists as arrays, numbers as numbers, empty cells left out.</summary>
+    public static void WriteJson(GraphDataset graph, Stream output)
+    {
+        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        json.WriteStartObject();
+        foreach (var (file, columns, rows) in Tables(graph))
+        {
+            json.WriteStartArray(SeedJson.SectionOf(file));
+            foreach (var row in rows)
+            {
+                json.WriteStartObject();
+                for (var i = 0; i < columns.Length; i++)
+                {
+                    var value = row[i];
+                    if (string.IsNullOrEmpty(value))
+                    {
+                        continue;
+                    }
+
+                    if (ListColumns.Contains(columns[i]))
+                    {
+                        json.WriteStartArray(columns[i]);
+                        foreach (var item in value.Split('|'))
+                        {
+                            json.WriteStringValue(item);
+                        }
+
+                        json.WriteEndArray();
+                    }
+                    else if (NumberColumns.Contains(columns[i]) && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+                    {
+                        json.WritePropertyName(columns[i]);
+                        json.WriteRawValue(value);
+                    }
+                    else
+                    {
+                        json.WriteString(columns[i], value);
+                    }
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        json.WriteEndObject();
+    }
+
+    private const int CypherBatch = 500;
+
+    /// <summary>
+    /// A Cypher script for Neo4j 5 (cypher-shell -f): a uniqueness constraint, then MERGE statements in UNWIND
+    /// batches: nodes labelled Entity and their kind, facts as Fact nodes, relationships by type, provenance as
+    /// readable strings (Neo4j properties cannot hold maps). Running it twice changes nothing.
+    /// </summary>
+    public static void WriteCypher(GraphDataset graph, TextWriter writer)
+    {
+        writer.WriteLine("// IndustryGraph export for Neo4j 5: cypher-shell -u neo4j -p <password> -f graph.cypher");
+        writer.WriteLine("CREATE CONSTRAINT entity_key IF NOT EXISTS FOR (n:Entity) REQUIRE n.key IS UNIQUE;");
+        writer.WriteLine("CREATE CONSTRAINT fact_id IF NOT EXISTS FOR (f:Fact) REQUIRE f.id IS UNIQUE;");
+        foreach (var kind in graph.Entities.GroupBy(entity => entity.Kind))
+        {
+            foreach (var batch in kind.Chunk(CypherBatch))
+            {
+                writer.Write("UNWIND [");
+                writer.Write(string.Join(",\n  ", batch.Select(entity => CypherMap(
+                    ("key", CypherString(entity.Key)), ("name", CypherString(entity.Name)), ("aliases", CypherList(entity.Aliases)), ("tags", CypherList(entity.Tags)),
+                    ("sources", CypherList(entity.Sources.Select(Describe))),
+                    ("chain", entity.Link is null ? "null" : CypherString(entity.Link.ChainKey)),
+                    ("segment", entity.Link is null ? "null" : CypherString(entity.Link.Segment.ToCode())),
+                    ("position", entity.Link is null ? "null" : entity.Link.Position.ToString(CultureInfo.InvariantCulture))))));
+                writer.WriteLine($"] AS row\nMERGE (n:Entity {{key: row.key}}) SET n:{Label(kind.Key)}, n += row;");
+            }
+        }
+
+        var factIndex = graph.Facts.Select((fact, index) => (fact, index));
+        foreach (var batch in factIndex.Chunk(CypherBatch))
+        {
+            writer.Write("UNWIND [");
+            writer.Write(string.Join(",\n  ", batch.Select(item => CypherMap(
+                ("id", CypherString($"{item.fact.EntityKey}#{item.fact.Key}#{item.fact.AsOf}#{item.fact.Value}")), ("entity", CypherString(item.fact.EntityKey)),
+                ("key", CypherString(item.fact.Key)), ("value", CypherString(item.fact.Value)),
+                ("number", item.fact.Number?.ToString("R", CultureInfo.InvariantCulture) ?? "null"), ("unit", item.fact.Unit is null ? "null" : CypherString(item.fact.Unit)),
+                ("asOf", item.fact.AsOf is null ? "null" : CypherString(item.fact.AsOf)), ("sources", CypherList(item.fact.Sources.Select(Describe)))))));
+            writer.WriteLine("] AS row\nMATCH (n:Entity {key: row.entity})\nMERGE (f:Fact {id: row.id}) SET f += row\nMERGE (n)-[:HAS_FACT]->(f);");
+        }
+
+        foreach (var type in graph.Relationships.GroupBy(relationship => relationship.Type))
+        {
+            foreach (var batch in type.Chunk(CypherBatch))
+            {
+                writer.Write("UNWIND [");
+                writer.Write(string.Join(",\n  ", batch.Select(relationship => CypherMap(
+                    ("from", CypherString(relationship.FromKey)), ("to", CypherString(relationship.ToKey)),
+                    ("sources", CypherList(relationship.Sources.Select(Describe)))))));
+                writer.WriteLine($"] AS row\nMATCH (a:Entity {{key: row.from}}), (b:Entity {{key: row.to}})\nMERGE (a)-[r:{type.Key}]->(b) SET r.sources = row.sources;");
+            }
+        }
+    }
+
+    private static string Describe(SourceRef source) =>
+        source.Curated ? $"curated: {source.Note}" : source.Paragraph is { } paragraph ? $"{source.Document} ¶{paragraph}" : source.Document ?? "";
+
+    private static string Label(EntityKind kind) => kind.ToString();
+
+    private static string CypherMap(params (string Key, string Value)[] entries) =>
+        "{" + string.Join(", ", entries.Where(entry => entry.Value != "null").Select(entry => $"{entry.Key}: {entry.Value}")) + "}";
+
+    private static string CypherList(IEnumerable<string> values) => "[" + string.Join(", ", values.Select(CypherString)) + "]";
+
+    private static string CypherString(string value)
+    {
+        var builder = new StringBuilder(value.Length + 2).Append('\'');
+        foreach (var c in value)
+        {
+            builder.Append(c switch
+            {
+                '\\' => "\\\\",
+                '\'' => "\\'",
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ => c.ToString(),
+            });
+        }
+
+        return builder.Append('\'').ToString();
+    }
+
+    /// <summary>GraphML for Gephi and yEd: entities as nodes (kind, name, aliases, tags, facts), relationships as edges (type, sources).</summary>
+    public static void WriteGraphML(GraphDataset graph, Stream output)
+    {
+        var factsByEntity = graph.Facts.ToLookup(fact => fact.EntityKey, StringComparer.Ordinal);
+        using var xml = XmlWriter.Create(output, new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) });
+        const string Namespace = "http://graphml.graphdrawing.org/xmlns";
+        xml.WriteStartDocument();
+        xml.WriteStartElement("graphml", Namespace);
+        foreach (var (id, target, name) in new[]
+        {
+            ("kind", "node", "kind"), ("name", "node", "name"), ("label", "node", "label"), ("aliases", "node", "aliases"), ("tags", "node", "tags"),
+            ("facts", "node", "facts"), ("chain", "node", "chain"), ("segment", "node", "segment"), ("type", "edge", "type"), ("sources", "edge", "sources"),
+        })
+        {
+            xml.WriteStartElement("key", Namespace);
+            xml.WriteAttributeString("id", id);
+            xml.WriteAttributeString("for", target);
+            xml.WriteAttributeString("attr.name", name);
+            xml.WriteAttributeString("attr.type", "string");
+            xml.WriteEndElement();
+        }
+
+        xml.WriteStartElement("graph", Namespace);
+        xml.WriteAttributeString("id", "industrygraph");
+        xml.WriteAttributeString("edgedefault", "directed");
+        foreach (var entity in graph.Entities)
+        {
+            xml.WriteStartElement("node", Namespace);
+            xml.WriteAttributeString("id", entity.Key);
+            Data(xml, "kind", entity.Kind.ToCode());
+            Data(xml, "name", entity.Name);
+            Data(xml, "label", entity.Name);
+            Data(xml, "aliases", string.Join('|', entity.Aliases));
+            Data(xml, "tags", string.Join('|', entity.Tags));
+            Data(xml, "facts", string.Join("; ", factsByEntity[entity.Key].Select(fact => $"{fact.Key}={fact.Value}")));
+            Data(xml, "chain", entity.Link?.ChainKey ?? "");
+            Data(xml, "segment", entity.Link?.Segment.ToCode() ?? "");
+            xml.WriteEndElement();
+        }
+
+        var edgeId = 0;
+        foreach (var relationship in graph.Relationships)
+        {
+            xml.WriteStartElement("edge", Namespace);
+            xml.WriteAttributeString("id", $"e{edgeId++}");
+            xml.WriteAttributeString("source", relationship.FromKey);
+            xml.WriteAttributeString("target", relationship.ToKey);
+            Data(xml, "type", relationship.Type);
+            Data(xml, "sources", string.Join("; ", relationship.Sources.Select(Describe)));
+            xml.WriteEndElement();
+        }
+
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+        xml.WriteEndDocument();
+
+        static void Data(XmlWriter xml, string key, string value)
+        {
+            if (value.Length == 0)
+            {
+                return;
+            }
+
+            xml.WriteStartElement("data", Namespace);
+            xml.WriteAttributeString("key", key);
+            xml.WriteString(value);
+            xml.WriteEndElement();
+        }
+    }
+}

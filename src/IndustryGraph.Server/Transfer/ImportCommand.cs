@@ -1,0 +1,101 @@
+using System.CommandLine;
+using System.Diagnostics;
+using IndustryGraph.Domain.Graph;
+using IndustryGraph.Domain.Seed;
+using IndustryGraph.Domain.Store;
+using IndustryGraph.Server.Cli;
+using IndustryGraph.Server.Seed;
+using IndustryGraph.Storage.Sqlite;
+
+namespace IndustryGraph.Server.Transfer;
+
+/// <summary><c>import PATH</c>: validate a seed folder (or JSON file) and merge it into the store, all or nothing.</summary>
+public static class ImportCommand
+{
+    public static Command Build()
+    {
+        var path = new Argument<string>("path") { Description = "A folder of seed CSV files, or one .json file with the same data (see seed/README.md)." };
+        var replace = new Option<bool>("--replace") { Description = "Make the data the whole graph: what it does not hold is removed." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Validate and print what would change, without writing." };
+        var db = CommandLine.DbOption();
+        var command = new Command("import", "Merge a folder of seed CSV files (or a JSON file) into --db by stable keys, in one transaction: all of it or nothing.")
+        {
+            path, replace, dryRun, db,
+        };
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            parse.GetValue(path)!, parse.GetValue(db)!, parse.GetValue(replace) ? ImportMode.Replace : ImportMode.Merge, parse.GetValue(dryRun), cancellationToken));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(string path, string dbPath, ImportMode mode, bool dryRun, CancellationToken cancellationToken)
+    {
+        if (dryRun && !File.Exists(dbPath))
+        {
+            // A dry run writes nothing, not even a new empty store: it runs against a throwaway one.
+            var scratch = Path.Combine(Path.GetTempPath(), $"industrygraph-dry-run-{Guid.NewGuid():N}.db");
+            try
+            {
+                return await ImportIntoAsync(path, () => SqliteGraphStore.Open(scratch), storeExists: false, dbPath, mode, dryRun, cancellationToken);
+            }
+            finally
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                foreach (var file in Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(scratch) + "*"))
+                {
+                    File.Delete(file);
+                }
+            }
+        }
+
+        return await ImportIntoAsync(path, () => SqliteGraphStore.Open(dbPath), File.Exists(dbPath), dbPath, mode, dryRun, cancellationToken);
+    }
+
+    /// <param name="openStore">Opens (creating when missing) the store, only once the data is valid: a failed import leaves no new file.</param>
+    private static async Task<int> ImportIntoAsync(
+        string path, Func<SqliteGraphStore> openStore, bool storeExists, string shownDb, ImportMode mode, bool dryRun, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        using var progress = ProgressReporter.Create("import");
+        progress.Phase($"reading and validating {path}");
+        var known = mode == ImportMode.Merge && storeExists ? await openStore().ReadKnownEntitiesAsync(cancellationToken) : null;
+        var result = SeedFolder.Read(path, known);
+        if (result.Dataset is not { } dataset)
+        {
+            progress.Dispose();
+            foreach (var error in result.Errors)
+            {
+                await Console.Error.WriteLineAsync(error.ToString());
+            }
+
+            await Console.Error.WriteLineAsync($"{result.Errors.Count} problem(s) in {path}; nothing was imported.");
+            return 1;
+        }
+
+        var readTime = clock.Elapsed;
+        var store = openStore();
+        var rows = dataset.RowCount;
+        progress.Phase($"valid: {dataset.Entities.Count} entities, {dataset.Relationships.Count} relationships, {dataset.Facts.Count} facts; writing{(dryRun ? " (dry run)" : "")}");
+        progress.Start(dataset.RowCount);
+        var summary = await store.ImportAsync(dataset, new ImportOptions(mode)
+        {
+            DryRun = dryRun,
+            Origin = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(path))),
+            Progress = progress,
+        }, cancellationToken);
+        progress.Dispose();
+        var seconds = clock.Elapsed.TotalSeconds;
+        var rate = rows / Math.Max(seconds, 0.001);
+        Console.WriteLine(dryRun
+            ? $"Dry run of {path} into {shownDb}: would change {Describe(summary)}; nothing was written."
+            : $"Imported {path} into {shownDb}: {Describe(summary)}; data version {summary.DataVersion}. " +
+              $"{rows:N0} rows in {seconds:0.0} s ({rate:N0} rows/s; reading and validating {readTime.TotalSeconds:0.0} s).");
+        return 0;
+    }
+
+    public static string Describe(ImportSummary summary) =>
+        summary with { DataVersion = 0 } == new ImportSummary(0, 0, 0, 0, 0, 0, 0, 0)
+            ? "nothing (the store already holds this data)"
+            : $"entities {summary.EntitiesAdded} added, {summary.EntitiesUpdated} updated, {summary.EntitiesRemoved} removed; " +
+              $"relationships {summary.RelationshipsAdded} added, {summary.RelationshipsRemoved} removed; " +
+              $"facts {summary.FactsAdded} added, {summary.FactsRemoved} removed";
+}

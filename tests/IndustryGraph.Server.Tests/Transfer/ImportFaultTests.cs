@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using IndustryGraph.Domain.Store;
+using IndustryGraph.Server.Hosting;
+using IndustryGraph.Server.Seed;
+using IndustryGraph.Server.Tests.Hosting;
+using IndustryGraph.Server.Transfer;
+using IndustryGraph.Storage.Sqlite;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace IndustryGraph.Server.Tests.Transfer;
+
+/// <summary>An import is all or nothing even when its process dies, and readers never see half of one.</summary>
+public sealed class ImportFaultTests : IDisposable
+{
+    private readonly string directory = Path.Combine(Path.GetTempPath(), "industrygraph-tests", Guid.NewGuid().ToString("N"));
+
+    public ImportFaultTests() => Directory.CreateDirectory(directory);
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(directory, recursive: true);
+    }
+
+    private string Generate(GraphSize size, int seed)
+    {
+        var folder = Path.Combine(directory, $"{size.Name}-{seed}");
+        new GraphGenerator(size, seed).WriteTo(folder);
+        return folder;
+    }
+
+    [Fact]
+    public async Task Killing_the_importer_mid_import_leaves_exactly_the_data_from_before_and_the_server_starts()
+    {
+        var dbPath = Path.Combine(directory, "graph.db");
+        var store = SqliteGraphStore.Open(dbPath);
+        await store.ImportAsync(SeedFolder.ReadOrThrow(Generate(GraphSize.S, 1)), ImportMode.Merge);
+        var before = await store.CountAsync();
+        var large = Generate(GraphSize.M, 2);
+
+        // The built server, as a user runs it: `industrygraph import DIR --db PATH`, output to a pipe (plain progress lines).
+        var server = Path.Combine(AppContext.BaseDirectory, "industrygraph.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { server, "import", large, "--db", dbPath })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var importer = Process.Start(start)!;
+        var writing = false;
+        while (await importer.StandardOutput.ReadLineAsync() is { } line)
+        {
+            // "import: 43,000 / 434,000 rows (10%)": rows are being written inside the open transaction.
+            if (line.Contains(" rows (", StringComparison.Ordinal))
+            {
+                writing = true;
+                importer.Kill(entireProcessTree: true); // SIGKILL on Linux: no cleanup, no rollback by the process.
+                break;
+            }
+        }
+
+        await importer.WaitForExitAsync();
+        Assert.True(writing, $"the importer ended before writing: {await importer.StandardError.ReadToEndAsync()}");
+        Assert.NotEqual(0, importer.ExitCode);
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var reopened = SqliteGraphStore.Open(dbPath);
+        Assert.Equal(before, await reopened.CountAsync());
+
+        var app = ServerHost.Build(new ServerOptions("http://127.0.0.1:0", dbPath, SeedFolder.Default));
+        await app.StartAsync();
+        try
+        {
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            using var http = new HttpClient { BaseAddress = new Uri(address) };
+            var health = JsonNode.Parse(await http.GetStringAsync("/health"))!;
+            Assert.Equal(before.DataVersion, health["dataVersion"]!.GetValue<long>());
+            using var response = await http.PostAsync("/graphql", new StringContent("""{"query":"{ enterprises { totalCount } }"}""", System.Text.Encoding.UTF8, "application/json"));
+            var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+            Assert.Equal(GraphSize.S.Enterprises, body["data"]!["enterprises"]!["totalCount"]!.GetValue<int>());
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>Parallel readers during a large import see the old graph or the new one, never a part of it.</summary>
+public sealed class ImportIsolationTests(RunningServer server) : IClassFixture<RunningServer>
+{
+    [Fact]
+    public async Task Concurrent_readers_see_either_the_old_or_the_new_graph()
+    {
+        const string Counts = "{ enterprises { totalCount } parks { totalCount } }";
+        var before = await server.QueryAsync(Counts);
+        var oldEnterprises = before["enterprises"]!["totalCount"]!.GetValue<int>();
+        var folder = Path.Combine(Path.GetTempPath(), "industrygraph-tests", Guid.NewGuid().ToString("N"));
+        new GraphGenerator(GraphSize.M, 3).WriteTo(folder);
+        var dataset = SeedFolder.ReadOrThrow(folder);
+        Directory.Delete(folder, recursive: true);
+        var newEnterprises = oldEnterprises + GraphSize.M.Enterprises;
+
+        using var importDone = new CancellationTokenSource();
+        var seen = new System.Collections.Concurrent.ConcurrentBag<int>();
+        async Task ReadAsync()
+        {
+            // Keep reading until a little after the import committed.
+            var extra = 5;
+            while (!importDone.IsCancellationRequested || extra-- > 0)
+            {
+                var data = await server.QueryAsync(Counts);
+                seen.Add(data["enterprises"]!["totalCount"]!.GetValue<int>());
+            }
+        }
+
+        var readers = Enumerable.Range(0, 4).Select(_ => Task.Run(ReadAsync)).ToList();
+        var store = server.Services.GetRequiredService<SqliteGraphStore>();
+        await store.ImportAsync(dataset, ImportMode.Merge);
+        await importDone.CancelAsync();
+        await Task.WhenAll(readers);
+
+        Assert.All(seen, count => Assert.True(count == oldEnterprises || count == newEnterprises, $"a reader saw {count} enterprises: neither {oldEnterprises} nor {newEnterprises}"));
+        Assert.Contains(oldEnterprises, seen);
+        Assert.Contains(newEnterprises, seen);
+    }
+}
