@@ -16,6 +16,9 @@ public sealed class QuantityTests
     [InlineData("76164.69平方米", 76164.69, "平方米")]
     [InlineData("12%以上", 12, "%")]
     [InlineData("388.3亿元", 38_830_000_000, "元")]
+    [InlineData("1,234.5人", 1234.5, "人")]
+    [InlineData("超100亿元", 10_000_000_000, "元")]
+    [InlineData("3000万元以上", 30_000_000, "元")]
     public void Reads_figures_as_articles_write_them(string text, double number, string? unit)
     {
         Assert.True(Quantity.TryParse(text, out var quantity));
@@ -29,6 +32,18 @@ public sealed class QuantityTests
     [InlineData("8+2")]
     [InlineData("2024-08")]
     [InlineData("园区18号楼")]
+    [InlineData("一级重组+二级整合")]
+    [InlineData("2024年10月")]
     public void Text_without_a_single_figure_is_not_a_quantity(string text) =>
         Assert.False(Quantity.TryParse(text, out _));
+
+    [Theory]
+    [InlineData("1234.5", 1234.5)]
+    [InlineData("1,234", 1234)]
+    [InlineData("-3", -3)]
+    public void Plain_spreadsheet_numbers_parse(string text, double expected)
+    {
+        Assert.True(Quantity.TryParsePlain(text, out var number));
+        Assert.Equal(expected, number);
+    }
 }
