@@ -93,8 +93,9 @@ public sealed partial class SqliteGraphStore
         Bound(query.Before, afterIt: false, "before");
 
         var direction = descending ? "DESC" : "ASC";
-        await using var connection = ConnectCounted();
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var lease = await LeaseAsync(cancellationToken);
+        var connection = lease.Connection;
+        await using var transaction = BeginRead(lease);
         var items = new List<(Entity, PageCursor)>();
         await using (var command = Command(connection,
             $"SELECT {EntityColumns}, {sortExpression} AS sort FROM entity e WHERE {pageWhere} ORDER BY sort {direction}, e.key {direction} LIMIT $limit",

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using IndustryGraph.Domain.Graph;
 using IndustryGraph.Domain.Search;
@@ -12,11 +13,13 @@ public sealed partial class SqliteGraphStore : IGraphStore
 {
     private const string EntityColumns = "e.id, e.key, e.kind, e.name, e.aliases, e.tags, e.sources, e.chain_key, e.segment, e.position";
     private readonly string connectionString;
-    private long roundTrips;
+    private readonly StrongBox<long> roundTrips;
+    private readonly PinnedConnection? pinned;
 
     private SqliteGraphStore(string path)
     {
         Path = path;
+        roundTrips = new StrongBox<long>();
         connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
@@ -27,10 +30,19 @@ public sealed partial class SqliteGraphStore : IGraphStore
         }.ToString();
     }
 
+    /// <summary>A view of <paramref name="store"/> whose reads all go through one pinned read transaction.</summary>
+    private SqliteGraphStore(SqliteGraphStore store, PinnedConnection pinned)
+    {
+        Path = store.Path;
+        connectionString = store.connectionString;
+        roundTrips = store.roundTrips;
+        this.pinned = pinned;
+    }
+
     public string Path { get; }
 
     /// <summary>How many times the store has been asked something: the API's batching keeps this small.</summary>
-    public long RoundTrips => Interlocked.Read(ref roundTrips);
+    public long RoundTrips => Interlocked.Read(ref roundTrips.Value);
 
     /// <summary>Opens (creating when missing) the store at <paramref name="path"/> and brings its schema up to date.</summary>
     public static SqliteGraphStore Open(string path)
@@ -58,8 +70,99 @@ public sealed partial class SqliteGraphStore : IGraphStore
 
     private SqliteConnection ConnectCounted()
     {
-        Interlocked.Increment(ref roundTrips);
+        Interlocked.Increment(ref roundTrips.Value);
         return Connect();
+    }
+
+    /// <summary>
+    /// A connection for one read: a fresh one from the pool, or in a snapshot the pinned one, taken in turn
+    /// because the engine runs a level's loaders concurrently and a connection serves one command at a time.
+    /// </summary>
+    private async ValueTask<ReadLease> LeaseAsync(CancellationToken cancellationToken)
+    {
+        if (pinned is null)
+        {
+            return new ReadLease(ConnectCounted(), null);
+        }
+
+        Interlocked.Increment(ref roundTrips.Value);
+        await pinned.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return new ReadLease(pinned.Connection, pinned.Gate);
+    }
+
+    /// <summary>A read transaction for reads of several statements; a snapshot already has one.</summary>
+    private static SqliteTransaction? BeginRead(ReadLease lease) => lease.IsPinned ? null : lease.Connection.BeginTransaction(deferred: true);
+
+    private sealed class ReadLease(SqliteConnection connection, SemaphoreSlim? gate) : IAsyncDisposable
+    {
+        public SqliteConnection Connection => connection;
+
+        public bool IsPinned => gate is not null;
+
+        public ValueTask DisposeAsync()
+        {
+            if (gate is null)
+            {
+                return connection.DisposeAsync();
+            }
+
+            gate.Release();
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    private sealed class PinnedConnection(SqliteConnection connection)
+    {
+        public SqliteConnection Connection => connection;
+
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+    }
+
+    public async Task<IGraphSnapshot> OpenSnapshotAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = Connect();
+        // A raw BEGIN (not an ADO.NET transaction), so the reads' commands need no transaction object; the first
+        // read inside it fixes the WAL snapshot every later read of this request sees.
+        Exec(connection, "BEGIN DEFERRED");
+        using (var command = Command(connection, "SELECT value FROM meta WHERE key = 'data_version'"))
+        {
+            await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return new Snapshot(new SqliteGraphStore(this, new PinnedConnection(connection)), connection);
+    }
+
+    private sealed class Snapshot(SqliteGraphStore reads, SqliteConnection connection) : IGraphSnapshot
+    {
+        public Task<long> GetDataVersionAsync(CancellationToken cancellationToken = default) => reads.GetDataVersionAsync(cancellationToken);
+
+        public Task<IReadOnlyDictionary<string, Entity>> GetEntitiesAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default) =>
+            reads.GetEntitiesAsync(keys, cancellationToken);
+
+        public Task<IReadOnlyDictionary<string, IReadOnlyList<Fact>>> GetFactsAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default) =>
+            reads.GetFactsAsync(keys, cancellationToken);
+
+        public Task<IReadOnlyList<Relationship>> GetRelationshipsAsync(
+            IReadOnlyCollection<string> keys, Direction? direction, IReadOnlyCollection<string>? types, CancellationToken cancellationToken = default) =>
+            reads.GetRelationshipsAsync(keys, direction, types, cancellationToken);
+
+        public Task<IReadOnlyList<Entity>> FindByNameAsync(string text, EntityKind? kind, CancellationToken cancellationToken = default) =>
+            reads.FindByNameAsync(text, kind, cancellationToken);
+
+        public Task<EntityPage> ListEntitiesAsync(EntityListQuery query, CancellationToken cancellationToken = default) =>
+            reads.ListEntitiesAsync(query, cancellationToken);
+
+        public Task<IReadOnlyList<SearchMatch>> SearchAsync(string text, IReadOnlyCollection<EntityKind>? kinds, int first, CancellationToken cancellationToken = default) =>
+            reads.SearchAsync(text, kinds, first, cancellationToken);
+
+        public Task<GraphDataset> ReadAllAsync(CancellationToken cancellationToken = default) => reads.ReadAllAsync(cancellationToken);
+
+        public async ValueTask DisposeAsync()
+        {
+            await reads.pinned!.Gate.WaitAsync().ConfigureAwait(false);
+            Exec(connection, "ROLLBACK");
+            await connection.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     private static void Exec(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
@@ -86,7 +189,8 @@ public sealed partial class SqliteGraphStore : IGraphStore
 
     public async Task<long> GetDataVersionAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = ConnectCounted();
+        await using var lease = await LeaseAsync(cancellationToken);
+        var connection = lease.Connection;
         return ReadDataVersion(connection, null);
     }
 
@@ -104,7 +208,8 @@ public sealed partial class SqliteGraphStore : IGraphStore
             return new Dictionary<string, Entity>();
         }
 
-        await using var connection = ConnectCounted();
+        await using var lease = await LeaseAsync(cancellationToken);
+        var connection = lease.Connection;
         await using var command = Command(connection,
             $"SELECT {EntityColumns} FROM entity e WHERE e.key IN (SELECT value FROM json_each($keys))", ("$keys", KeysJson(keys)));
         return ReadEntities(command).ToDictionary(entity => entity.Key, StringComparer.Ordinal);
@@ -144,7 +249,8 @@ public sealed partial class SqliteGraphStore : IGraphStore
             return new Dictionary<string, IReadOnlyList<Fact>>();
         }
 
-        await using var connection = ConnectCounted();
+        await using var lease = await LeaseAsync(cancellationToken);
+        var connection = lease.Connection;
         await using var command = Command(connection, """
             SELECT e.key, f.key, f.value, f.number, f.unit, f.as_of, f.sources
             FROM fact f JOIN entity e ON e.id = f.entity_id
@@ -193,7 +299,8 @@ public sealed partial class SqliteGraphStore : IGraphStore
             FROM relationship r JOIN entity f ON f.id = r.from_id JOIN entity t ON t.id = r.to_id
             WHERE r.{side} IN (SELECT id FROM entity WHERE key IN (SELECT value FROM json_each($keys))){typeFilter}
             """)) + " ORDER BY 1";
-        await using var connection = ConnectCounted();
+        await using var lease = await LeaseAsync(cancellationToken);
+        var connection = lease.Connection;
         await using var command = Command(connection, sql, ("$keys", KeysJson(keys)), ("$types", types is null ? null : KeysJson(types)));
         return ReadRelationships(command);
     }
@@ -218,7 +325,8 @@ public sealed partial class SqliteGraphStore : IGraphStore
             return [];
         }
 
-        await using var connection = ConnectCounted();
+        await using var lease = await LeaseAsync(cancellationToken);
+        var connection = lease.Connection;
         await using var command = Command(connection, $"""
             SELECT {EntityColumns} FROM entity e
             WHERE (e.key = $text OR e.id IN (SELECT entity_id FROM entity_name WHERE name = $text))
@@ -251,7 +359,8 @@ public sealed partial class SqliteGraphStore : IGraphStore
         var kindFilter = kinds is { Count: > 0 }
             ? $" AND e.kind IN ({string.Join(", ", kinds.Select(kind => $"'{kind.ToCode()}'"))})"
             : "";
-        await using var connection = ConnectCounted();
+        await using var lease = await LeaseAsync(cancellationToken);
+        var connection = lease.Connection;
         await using var command = Command(connection,
             $"SELECT {EntityColumns} FROM entity e WHERE e.id IN ({candidates}){kindFilter}",
             ("$chars", characterPhrase), ("$trigrams", trigramPhrase), ("$limit", CandidateLimit), ("$exact", query));
@@ -267,8 +376,9 @@ public sealed partial class SqliteGraphStore : IGraphStore
 
     public async Task<GraphDataset> ReadAllAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = ConnectCounted();
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var lease = await LeaseAsync(cancellationToken);
+        var connection = lease.Connection;
+        await using var transaction = BeginRead(lease);
         List<Entity> entities;
         List<Fact> facts;
         List<Relationship> relationships;

@@ -157,4 +157,23 @@ public abstract class GraphStoreContract
         while (page.HasPrevious);
         Assert.Equal(all, backward);
     }
+
+    [Fact]
+    public async Task A_snapshot_keeps_reading_the_version_it_pinned_while_the_store_moves_on()
+    {
+        await LoadSampleAsync();
+        await using var snapshot = await Store.OpenSnapshotAsync();
+        var dataset = Build();
+        await Store.ImportAsync(dataset with { Entities = [.. dataset.Entities.Where(entity => entity.Key != "ent-ls")], Relationships = [.. dataset.Relationships.Where(edge => edge.FromKey != "ent-ls")] }, ImportMode.Replace);
+
+        Assert.Equal(1, await snapshot.GetDataVersionAsync());
+        Assert.Single(await snapshot.GetEntitiesAsync(["ent-ls"]));
+        Assert.Equal(4, (await snapshot.ListEntitiesAsync(new EntityListQuery(EntityKind.Enterprise))).TotalCount);
+        var concurrent = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => snapshot.GetRelationshipsAsync(["park-jd"], Direction.In, null)));
+        Assert.All(concurrent, edges => Assert.Contains(edges, edge => edge.FromKey == "ent-ls"));
+
+        Assert.Equal(2, await Store.GetDataVersionAsync());
+        Assert.Empty(await Store.GetEntitiesAsync(["ent-ls"]));
+        Assert.Equal(3, (await Store.ListEntitiesAsync(new EntityListQuery(EntityKind.Enterprise))).TotalCount);
+    }
 }

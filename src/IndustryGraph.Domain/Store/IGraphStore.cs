@@ -3,11 +3,11 @@ using IndustryGraph.Domain.Graph;
 namespace IndustryGraph.Domain.Store;
 
 /// <summary>
-/// The store port: everything the API and the analysis need from a backend. Reads take batches of keys so
-/// the API can serve a whole level of a query with one round-trip. The SQLite adapter implements it now,
-/// a Neo4j adapter next.
+/// The reads of the store port. Reads take batches of keys so the API can serve a whole level of a query with
+/// one round-trip. On the store itself each read sees the latest committed data; on a snapshot every read sees
+/// the same committed version.
 /// </summary>
-public interface IGraphStore
+public interface IGraphReads
 {
     /// <summary>Grows with every committed write; caches key on it.</summary>
     Task<long> GetDataVersionAsync(CancellationToken cancellationToken = default);
@@ -34,6 +34,19 @@ public interface IGraphStore
 
     /// <summary>The whole graph, for the in-memory analysis index and for export.</summary>
     Task<GraphDataset> ReadAllAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>One committed version of the graph, held until disposed: a request reads old or new data, never a mix.</summary>
+public interface IGraphSnapshot : IGraphReads, IAsyncDisposable;
+
+/// <summary>
+/// The store port: everything the API and the analysis need from a backend. The SQLite adapter implements it
+/// now, a Neo4j adapter next.
+/// </summary>
+public interface IGraphStore : IGraphReads
+{
+    /// <summary>Pins the current committed version for a series of reads (one GraphQL query).</summary>
+    Task<IGraphSnapshot> OpenSnapshotAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Writes a dataset in one transaction: all of it or nothing.</summary>
     Task<ImportSummary> ImportAsync(GraphDataset dataset, ImportMode mode, CancellationToken cancellationToken = default);

@@ -214,7 +214,7 @@ public sealed class EditMutations(IGraphEditor editor) : IMutationFields
             throw Bad($"{argument}.paragraph: a change citing a document needs its paragraph, a whole number from 1");
         }
 
-        var found = await context.Reader().Store.GetEntitiesAsync([document], context.CancellationToken);
+        var found = await (await context.Reader().ReadsAsync(context.CancellationToken)).GetEntitiesAsync([document], context.CancellationToken);
         if (!found.TryGetValue(document, out var source) || source.Kind != EntityKind.SourceDocument)
         {
             throw new ApiError(ErrorCodes.NotFound, $"{argument}.document: no source document has key '{document}'");

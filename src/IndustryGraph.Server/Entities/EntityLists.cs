@@ -127,7 +127,7 @@ public static class EntityLists
                 OrderByFact = order?.By == OrderField.Fact ? order.Fact : null,
                 Descending = order?.Direction == SortDirection.Desc,
             });
-            var page = await reader.Store.ListEntitiesAsync(listQuery, context.CancellationToken);
+            var page = await (await reader.ReadsAsync(context.CancellationToken)).ListEntitiesAsync(listQuery, context.CancellationToken);
             return (object?)ConnectionPaging.FromPage<object>(page, entity => entity);
         });
     }

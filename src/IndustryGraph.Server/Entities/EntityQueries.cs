@@ -81,7 +81,7 @@ public sealed class EntityQueries : IQueryFields
                     throw new ApiError(ErrorCodes.BadUserInput, "search: text is empty");
                 }
 
-                var hits = await context.Reader().Store.SearchAsync(text, context.GetArgument<List<EntityKind>?>("kinds"), first, context.CancellationToken);
+                var hits = await (await context.Reader().ReadsAsync(context.CancellationToken)).SearchAsync(text, context.GetArgument<List<EntityKind>?>("kinds"), first, context.CancellationToken);
                 return (object?)hits.Select(hit => new SearchHit(hit.Entity, hit.Score)).ToList();
             });
 

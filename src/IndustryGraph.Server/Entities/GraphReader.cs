@@ -8,23 +8,62 @@ namespace IndustryGraph.Server.Entities;
 
 /// <summary>
 /// One request's view of the store: batch loaders for entities, facts and relationships, so each level of a
-/// query costs a constant number of store calls whatever the number of parents.
+/// query costs a constant number of store calls whatever the number of parents. A query reads one pinned
+/// snapshot, so a write committed while it runs shows in none of its fields or in all of them, never in some.
 /// </summary>
-public sealed class GraphReader
+public sealed class GraphReader : IAsyncDisposable
 {
+    private readonly IGraphStore store;
     private readonly BatchLoader<string, Entity> entities;
     private readonly BatchLoader<string, IReadOnlyList<Fact>> facts;
     private readonly BatchLoader<RelationshipQuery, IReadOnlyList<Relationship>> relationships;
+    private readonly SemaphoreSlim opening = new(1, 1);
+    private IGraphSnapshot? snapshot;
 
     public GraphReader(IGraphStore store)
     {
-        Store = store;
-        entities = new BatchLoader<string, Entity>(store.GetEntitiesAsync);
-        facts = new BatchLoader<string, IReadOnlyList<Fact>>(store.GetFactsAsync);
+        this.store = store;
+        entities = new BatchLoader<string, Entity>(async (keys, cancellationToken) =>
+            await (await ReadsAsync(cancellationToken).ConfigureAwait(false)).GetEntitiesAsync(keys, cancellationToken).ConfigureAwait(false));
+        facts = new BatchLoader<string, IReadOnlyList<Fact>>(async (keys, cancellationToken) =>
+            await (await ReadsAsync(cancellationToken).ConfigureAwait(false)).GetFactsAsync(keys, cancellationToken).ConfigureAwait(false));
         relationships = new BatchLoader<RelationshipQuery, IReadOnlyList<Relationship>>(FetchRelationshipsAsync);
     }
 
-    public IGraphStore Store { get; }
+    /// <summary>
+    /// Set for query operations. Mutations read the live store instead: their own writes must show in the
+    /// fields they return.
+    /// </summary>
+    public bool PinsSnapshot { get; set; }
+
+    /// <summary>Where this request reads: its snapshot (opened on the first read) or the live store.</summary>
+    public async Task<IGraphReads> ReadsAsync(CancellationToken cancellationToken)
+    {
+        if (!PinsSnapshot)
+        {
+            return store;
+        }
+
+        await opening.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return snapshot ??= await store.OpenSnapshotAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            opening.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (snapshot is not null)
+        {
+            await snapshot.DisposeAsync().ConfigureAwait(false);
+        }
+
+        opening.Dispose();
+    }
 
     public IDataLoaderResult<Entity?> Entity(string key) => entities.Load(key);
 
@@ -61,7 +100,7 @@ public sealed class GraphReader
         {
             var keys = group.Select(query => query.Key).ToList();
             var types = group.Key.Type?.Split('|');
-            var found = await Store.GetRelationshipsAsync(keys, group.Key.Direction, types, cancellationToken).ConfigureAwait(false);
+            var found = await (await ReadsAsync(cancellationToken).ConfigureAwait(false)).GetRelationshipsAsync(keys, group.Key.Direction, types, cancellationToken).ConfigureAwait(false);
             foreach (var query in group)
             {
                 result[query] = found.Where(edge => query.Matches(edge)).ToList();
@@ -94,14 +133,14 @@ public sealed class GraphReader
     {
         if (GlobalId.TryDecode(reference, out var idKind, out var key) && (kind is null || idKind == kind))
         {
-            var byId = await Store.GetEntitiesAsync([key], cancellationToken).ConfigureAwait(false);
+            var byId = await (await ReadsAsync(cancellationToken).ConfigureAwait(false)).GetEntitiesAsync([key], cancellationToken).ConfigureAwait(false);
             if (byId.TryGetValue(key, out var entity) && entity.Kind == idKind)
             {
                 return [entity];
             }
         }
 
-        return await Store.FindByNameAsync(reference, kind, cancellationToken).ConfigureAwait(false) switch
+        return await (await ReadsAsync(cancellationToken).ConfigureAwait(false)).FindByNameAsync(reference, kind, cancellationToken).ConfigureAwait(false) switch
         {
             [var exactKey, ..] when exactKey.Key == reference.Trim() => [exactKey],
             var matches => matches,

@@ -40,6 +40,7 @@ public static class ServerHost
             // Chinese stays readable in responses instead of \uXXXX escapes.
             .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddErrorInfoProvider<StableErrorInfoProvider>()
+            .AddDocumentListener<QuerySnapshotListener>()
             .AddGraphTypes(typeof(ServerHost).Assembly));
         configure?.Invoke(builder.Services);
 
