@@ -49,6 +49,9 @@ public sealed partial class SqliteGraphStore
         else
         {
             await transaction.CommitAsync(cancellationToken);
+            // Fresh planner statistics after a bulk change, so filters and orderings pick the selective index
+            // (analysis_limit keeps this to a sample: milliseconds even on a million rows).
+            Exec(connection, "PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002");
         }
 
         options.Trace?.Invoke($"commit {commitClock.Elapsed.TotalSeconds:0.0} s");
