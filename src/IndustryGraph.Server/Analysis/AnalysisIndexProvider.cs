@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using IndustryGraph.Domain.Analysis;
+using IndustryGraph.Domain.Graph;
 using IndustryGraph.Domain.Store;
 
 namespace IndustryGraph.Server.Analysis;
@@ -59,10 +60,15 @@ public sealed class AnalysisIndexProvider(IGraphStore store, ILogger<AnalysisInd
     {
         try
         {
-            // The version is read before the data: if a write slips in between, the snapshot is labelled older
-            // than its data, so the next request rebuilds rather than trusting it.
-            var version = await store.GetDataVersionAsync().ConfigureAwait(false);
-            var dataset = await store.ReadAllAsync().ConfigureAwait(false);
+            // Version and data from one store snapshot: the index is labelled with exactly the version it holds.
+            long version;
+            GraphDataset dataset;
+            await using (var reads = await store.OpenSnapshotAsync().ConfigureAwait(false))
+            {
+                version = await reads.GetDataVersionAsync().ConfigureAwait(false);
+                dataset = await reads.ReadAllAsync().ConfigureAwait(false);
+            }
+
             var stopwatch = Stopwatch.StartNew();
             var index = GraphIndex.Build(dataset);
             var snapshot = new AnalysisSnapshot(version, index, new ChainAnalysis(index), stopwatch.Elapsed);
