@@ -4,6 +4,7 @@ using IndustryGraph.Domain.Access;
 using IndustryGraph.Domain.Audit;
 using IndustryGraph.Domain.Graph;
 using IndustryGraph.Domain.Seed;
+using IndustryGraph.Domain.Store;
 using Microsoft.Data.Sqlite;
 
 namespace IndustryGraph.Storage.Sqlite;
@@ -53,7 +54,6 @@ public sealed partial class SqliteGraphStore : IApiKeyStore, IAuditTrail
         return keys;
     }
 
-    /// <summary>Every entity's key, kind and (for links) chain: what a merge import's rows may reference.</summary>
     public async Task<IReadOnlyDictionary<string, KnownEntity>> ReadKnownEntitiesAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = ConnectCounted();
@@ -69,8 +69,8 @@ public sealed partial class SqliteGraphStore : IApiKeyStore, IAuditTrail
         return known;
     }
 
-    /// <summary>Entity, relationship and fact counts with the data version, read in one snapshot.</summary>
-    public async Task<(long Entities, long Relationships, long Facts, long DataVersion)> CountAsync(CancellationToken cancellationToken = default)
+    /// <summary>Read in one statement, so one snapshot.</summary>
+    public async Task<StoreCounts> CountAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = ConnectCounted();
         await using var command = Command(connection, """
@@ -79,7 +79,7 @@ public sealed partial class SqliteGraphStore : IApiKeyStore, IAuditTrail
             """);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
+        return new StoreCounts(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
     }
 
     private static void WriteAudit(

@@ -7,13 +7,6 @@ namespace IndustryGraph.Storage.Sqlite;
 
 public sealed partial class SqliteGraphStore
 {
-    public Task<ImportSummary> ImportAsync(GraphDataset dataset, ImportMode mode, CancellationToken cancellationToken = default) =>
-        ImportAsync(dataset, new ImportOptions(mode), cancellationToken);
-
-    public Task<ImportSummary> ImportAsync(
-        GraphDataset dataset, ImportMode mode, bool dryRun, IProgress<long>? progress, CancellationToken cancellationToken = default) =>
-        ImportAsync(dataset, new ImportOptions(mode) { DryRun = dryRun, Progress = progress }, cancellationToken);
-
     /// <summary>
     /// Writes the dataset in one immediate transaction, with an audit entry. A dry run does all the work and
     /// rolls it back, so its summary is exactly what a real run would change. Progress reports rows written so far.

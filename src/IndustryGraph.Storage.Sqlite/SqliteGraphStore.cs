@@ -41,6 +41,8 @@ public sealed partial class SqliteGraphStore : IGraphStore
 
     public string Path { get; }
 
+    public string Location => Path;
+
     /// <summary>How many times the store has been asked something: the API's batching keeps this small.</summary>
     public long RoundTrips => Interlocked.Read(ref roundTrips.Value);
 
@@ -124,16 +126,19 @@ public sealed partial class SqliteGraphStore : IGraphStore
         // A raw BEGIN (not an ADO.NET transaction), so the reads' commands need no transaction object; the first
         // read inside it fixes the WAL snapshot every later read of this request sees.
         Exec(connection, "BEGIN DEFERRED");
+        long version;
         using (var command = Command(connection, "SELECT value FROM meta WHERE key = 'data_version'"))
         {
-            await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            version = long.Parse((string)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!, CultureInfo.InvariantCulture);
         }
 
-        return new Snapshot(new SqliteGraphStore(this, new PinnedConnection(connection)), connection);
+        return new Snapshot(new SqliteGraphStore(this, new PinnedConnection(connection)), connection, version);
     }
 
-    private sealed class Snapshot(SqliteGraphStore reads, SqliteConnection connection) : IGraphSnapshot
+    private sealed class Snapshot(SqliteGraphStore reads, SqliteConnection connection, long version) : IGraphSnapshot
     {
+        public long Version => version;
+
         public Task<long> GetDataVersionAsync(CancellationToken cancellationToken = default) => reads.GetDataVersionAsync(cancellationToken);
 
         public Task<IReadOnlyDictionary<string, Entity>> GetEntitiesAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default) =>

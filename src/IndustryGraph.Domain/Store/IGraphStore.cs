@@ -36,20 +36,64 @@ public interface IGraphReads
     Task<GraphDataset> ReadAllAsync(CancellationToken cancellationToken = default);
 }
 
-/// <summary>One committed version of the graph, held until disposed: a request reads old or new data, never a mix.</summary>
-public interface IGraphSnapshot : IGraphReads, IAsyncDisposable;
+/// <summary>
+/// One committed data version <see cref="Version"/> of the graph, held until disposed. The promise every adapter
+/// keeps: each read of a snapshot answers from exactly version <see cref="Version"/>, or throws
+/// <see cref="DataVersionGoneException"/> (retryable) when the backend can no longer read that version. It
+/// never answers from another version. SQLite keeps it with one read transaction; a backend without snapshot
+/// reads keeps it by checking the version around each read (<see cref="VersionCheckedSnapshot"/>).
+/// </summary>
+public interface IGraphSnapshot : IGraphReads, IAsyncDisposable
+{
+    /// <summary>The data version every read of this snapshot answers from, chosen when it was opened.</summary>
+    long Version { get; }
+}
 
 /// <summary>
-/// The store port: everything the API and the analysis need from a backend. The SQLite adapter implements it
-/// now, a Neo4j adapter next.
+/// The store port: everything the API, the CLI and the analysis need from a backend. Each adapter project
+/// registers this, <see cref="IGraphEditor"/>, <see cref="Access.IApiKeyStore"/> and <see cref="Audit.IAuditTrail"/>
+/// with one call; nothing outside an adapter names a concrete store.
 /// </summary>
 public interface IGraphStore : IGraphReads
 {
-    /// <summary>Pins the current committed version for a series of reads (one GraphQL query).</summary>
+    /// <summary>Where the data lives, for messages (a file path, a server and database); never holds a secret.</summary>
+    string Location { get; }
+
+    /// <summary>Pins the current committed version for a series of reads (one GraphQL request).</summary>
     Task<IGraphSnapshot> OpenSnapshotAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Writes a dataset in one transaction: all of it or nothing.</summary>
-    Task<ImportSummary> ImportAsync(GraphDataset dataset, ImportMode mode, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Writes a dataset in one transaction with its audit entry: all of it or nothing. A dry run does the same
+    /// work and keeps none of it, so its summary is what a real run would change.
+    /// </summary>
+    Task<ImportSummary> ImportAsync(GraphDataset dataset, ImportOptions options, CancellationToken cancellationToken = default);
+
+    /// <summary>Every entity's key, kind and (for links) chain: what a merge import's rows may reference.</summary>
+    Task<IReadOnlyDictionary<string, Seed.KnownEntity>> ReadKnownEntitiesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Entity, relationship and fact counts with the data version they were counted at.</summary>
+    Task<StoreCounts> CountAsync(CancellationToken cancellationToken = default);
+}
+
+public sealed record StoreCounts(long Entities, long Relationships, long Facts, long DataVersion);
+
+public static class GraphStoreExtensions
+{
+    /// <summary>A plain import (no dry run, actor <c>cli</c>).</summary>
+    public static Task<ImportSummary> ImportAsync(this IGraphStore store, GraphDataset dataset, ImportMode mode, CancellationToken cancellationToken = default) =>
+        store.ImportAsync(dataset, new ImportOptions(mode), cancellationToken);
+}
+
+/// <summary>
+/// A snapshot's data version can no longer be read (a backend without snapshot reads saw a newer write land).
+/// Nothing wrong was answered; the request may be retried and will read the new version.
+/// </summary>
+public sealed class DataVersionGoneException(long version, long current)
+    : Exception($"data version {version} is no longer readable (the store is at {current}); retry the request")
+{
+    public long Version { get; } = version;
+
+    public long Current { get; } = current;
 }
 
 public enum ImportMode

@@ -1,7 +1,5 @@
 using GraphQL.DI;
-using IndustryGraph.Domain.Access;
 using IndustryGraph.Server.GraphQL;
-using IndustryGraph.Storage.Sqlite;
 
 namespace IndustryGraph.Server.Access;
 
@@ -10,7 +8,6 @@ public static class AccessFeature
     /// <summary>API keys: the Bearer key check in front of every request, the rule that writes need an editor, key management for admins.</summary>
     public static IServiceCollection AddAccess(this IServiceCollection services)
     {
-        services.AddSingleton<IApiKeyStore>(provider => provider.GetRequiredService<SqliteGraphStore>());
         services.AddTransient<IStartupFilter, ApiKeyStartupFilter>();
         services.AddSingleton<IConfigureExecution, WriteAccessExecution>();
         services.AddSingleton<KeyAdministration>();

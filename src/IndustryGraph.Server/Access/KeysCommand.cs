@@ -2,8 +2,8 @@ using System.CommandLine;
 using IndustryGraph.Domain.Access;
 using IndustryGraph.Server.Cli;
 using IndustryGraph.Server.Hosting;
+using IndustryGraph.Domain.Store;
 using IndustryGraph.Server.Seed;
-using IndustryGraph.Storage.Sqlite;
 
 namespace IndustryGraph.Server.Access;
 
@@ -15,12 +15,14 @@ public static class KeysCommand
         var role = new Option<string>("--role") { Description = "reader, editor (writes data) or admin (also reads the audit trail).", DefaultValueFactory = _ => "editor" };
         role.AcceptOnlyFromAmong("reader", "editor", "admin");
         var name = new Option<string>("--name") { Description = "Who holds the key; the audit trail records changes under this name.", Required = true };
-        var createDb = CommandLine.DbOption();
-        var create = new Command("create", "Create an API key and print it once: only its hash is stored.") { role, name, createDb };
-        create.SetAction(async (parse, cancellationToken) =>
+        var createStore = new StoreOptions();
+        var create = new Command("create", "Create an API key and print it once: only its hash is stored.") { role, name };
+        createStore.AddTo(create);
+        create.SetAction((parse, cancellationToken) => CommandLine.WithStoreAsync(createStore.Read(parse), async services =>
         {
             // Like serve: a new store starts with the seed, so keys created first do not leave it empty.
-            var store = StoreStartup.OpenWithSeed(parse.GetValue(createDb)!, SeedFolder.Default);
+            var graph = await StoreSelection.OpenWithSeedAsync(services, createStore.Read(parse), SeedFolder.Default, cancellationToken);
+            var store = services.GetRequiredService<IApiKeyStore>();
             var keyName = parse.GetValue(name)!.Trim();
             var key = ApiKeySecrets.NewKey();
             var apiRole = Enum.Parse<ApiRole>(parse.GetValue(role)!, ignoreCase: true);
@@ -30,17 +32,18 @@ public static class KeysCommand
                 return 1;
             }
 
-            Console.Error.WriteLine($"Created {apiRole.ToString().ToLowerInvariant()} key '{keyName}' in {store.Path}. It is shown only now; send it as Authorization: Bearer <key>.");
+            Console.Error.WriteLine($"Created {apiRole.ToString().ToLowerInvariant()} key '{keyName}' in {graph.Location}. It is shown only now; send it as Authorization: Bearer <key>.");
             Console.WriteLine(key);
             return 0;
-        });
+        }));
 
         var revokeName = new Argument<string>("name") { Description = "The name of the key to revoke." };
-        var revokeDb = CommandLine.DbOption();
-        var revoke = new Command("revoke", "Revoke (delete) an API key: requests with it get 401 from now on.") { revokeName, revokeDb };
-        revoke.SetAction(async (parse, cancellationToken) =>
+        var revokeStore = new StoreOptions();
+        var revoke = new Command("revoke", "Revoke (delete) an API key: requests with it get 401 from now on.") { revokeName };
+        revokeStore.AddTo(revoke);
+        revoke.SetAction((parse, cancellationToken) => CommandLine.WithStoreAsync(revokeStore.Read(parse), async services =>
         {
-            var store = SqliteGraphStore.Open(parse.GetValue(revokeDb)!);
+            var store = services.GetRequiredService<IApiKeyStore>();
             if (!await store.RevokeKeyAsync(parse.GetValue(revokeName)!, cancellationToken))
             {
                 await Console.Error.WriteLineAsync($"no key is named '{parse.GetValue(revokeName)}'");
@@ -49,20 +52,21 @@ public static class KeysCommand
 
             Console.WriteLine($"Revoked key '{parse.GetValue(revokeName)}'.");
             return 0;
-        });
+        }));
 
-        var listDb = CommandLine.DbOption();
-        var list = new Command("list", "List API keys: name, role and when created (never the keys).") { listDb };
-        list.SetAction(async (parse, cancellationToken) =>
+        var listStore = new StoreOptions();
+        var list = new Command("list", "List API keys: name, role and when created (never the keys).");
+        listStore.AddTo(list);
+        list.SetAction((parse, cancellationToken) => CommandLine.WithStoreAsync(listStore.Read(parse), async services =>
         {
-            var store = SqliteGraphStore.Open(parse.GetValue(listDb)!);
+            var store = services.GetRequiredService<IApiKeyStore>();
             foreach (var key in await store.ListKeysAsync(cancellationToken))
             {
                 Console.WriteLine($"{key.Name}\t{key.Role.ToString().ToLowerInvariant()}\t{key.CreatedAt:yyyy-MM-dd HH:mm:ss}Z");
             }
 
             return 0;
-        });
+        }));
 
         return new Command("keys", "Manage API keys (roles reader, editor, admin) for GraphQL writes and the audit trail.") { create, revoke, list };
     }

@@ -9,9 +9,10 @@ namespace IndustryGraph.Server.Analysis;
 public sealed record AnalysisSnapshot(long Version, GraphIndex Index, ChainAnalysis Analysis, TimeSpan BuildTime);
 
 /// <summary>
-/// Holds the current analysis snapshot. Each request checks the store's data version; when it changed, one
-/// rebuild runs (requests that need the new version share it), and the new snapshot replaces the old one in a
-/// single swap. Requests already holding the old snapshot finish on it; nobody sees a half-built index.
+/// Holds the current analysis snapshot. A query asks for the index at its own pinned data version; when that is
+/// the store's latest and the index is older, one rebuild runs (requests that need the new version share it),
+/// and the new snapshot replaces the old one in a single swap. A query that began before a write landed still
+/// gets its own version: built from its snapshot, for it alone. Nobody sees a half-built index.
 /// </summary>
 public sealed class AnalysisIndexProvider(IGraphStore store, ILogger<AnalysisIndexProvider> logger)
 {
@@ -28,7 +29,34 @@ public sealed class AnalysisIndexProvider(IGraphStore store, ILogger<AnalysisInd
 
     public AnalysisSnapshot? Current => Volatile.Read(ref current);
 
-    public async Task<AnalysisSnapshot> GetAsync(CancellationToken cancellationToken = default)
+    /// <summary>The index at <paramref name="pinned"/>'s version (a query's), or at the latest version when null (a mutation's, the warm-up's).</summary>
+    public async Task<AnalysisSnapshot> GetAsync(IGraphSnapshot? pinned, CancellationToken cancellationToken = default)
+    {
+        if (pinned is null)
+        {
+            return await GetLatestAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (Volatile.Read(ref current) is { } held && held.Version == pinned.Version)
+        {
+            return held;
+        }
+
+        var latest = await GetLatestAsync(cancellationToken).ConfigureAwait(false);
+        if (latest.Version == pinned.Version)
+        {
+            return latest;
+        }
+
+        // The store moved on since this query began: its own version, from its own snapshot, not kept.
+        var stopwatch = Stopwatch.StartNew();
+        var index = GraphIndex.Build(await pinned.ReadAllAsync(cancellationToken).ConfigureAwait(false));
+        logger.LogInformation("analysis index for data version {Version} (a query that began before version {Latest}) built in {Milliseconds:0.0} ms",
+            pinned.Version, latest.Version, stopwatch.Elapsed.TotalMilliseconds);
+        return new AnalysisSnapshot(pinned.Version, index, new ChainAnalysis(index), stopwatch.Elapsed);
+    }
+
+    public async Task<AnalysisSnapshot> GetLatestAsync(CancellationToken cancellationToken = default)
     {
         AnalysisSnapshot? built = null;
         for (var attempt = 0; attempt < MaxRebuildsPerRequest; attempt++)
@@ -65,7 +93,7 @@ public sealed class AnalysisIndexProvider(IGraphStore store, ILogger<AnalysisInd
             GraphDataset dataset;
             await using (var reads = await store.OpenSnapshotAsync().ConfigureAwait(false))
             {
-                version = await reads.GetDataVersionAsync().ConfigureAwait(false);
+                version = reads.Version;
                 dataset = await reads.ReadAllAsync().ConfigureAwait(false);
             }
 
@@ -91,7 +119,7 @@ public sealed class AnalysisIndexProvider(IGraphStore store, ILogger<AnalysisInd
 /// <summary>Builds the index when the server starts, so the first planner does not wait for it.</summary>
 public sealed class AnalysisIndexWarmup(AnalysisIndexProvider provider) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken) => provider.GetAsync(cancellationToken);
+    public Task StartAsync(CancellationToken cancellationToken) => provider.GetLatestAsync(cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

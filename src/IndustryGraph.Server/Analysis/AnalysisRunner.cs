@@ -1,4 +1,6 @@
+using GraphQL;
 using IndustryGraph.Domain.Analysis;
+using IndustryGraph.Server.Entities;
 using IndustryGraph.Server.GraphQL;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -6,16 +8,17 @@ using Microsoft.Extensions.Options;
 namespace IndustryGraph.Server.Analysis;
 
 /// <summary>
-/// Runs one analysis: takes the current snapshot, lets the field resolve its arguments against it, and answers
+/// Runs one analysis: takes the index at the request's data version, lets the field resolve its arguments against it, and answers
 /// from the cache keyed by (data version, field, resolved arguments), so a change of data never meets an old answer.
 /// </summary>
 public sealed class AnalysisRunner(AnalysisIndexProvider provider, IMemoryCache cache, IOptions<AnalysisOptions> options)
 {
     public int DefaultThreshold => options.Value.WeakThreshold;
 
-    public async Task<T> RunAsync<T>(string field, Func<AnalysisSnapshot, AnalysisRequest<T>> prepare, CancellationToken cancellationToken)
+    public async Task<T> RunAsync<T>(string field, IResolveFieldContext context, Func<AnalysisSnapshot, AnalysisRequest<T>> prepare)
     {
-        var snapshot = await provider.GetAsync(cancellationToken).ConfigureAwait(false);
+        var pinned = context.RequestServices?.GetService<GraphReader>()?.Snapshot;
+        var snapshot = await provider.GetAsync(pinned, context.CancellationToken).ConfigureAwait(false);
         try
         {
             var request = prepare(snapshot);

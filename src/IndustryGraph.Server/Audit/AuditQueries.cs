@@ -90,7 +90,6 @@ public static class AuditFeature
     /// <summary>The audit trail query for admins.</summary>
     public static IServiceCollection AddAudit(this IServiceCollection services)
     {
-        services.AddSingleton<IAuditTrail>(provider => provider.GetRequiredService<Storage.Sqlite.SqliteGraphStore>());
         services.AddSingleton<IQueryFields, AuditQueries>();
         return services;
     }

@@ -3,7 +3,6 @@ using IndustryGraph.Domain.Seed;
 using IndustryGraph.Domain.Store;
 using IndustryGraph.Server.Hosting;
 using IndustryGraph.Server.Seed;
-using IndustryGraph.Storage.Sqlite;
 
 namespace IndustryGraph.Server.Cli;
 
@@ -13,34 +12,48 @@ public static class CommandLine
     public static RootCommand Build()
     {
         var urls = new Option<string>("--urls") { Description = "Where the server listens.", DefaultValueFactory = _ => ServerHost.DefaultUrls };
-        var db = DbOption();
+        var store = new StoreOptions();
         var seed = new Option<string>("--seed") { Description = "The seed folder a new store is loaded from.", DefaultValueFactory = _ => SeedFolder.Default };
 
-        var serve = new Command("serve", "Run the GraphQL server (GET/POST /graphql). A missing --db file is created and loaded from the seed.") { urls, db, seed };
-        serve.SetAction((parse, cancellationToken) => ServeAsync(parse.GetValue(urls)!, parse.GetValue(db)!, parse.GetValue(seed)!, cancellationToken));
+        var serve = new Command("serve", "Run the GraphQL server (GET/POST /graphql). A missing --db file, or an empty Neo4j database, is loaded from the seed.") { urls, seed };
+        store.AddTo(serve);
+        serve.SetAction((parse, cancellationToken) => ServeAsync(parse.GetValue(urls)!, store.Read(parse), parse.GetValue(seed)!, cancellationToken));
 
         var root = new RootCommand("IndustryGraph: a GraphQL knowledge graph of Zhengzhou's industrial parks, enterprises, industry chains and research partners.")
         {
-            urls, db, seed, serve, SeedCommand(),
+            urls, seed, serve, SeedCommand(),
         };
+        store.AddTo(root);
         foreach (var command in Transfer.DataCommands.Build())
         {
             root.Subcommands.Add(command);
         }
 
-        root.SetAction((parse, cancellationToken) => ServeAsync(parse.GetValue(urls)!, parse.GetValue(db)!, parse.GetValue(seed)!, cancellationToken));
+        root.SetAction((parse, cancellationToken) => ServeAsync(parse.GetValue(urls)!, store.Read(parse), parse.GetValue(seed)!, cancellationToken));
         return root;
     }
 
-    public static Option<string> DbOption() =>
-        new("--db") { Description = "The SQLite database file.", DefaultValueFactory = _ => ServerHost.DefaultDb };
+    /// <summary>Runs a command's work on the chosen store; a store option that cannot work is reported, not thrown.</summary>
+    public static async Task<int> WithStoreAsync(StoreSettings settings, Func<IServiceProvider, Task<int>> work)
+    {
+        try
+        {
+            await using var services = StoreSelection.Open(settings);
+            return await work(services);
+        }
+        catch (StoreSettingsException exception)
+        {
+            await Console.Error.WriteLineAsync(exception.Message);
+            return 1;
+        }
+    }
 
-    private static async Task<int> ServeAsync(string urls, string db, string seed, CancellationToken cancellationToken)
+    private static async Task<int> ServeAsync(string urls, StoreSettings settings, string seed, CancellationToken cancellationToken)
     {
         WebApplication app;
         try
         {
-            app = ServerHost.Build(new ServerOptions(urls, db, seed));
+            app = ServerHost.Build(new ServerOptions(urls, settings.DbPath, seed) { Store = settings });
         }
         catch (SeedValidationException exception)
         {
@@ -48,9 +61,14 @@ public static class CommandLine
             WriteErrors(exception.Errors);
             return 1;
         }
+        catch (StoreSettingsException exception)
+        {
+            await Console.Error.WriteLineAsync(exception.Message);
+            return 1;
+        }
 
         await app.StartAsync(cancellationToken);
-        Console.WriteLine($"IndustryGraph serving {Path.GetFullPath(db)} at {string.Join(", ", app.Urls)}/graphql");
+        Console.WriteLine($"IndustryGraph serving {app.Services.GetRequiredService<IGraphStore>().Location} at {string.Join(", ", app.Urls)}/graphql");
         await app.WaitForShutdownAsync(cancellationToken);
         return 0;
     }
@@ -62,8 +80,9 @@ public static class CommandLine
         validate.SetAction(parse => Validate(parse.GetValue(folder)!) is null ? 1 : 0);
 
         var loadFolder = new Argument<string>("folder") { Description = "A folder of seed CSV files.", DefaultValueFactory = _ => SeedFolder.Default };
-        var db = DbOption();
-        var load = new Command("load", "Validate a seed folder and make it the whole graph of --db, in one transaction.") { loadFolder, db };
+        var store = new StoreOptions();
+        var load = new Command("load", "Validate a seed folder and make it the whole graph of the store, in one transaction.") { loadFolder };
+        store.AddTo(load);
         load.SetAction(async (parse, cancellationToken) =>
         {
             var dataset = Validate(parse.GetValue(loadFolder)!);
@@ -72,10 +91,13 @@ public static class CommandLine
                 return 1;
             }
 
-            var store = SqliteGraphStore.Open(parse.GetValue(db)!);
-            var summary = await store.ImportAsync(dataset, ImportMode.Replace, cancellationToken);
-            Console.WriteLine($"Loaded into {store.Path}: {summary} (data version {summary.DataVersion}).");
-            return 0;
+            return await WithStoreAsync(store.Read(parse), async services =>
+            {
+                var graphStore = services.GetRequiredService<IGraphStore>();
+                var summary = await graphStore.ImportAsync(dataset, ImportMode.Replace, cancellationToken);
+                Console.WriteLine($"Loaded into {graphStore.Location}: {summary} (data version {summary.DataVersion}).");
+                return 0;
+            });
         });
 
         return new Command("seed", "Validate or load a folder in the seed CSV format (see seed/README.md).") { validate, load };

@@ -8,8 +8,9 @@ namespace IndustryGraph.Server.Entities;
 
 /// <summary>
 /// One request's view of the store: batch loaders for entities, facts and relationships, so each level of a
-/// query costs a constant number of store calls whatever the number of parents. A query reads one pinned
-/// snapshot, so a write committed while it runs shows in none of its fields or in all of them, never in some.
+/// query costs a constant number of store calls whatever the number of parents. A query reads one data version,
+/// chosen once when it starts (<see cref="BeginAsync"/>): entity fields read it from a pinned snapshot and analysis
+/// fields ask the index for it, so a write committed while the query runs shows in none of its fields.
 /// </summary>
 public sealed class GraphReader : IAsyncDisposable
 {
@@ -17,7 +18,6 @@ public sealed class GraphReader : IAsyncDisposable
     private readonly BatchLoader<string, Entity> entities;
     private readonly BatchLoader<string, IReadOnlyList<Fact>> facts;
     private readonly BatchLoader<RelationshipQuery, IReadOnlyList<Relationship>> relationships;
-    private readonly SemaphoreSlim opening = new(1, 1);
     private IGraphSnapshot? snapshot;
 
     public GraphReader(IGraphStore store)
@@ -31,29 +31,23 @@ public sealed class GraphReader : IAsyncDisposable
     }
 
     /// <summary>
-    /// Set for query operations. Mutations read the live store instead: their own writes must show in the
-    /// fields they return.
+    /// Called once when the operation is known, before any field resolves. A query pins the current data version
+    /// for all its fields; a mutation reads the live store instead, because its own writes must show in the
+    /// fields it returns.
     /// </summary>
-    public bool PinsSnapshot { get; set; }
-
-    /// <summary>Where this request reads: its snapshot (opened on the first read) or the live store.</summary>
-    public async Task<IGraphReads> ReadsAsync(CancellationToken cancellationToken)
+    public async Task BeginAsync(bool pinVersion, CancellationToken cancellationToken)
     {
-        if (!PinsSnapshot)
+        if (pinVersion && snapshot is null)
         {
-            return store;
-        }
-
-        await opening.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return snapshot ??= await store.OpenSnapshotAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            opening.Release();
+            snapshot = await store.OpenSnapshotAsync(cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>The version this request reads, when it is a query (null for a mutation: the latest).</summary>
+    public IGraphSnapshot? Snapshot => snapshot;
+
+    /// <summary>Where this request reads: its snapshot or the live store.</summary>
+    public Task<IGraphReads> ReadsAsync(CancellationToken cancellationToken) => Task.FromResult(snapshot ?? (IGraphReads)store);
 
     public async ValueTask DisposeAsync()
     {
@@ -61,8 +55,6 @@ public sealed class GraphReader : IAsyncDisposable
         {
             await snapshot.DisposeAsync().ConfigureAwait(false);
         }
-
-        opening.Dispose();
     }
 
     public IDataLoaderResult<Entity?> Entity(string key) => entities.Load(key);

@@ -22,6 +22,9 @@ public static class ErrorCodes
     public const string Forbidden = "FORBIDDEN";
     public const string Timeout = "TIMEOUT";
     public const string Internal = "INTERNAL";
+
+    /// <summary>The data version the request pinned can no longer be read (a backend without snapshot reads); retry it.</summary>
+    public const string DataVersionGone = "DATA_VERSION_GONE";
 }
 
 /// <summary>An error a client caused or can act on, with its code; the message names what was wrong and where.</summary>

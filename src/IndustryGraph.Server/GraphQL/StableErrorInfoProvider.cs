@@ -25,8 +25,10 @@ public sealed class StableErrorInfoProvider : IErrorInfoProvider
         {
             Message = code == ErrorCodes.QueryTooDeep && executionError is UnhandledError
                 ? "the document nests deeper than the parser allows: flatten the query or its values"
-                : executionError.Message,
-            Extensions = new Dictionary<string, object?> { ["code"] = code },
+                : code == ErrorCodes.DataVersionGone ? executionError.InnerException!.Message : executionError.Message,
+            Extensions = code == ErrorCodes.DataVersionGone
+                ? new Dictionary<string, object?> { ["code"] = code, ["retryable"] = true }
+                : new Dictionary<string, object?> { ["code"] = code },
         };
     }
 
@@ -35,6 +37,7 @@ public sealed class StableErrorInfoProvider : IErrorInfoProvider
         _ when error.Code is { } own && OwnCodes.Contains(own) => own,
         // The parser stops at its recursion limit (deeply nested selections or values) before any rule runs.
         UnhandledError { InnerException: GraphQLParser.Exceptions.GraphQLMaxDepthExceededException } => ErrorCodes.QueryTooDeep,
+        { InnerException: Domain.Store.DataVersionGoneException } => ErrorCodes.DataVersionGone,
         SyntaxError => ErrorCodes.ParseFailed,
         InvalidVariableError => ErrorCodes.BadUserInput,
         ValidationError => ErrorCodes.ValidationFailed,

@@ -8,12 +8,16 @@ using IndustryGraph.Server.Editing;
 using IndustryGraph.Server.Entities;
 using IndustryGraph.Server.GraphiQL;
 using IndustryGraph.Server.GraphQL;
-using IndustryGraph.Server.Seed;
-using IndustryGraph.Storage.Sqlite;
 
 namespace IndustryGraph.Server.Hosting;
 
-public sealed record ServerOptions(string Urls, string DbPath, string SeedFolder);
+public sealed record ServerOptions(string Urls, string DbPath, string SeedFolder)
+{
+    /// <summary>The store to serve; an SQLite file at <see cref="DbPath"/> unless set.</summary>
+    public StoreSettings? Store { get; init; }
+
+    public StoreSettings StoreSettings => Store ?? StoreSettings.Sqlite(DbPath);
+}
 
 /// <summary>Composes the web application: the store, the GraphQL schema (each feature adds its fields) and the endpoint.</summary>
 public static class ServerHost
@@ -26,9 +30,7 @@ public static class ServerHost
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls(options.Urls);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        var store = StoreStartup.OpenWithSeed(options.DbPath, options.SeedFolder);
-        builder.Services.AddSingleton(store);
-        builder.Services.AddSingleton<IGraphStore>(store);
+        builder.Services.AddStore(options.StoreSettings);
         builder.Services.AddGraphQLEndpoint(builder.Configuration);
         builder.Services.AddEntities();
         builder.Services.AddAnalysis();
@@ -45,30 +47,11 @@ public static class ServerHost
         configure?.Invoke(builder.Services);
 
         var app = builder.Build();
+        StoreSelection.OpenWithSeedAsync(app.Services, options.StoreSettings, options.SeedFolder).GetAwaiter().GetResult();
         app.MapGraphiQL();
         app.Map("/graphql", (HttpContext http, GraphQLEndpoint endpoint) => endpoint.HandleAsync(http));
         app.MapGet("/", () => Results.Redirect("/graphql"));
         app.MapGet("/health", (IGraphStore graphStore) => graphStore.GetDataVersionAsync().ContinueWith(task => Results.Ok(new { status = "ok", dataVersion = task.Result }), TaskScheduler.Default));
         return app;
-    }
-}
-
-public static class StoreStartup
-{
-    /// <summary>
-    /// Opens the store; a new store (no file yet, or one never written to) is filled from the seed folder first,
-    /// all or nothing. The seed is validated before any file is created, so a broken seed leaves nothing behind.
-    /// </summary>
-    public static SqliteGraphStore OpenWithSeed(string dbPath, string seedFolder)
-    {
-        var dataset = File.Exists(dbPath) ? null : SeedFolder.ReadOrThrow(seedFolder);
-        var store = SqliteGraphStore.Open(dbPath);
-        if (store.GetDataVersionAsync().GetAwaiter().GetResult() == 0)
-        {
-            dataset ??= SeedFolder.ReadOrThrow(seedFolder);
-            store.ImportAsync(dataset, ImportMode.Replace).GetAwaiter().GetResult();
-        }
-
-        return store;
     }
 }

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using IndustryGraph.Domain.Store;
 using IndustryGraph.Server.Seed;
-using IndustryGraph.Storage.Sqlite;
+using IndustryGraph.Server.Hosting;
 
 namespace IndustryGraph.Server.Transfer;
 
@@ -54,7 +54,9 @@ public static class BenchCommand
         var result = SeedFolder.Read(data);
         var dataset = result.Dataset ?? throw new InvalidOperationException(string.Join(Environment.NewLine, result.Errors.Take(10)));
         var read = clock.Elapsed;
-        var store = SqliteGraphStore.Open(dbPath);
+        // The embedded store's figures: the benchmark always measures a fresh SQLite file.
+        await using var services = StoreSelection.Open(StoreSettings.Sqlite(dbPath));
+        var store = services.GetRequiredService<IGraphStore>();
         clock.Restart();
         var summary = await store.ImportAsync(dataset, new ImportOptions(ImportMode.Merge) { Origin = data, Trace = step => Console.WriteLine($"  write step: {step}") }, cancellationToken);
         var write = clock.Elapsed;

@@ -2,7 +2,8 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Text;
 using IndustryGraph.Server.Cli;
-using IndustryGraph.Storage.Sqlite;
+using IndustryGraph.Domain.Store;
+using IndustryGraph.Server.Hosting;
 
 namespace IndustryGraph.Server.Transfer;
 
@@ -14,20 +15,21 @@ public static class ExportCommand
         var format = new Option<string>("--format") { Description = "csv (a seed folder), json (one file import reads back), cypher (MERGE script for Neo4j 5) or graphml (Gephi, yEd).", Required = true };
         format.AcceptOnlyFromAmong("csv", "json", "cypher", "graphml");
         var output = new Option<string>("--out") { Description = "A folder for csv, a file for the other formats.", Required = true };
-        var db = CommandLine.DbOption();
-        var command = new Command("export", "Write the graph of --db in another format.") { format, output, db };
-        command.SetAction(async (parse, cancellationToken) =>
+        var storeOptions = new StoreOptions();
+        var command = new Command("export", "Write the graph of the store in another format.") { format, output };
+        storeOptions.AddTo(command);
+        command.SetAction((parse, cancellationToken) => CommandLine.WithStoreAsync(storeOptions.Read(parse), async services =>
         {
             var clock = Stopwatch.StartNew();
-            var store = SqliteGraphStore.Open(parse.GetValue(db)!);
+            var store = services.GetRequiredService<IGraphStore>();
             var graph = await store.ReadAllAsync(cancellationToken);
             var path = parse.GetValue(output)!;
             var exportFormat = Enum.Parse<ExportFormat>(parse.GetValue(format)!, ignoreCase: true);
             Export(graph, exportFormat, path);
-            Console.WriteLine($"Exported {store.Path} as {exportFormat.ToString().ToLowerInvariant()} to {path}: {graph.Entities.Count:N0} entities, " +
+            Console.WriteLine($"Exported {store.Location} as {exportFormat.ToString().ToLowerInvariant()} to {path}: {graph.Entities.Count:N0} entities, " +
                 $"{graph.Relationships.Count:N0} relationships, {graph.Facts.Count:N0} facts in {clock.Elapsed.TotalSeconds:0.0} s.");
             return 0;
-        });
+        }));
         return command;
     }
 

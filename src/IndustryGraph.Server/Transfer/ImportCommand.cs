@@ -4,8 +4,8 @@ using IndustryGraph.Domain.Graph;
 using IndustryGraph.Domain.Seed;
 using IndustryGraph.Domain.Store;
 using IndustryGraph.Server.Cli;
+using IndustryGraph.Server.Hosting;
 using IndustryGraph.Server.Seed;
-using IndustryGraph.Storage.Sqlite;
 
 namespace IndustryGraph.Server.Transfer;
 
@@ -17,25 +17,26 @@ public static class ImportCommand
         var path = new Argument<string>("path") { Description = "A folder of seed CSV files, or one .json file with the same data (see seed/README.md)." };
         var replace = new Option<bool>("--replace") { Description = "Make the data the whole graph: what it does not hold is removed." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Validate and print what would change, without writing." };
-        var db = CommandLine.DbOption();
-        var command = new Command("import", "Merge a folder of seed CSV files (or a JSON file) into --db by stable keys, in one transaction: all of it or nothing.")
+        var store = new StoreOptions();
+        var command = new Command("import", "Merge a folder of seed CSV files (or a JSON file) into the store by stable keys, in one transaction: all of it or nothing.")
         {
-            path, replace, dryRun, db,
+            path, replace, dryRun,
         };
+        store.AddTo(command);
         command.SetAction((parse, cancellationToken) => RunAsync(
-            parse.GetValue(path)!, parse.GetValue(db)!, parse.GetValue(replace) ? ImportMode.Replace : ImportMode.Merge, parse.GetValue(dryRun), cancellationToken));
+            parse.GetValue(path)!, store.Read(parse), parse.GetValue(replace) ? ImportMode.Replace : ImportMode.Merge, parse.GetValue(dryRun), cancellationToken));
         return command;
     }
 
-    public static async Task<int> RunAsync(string path, string dbPath, ImportMode mode, bool dryRun, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string path, StoreSettings settings, ImportMode mode, bool dryRun, CancellationToken cancellationToken)
     {
-        if (dryRun && !File.Exists(dbPath))
+        if (dryRun && settings.IsMissingFile)
         {
             // A dry run writes nothing, not even a new empty store: it runs against a throwaway one.
             var scratch = Path.Combine(Path.GetTempPath(), $"industrygraph-dry-run-{Guid.NewGuid():N}.db");
             try
             {
-                return await ImportIntoAsync(path, () => SqliteGraphStore.Open(scratch), storeExists: false, dbPath, mode, dryRun, cancellationToken);
+                return await ImportIntoAsync(path, settings with { DbPath = scratch }, storeExists: false, settings.DbPath, mode, dryRun, cancellationToken);
             }
             finally
             {
@@ -47,17 +48,23 @@ public static class ImportCommand
             }
         }
 
-        return await ImportIntoAsync(path, () => SqliteGraphStore.Open(dbPath), File.Exists(dbPath), dbPath, mode, dryRun, cancellationToken);
+        return await ImportIntoAsync(path, settings, !settings.IsMissingFile, null, mode, dryRun, cancellationToken);
     }
 
-    /// <param name="openStore">Opens (creating when missing) the store, only once the data is valid: a failed import leaves no new file.</param>
+    /// <param name="storeExists">False for a file not created yet: it is opened (created) only once the data is valid, so a failed import leaves no new file.</param>
+    private static Task<int> ImportIntoAsync(
+        string path, StoreSettings settings, bool storeExists, string? shownDb, ImportMode mode, bool dryRun, CancellationToken cancellationToken) =>
+        CommandLine.WithStoreAsync(settings, services => ImportIntoAsync(path, services, storeExists, shownDb, mode, dryRun, cancellationToken));
+
     private static async Task<int> ImportIntoAsync(
-        string path, Func<SqliteGraphStore> openStore, bool storeExists, string shownDb, ImportMode mode, bool dryRun, CancellationToken cancellationToken)
+        string path, IServiceProvider services, bool storeExists, string? shownDb, ImportMode mode, bool dryRun, CancellationToken cancellationToken)
     {
+        IGraphStore OpenStore() => services.GetRequiredService<IGraphStore>();
+
         var clock = Stopwatch.StartNew();
         using var progress = ProgressReporter.Create("import");
         progress.Phase($"reading and validating {path}");
-        var known = mode == ImportMode.Merge && storeExists ? await openStore().ReadKnownEntitiesAsync(cancellationToken) : null;
+        var known = mode == ImportMode.Merge && storeExists ? await OpenStore().ReadKnownEntitiesAsync(cancellationToken) : null;
         var result = SeedFolder.Read(path, known);
         if (result.Dataset is not { } dataset)
         {
@@ -72,7 +79,8 @@ public static class ImportCommand
         }
 
         var readTime = clock.Elapsed;
-        var store = openStore();
+        var store = OpenStore();
+        shownDb ??= store.Location;
         var rows = dataset.RowCount;
         progress.Phase($"valid: {dataset.Entities.Count} entities, {dataset.Relationships.Count} relationships, {dataset.Facts.Count} facts; writing{(dryRun ? " (dry run)" : "")}");
         progress.Start(dataset.RowCount);

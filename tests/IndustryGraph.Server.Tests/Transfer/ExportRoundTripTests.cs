@@ -3,8 +3,8 @@ using System.Xml.Linq;
 using IndustryGraph.Domain.Graph;
 using IndustryGraph.Domain.Store;
 using IndustryGraph.Server.Seed;
+using IndustryGraph.Server.Tests.Hosting;
 using IndustryGraph.Server.Transfer;
-using IndustryGraph.Storage.Sqlite;
 
 namespace IndustryGraph.Server.Tests.Transfer;
 
@@ -22,7 +22,7 @@ public sealed class ExportRoundTripTests : IDisposable
 
     private async Task<GraphDataset> SeedGraphAsync()
     {
-        var store = SqliteGraphStore.Open(Path.Combine(directory, "original.db"));
+        var store = TestStore.Open(Path.Combine(directory, "original.db"));
         await store.ImportAsync(SeedFolder.ReadOrThrow(SeedFolder.Default), ImportMode.Replace);
         return await store.ReadAllAsync();
     }
@@ -49,7 +49,7 @@ public sealed class ExportRoundTripTests : IDisposable
 
         var read = SeedFolder.Read(path);
         Assert.Empty(read.Errors);
-        var copy = SqliteGraphStore.Open(Path.Combine(directory, $"copy-{format}.db"));
+        var copy = TestStore.Open(Path.Combine(directory, $"copy-{format}.db"));
         await copy.ImportAsync(read.Dataset!, ImportMode.Merge);
         var copied = await copy.ReadAllAsync();
 

@@ -5,7 +5,6 @@ using IndustryGraph.Server.Hosting;
 using IndustryGraph.Server.Seed;
 using IndustryGraph.Server.Tests.Hosting;
 using IndustryGraph.Server.Transfer;
-using IndustryGraph.Storage.Sqlite;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -35,7 +34,7 @@ public sealed class ImportFaultTests : IDisposable
     public async Task Killing_the_importer_mid_import_leaves_exactly_the_data_from_before_and_the_server_starts()
     {
         var dbPath = Path.Combine(directory, "graph.db");
-        var store = SqliteGraphStore.Open(dbPath);
+        var store = TestStore.Open(dbPath);
         await store.ImportAsync(SeedFolder.ReadOrThrow(Generate(GraphSize.S, 1)), ImportMode.Merge);
         var before = await store.CountAsync();
         var large = Generate(GraphSize.M, 2);
@@ -66,7 +65,7 @@ public sealed class ImportFaultTests : IDisposable
         Assert.NotEqual(0, importer.ExitCode);
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        var reopened = SqliteGraphStore.Open(dbPath);
+        var reopened = TestStore.Open(dbPath);
         Assert.Equal(before, await reopened.CountAsync());
 
         var app = ServerHost.Build(new ServerOptions("http://127.0.0.1:0", dbPath, SeedFolder.Default));
@@ -123,7 +122,7 @@ public sealed class ImportIsolationTests(RunningServer server) : IClassFixture<R
         }
 
         var readers = Enumerable.Range(0, 4).Select(_ => Task.Run(ReadAsync)).ToList();
-        var store = server.Services.GetRequiredService<SqliteGraphStore>();
+        var store = server.Services.GetRequiredService<IGraphStore>();
         await store.ImportAsync(dataset, ImportMode.Merge);
         await importDone.CancelAsync();
         await Task.WhenAll(readers);

@@ -1,28 +1,57 @@
+using IndustryGraph.Domain.Access;
+using IndustryGraph.Domain.Audit;
 using IndustryGraph.Domain.Graph;
 using IndustryGraph.Domain.Store;
-using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace IndustryGraph.Storage.Sqlite.Tests;
+namespace IndustryGraph.Storage.Contract;
 
-/// <summary>A store on a real SQLite file in its own temp folder, removed afterwards.</summary>
-public sealed class TempStore : IDisposable
+/// <summary>
+/// The base of every contract class: the adapter registers its ports with its one call, and the tests reach the
+/// store only through them. Each test gets an empty store.
+/// </summary>
+public abstract class StoreContract : IAsyncLifetime
 {
-    private readonly string directory = Path.Combine(Path.GetTempPath(), "industrygraph-store-tests", Guid.NewGuid().ToString("N"));
+    private ServiceProvider? services;
 
-    public TempStore()
+    /// <summary>The adapter's one registration call (<c>services.AddSqliteStore(path)</c>, <c>services.AddNeo4jStore(settings)</c>).</summary>
+    protected abstract void AddStore(IServiceCollection services);
+
+    /// <summary>Makes the store empty (data version 0) before a test; a new SQLite file already is.</summary>
+    protected virtual Task ResetAsync(IServiceProvider provider) => Task.CompletedTask;
+
+    /// <summary>Frees what the store holds (files, connections) after a test.</summary>
+    protected virtual Task CleanUpAsync() => Task.CompletedTask;
+
+    protected IServiceProvider Services => services ?? throw new InvalidOperationException("the store is not open yet");
+
+    protected IGraphStore Store => Services.GetRequiredService<IGraphStore>();
+
+    protected IGraphEditor Editor => Services.GetRequiredService<IGraphEditor>();
+
+    protected IApiKeyStore Keys => Services.GetRequiredService<IApiKeyStore>();
+
+    protected IAuditTrail Audit => Services.GetRequiredService<IAuditTrail>();
+
+    protected Task<ImportSummary> LoadSampleAsync() => Store.ImportAsync(SampleGraph.Build(), ImportMode.Replace);
+
+    public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(directory);
-        Store = SqliteGraphStore.Open(PathOf);
+        var collection = new ServiceCollection();
+        collection.AddLogging();
+        AddStore(collection);
+        services = collection.BuildServiceProvider();
+        await ResetAsync(services);
     }
 
-    public string PathOf => Path.Combine(directory, "graph.db");
-
-    public SqliteGraphStore Store { get; }
-
-    public void Dispose()
+    public async Task DisposeAsync()
     {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(directory, recursive: true);
+        if (services is not null)
+        {
+            await services.DisposeAsync();
+        }
+
+        await CleanUpAsync();
     }
 }
 
