@@ -1,213 +1,57 @@
-using System.Globalization;
-using IndustryGraph.Domain.Facts;
 using IndustryGraph.Domain.Graph;
 using IndustryGraph.Domain.Store;
 using Microsoft.Data.Sqlite;
 
 namespace IndustryGraph.Storage.Sqlite;
 
+/// <summary>Single edits: the rules are <see cref="GraphEdits"/>'s; this adapter gives them an <see cref="IEditSession"/> on one transaction.</summary>
 public sealed partial class SqliteGraphStore : IGraphEditor
 {
     /// <summary>One edit in one immediate transaction, with its audit entries and a new data version, or nothing.</summary>
-    private async Task<T> EditAsync<T>(EditContext context, Func<EditSession, T> edit, CancellationToken cancellationToken)
+    private async Task<T> EditAsync<T>(EditContext context, Func<EditSession, EditAudit, Task<T>> edit, CancellationToken cancellationToken)
     {
         await using var connection = ConnectCounted();
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        var session = new EditSession(connection, transaction, context);
-        var result = edit(session);
-        session.Finish();
+        var session = new EditSession(connection, transaction);
+        var audit = new EditAudit();
+        var result = await edit(session, audit);
+        session.Finish(audit, context);
         await transaction.CommitAsync(cancellationToken);
         return result;
     }
 
     public Task<Entity> CreateEntityAsync(Entity entity, EditContext context, CancellationToken cancellationToken = default) =>
-        EditAsync(context, session =>
-        {
-            if (session.FindEntity(entity.Key) is not null)
-            {
-                throw new EditRejectedException(EditProblem.Invalid, $"key: an entity with key '{entity.Key}' exists already");
-            }
-
-            var created = entity with { Sources = [context.Provenance] };
-            if (created.Link is { } link)
-            {
-                var chain = session.RequireEntity(link.ChainKey, "chain");
-                if (chain.Entity.Kind != EntityKind.IndustryChain)
-                {
-                    throw new EditRejectedException(EditProblem.Invalid, $"chain: '{link.ChainKey}' is a {chain.Entity.Kind.ToCode()}, not an INDUSTRY_CHAIN");
-                }
-            }
-
-            var id = session.InsertEntity(created);
-            session.Audit("create entity", created.Key, null, null, $"{created.Kind.ToCode()} {created.Name}");
-            if (created.Link is { } placed)
-            {
-                session.InsertRelationship(id, RelationshipTypes.PartOf, session.RequireEntity(placed.ChainKey, "chain").Id, [context.Provenance]);
-            }
-
-            return created;
-        }, cancellationToken);
+        EditAsync(context, (session, audit) => GraphEdits.CreateEntityAsync(session, audit, entity, context), cancellationToken);
 
     public Task<Entity> UpdateEntityAsync(string key, EntityChanges changes, EditContext context, CancellationToken cancellationToken = default) =>
-        EditAsync(context, session =>
-        {
-            var (id, before) = session.RequireEntity(key, "entity");
-            var after = before with
-            {
-                Name = changes.Name ?? before.Name,
-                Aliases = changes.Aliases ?? before.Aliases,
-                Tags = changes.Tags ?? before.Tags,
-                Sources = before.Sources.Contains(context.Provenance) ? before.Sources : [.. before.Sources, context.Provenance],
-            };
-            session.UpdateEntity(id, after);
-            session.AuditIfChanged(key, "name", before.Name, after.Name);
-            session.AuditIfChanged(key, "aliases", string.Join('|', before.Aliases), string.Join('|', after.Aliases));
-            session.AuditIfChanged(key, "tags", string.Join('|', before.Tags), string.Join('|', after.Tags));
-            return after;
-        }, cancellationToken);
+        EditAsync(context, (session, audit) => GraphEdits.UpdateEntityAsync(session, audit, key, changes, context), cancellationToken);
 
     public Task<Entity> DeleteEntityAsync(string key, EditContext context, CancellationToken cancellationToken = default) =>
-        EditAsync(context, session =>
-        {
-            var (id, entity) = session.RequireEntity(key, "entity");
-            var (facts, relationships) = session.DeleteEntity(id);
-            session.Audit("delete entity", key, null, $"{entity.Kind.ToCode()} {entity.Name} ({facts} facts, {relationships} relationships)", null);
-            return entity;
-        }, cancellationToken);
+        EditAsync(context, (session, audit) => GraphEdits.DeleteEntityAsync(session, audit, key), cancellationToken);
 
     public Task<Fact> AddFactAsync(Fact fact, EditContext context, CancellationToken cancellationToken = default) =>
-        EditAsync(context, session =>
-        {
-            var (id, _) = session.RequireEntity(fact.EntityKey, "entity");
-            var added = fact with { Sources = [context.Provenance] };
-            session.InsertFact(id, added);
-            session.Audit("add fact", fact.EntityKey, FactField(added), null, added.Value);
-            return added;
-        }, cancellationToken);
+        EditAsync(context, (session, audit) => GraphEdits.AddFactAsync(session, audit, fact, context), cancellationToken);
 
     public Task<Fact> UpdateFactAsync(FactSelector selector, FactChanges changes, EditContext context, CancellationToken cancellationToken = default) =>
-        EditAsync(context, session =>
-        {
-            var (factId, before) = session.RequireFact(selector);
-            var number = changes.Number ?? before.Number;
-            var unit = changes.Unit ?? before.Unit;
-            if (changes.Value is not null && changes.Number is null && Quantity.TryParse(changes.Value, out var quantity))
-            {
-                number = quantity.Number;
-                unit = changes.Unit ?? quantity.Unit;
-            }
-            else if (changes.Value is not null && changes.Number is null)
-            {
-                number = null;
-            }
-
-            var after = before with
-            {
-                Value = changes.Value ?? before.Value,
-                Number = number,
-                Unit = unit,
-                AsOf = changes.AsOf ?? before.AsOf,
-                Sources = [context.Provenance],
-            };
-            session.UpdateFact(factId, after);
-            session.AuditIfChanged(selector.EntityKey, FactField(before), before.Value, after.Value, "update fact");
-            session.AuditIfChanged(selector.EntityKey, FactField(before) + ".number", Format(before.Number), Format(after.Number), "update fact");
-            session.AuditIfChanged(selector.EntityKey, FactField(before) + ".unit", before.Unit, after.Unit, "update fact");
-            session.AuditIfChanged(selector.EntityKey, FactField(before) + ".asOf", before.AsOf, after.AsOf, "update fact");
-            return after;
-        }, cancellationToken);
+        EditAsync(context, (session, audit) => GraphEdits.UpdateFactAsync(session, audit, selector, changes, context), cancellationToken);
 
     public Task<Fact> DeleteFactAsync(FactSelector selector, EditContext context, CancellationToken cancellationToken = default) =>
-        EditAsync(context, session =>
-        {
-            var (factId, fact) = session.RequireFact(selector);
-            session.Execute("DELETE FROM fact WHERE id = $id", ("$id", factId));
-            session.Audit("delete fact", selector.EntityKey, FactField(fact), fact.Value, null);
-            return fact;
-        }, cancellationToken);
+        EditAsync(context, (session, audit) => GraphEdits.DeleteFactAsync(session, audit, selector), cancellationToken);
 
     public Task<Relationship> AddRelationshipAsync(string fromKey, string type, string toKey, EditContext context, CancellationToken cancellationToken = default) =>
-        EditAsync(context, session =>
-        {
-            var from = session.RequireEntity(fromKey, "from");
-            var to = session.RequireEntity(toKey, "to");
-            CheckRelationship(from.Entity, type, to.Entity);
-            var field = $"{type} {toKey}";
-            if (session.FindRelationship(from.Id, type, to.Id) is { } existing)
-            {
-                var sources = existing.Sources.Contains(context.Provenance) ? existing.Sources : [.. existing.Sources, context.Provenance];
-                session.Execute("UPDATE relationship SET sources = $sources WHERE id = $id", ("$sources", StoredJson.Write(sources)), ("$id", existing.Id));
-                session.Audit("add relationship source", fromKey, field, $"{existing.Sources.Count} source(s)", $"{sources.Count} source(s)");
-                return new Relationship(fromKey, type, toKey, sources);
-            }
-
-            session.InsertRelationship(from.Id, type, to.Id, [context.Provenance]);
-            session.Audit("add relationship", fromKey, field, null, $"{fromKey} {type} {toKey}");
-            return new Relationship(fromKey, type, toKey, [context.Provenance]);
-        }, cancellationToken);
+        EditAsync(context, (session, audit) => GraphEdits.AddRelationshipAsync(session, audit, fromKey, type, toKey, context), cancellationToken);
 
     public Task<Relationship> UpdateRelationshipAsync(string fromKey, string type, string toKey, string newType, EditContext context, CancellationToken cancellationToken = default) =>
-        EditAsync(context, session =>
-        {
-            var from = session.RequireEntity(fromKey, "from");
-            var to = session.RequireEntity(toKey, "to");
-            var existing = session.FindRelationship(from.Id, type, to.Id)
-                ?? throw new EditRejectedException(EditProblem.NotFound, $"relationship: there is no {type} from '{fromKey}' to '{toKey}'");
-            CheckRelationship(from.Entity, newType, to.Entity);
-            if (newType != type && session.FindRelationship(from.Id, newType, to.Id) is not null)
-            {
-                throw new EditRejectedException(EditProblem.Invalid, $"newType: '{fromKey}' {newType} '{toKey}' exists already: delete this one instead");
-            }
-
-            session.Execute("UPDATE relationship SET type = $type, sources = $sources WHERE id = $id",
-                ("$type", newType), ("$sources", StoredJson.Write([context.Provenance])), ("$id", existing.Id));
-            session.Audit("update relationship", fromKey, $"{type} {toKey}", $"{fromKey} {type} {toKey}", $"{fromKey} {newType} {toKey}");
-            return new Relationship(fromKey, newType, toKey, [context.Provenance]);
-        }, cancellationToken);
+        EditAsync(context, (session, audit) => GraphEdits.UpdateRelationshipAsync(session, audit, fromKey, type, toKey, newType, context), cancellationToken);
 
     public Task<Relationship> DeleteRelationshipAsync(string fromKey, string type, string toKey, EditContext context, CancellationToken cancellationToken = default) =>
-        EditAsync(context, session =>
-        {
-            var from = session.RequireEntity(fromKey, "from");
-            var to = session.RequireEntity(toKey, "to");
-            var existing = session.FindRelationship(from.Id, type, to.Id)
-                ?? throw new EditRejectedException(EditProblem.NotFound, $"relationship: there is no {type} from '{fromKey}' to '{toKey}'");
-            session.Execute("DELETE FROM relationship WHERE id = $id", ("$id", existing.Id));
-            session.Audit("delete relationship", fromKey, $"{type} {toKey}", $"{fromKey} {type} {toKey}", null);
-            return new Relationship(fromKey, type, toKey, existing.Sources);
-        }, cancellationToken);
+        EditAsync(context, (session, audit) => GraphEdits.DeleteRelationshipAsync(session, audit, fromKey, type, toKey), cancellationToken);
 
-    private static void CheckRelationship(Entity from, string type, Entity to)
+    /// <summary>The statements of one edit, sharing its connection and transaction.</summary>
+    private sealed class EditSession(SqliteConnection connection, SqliteTransaction transaction) : IEditSession
     {
-        if (!RelationshipTypes.IsKnown(type))
-        {
-            throw new EditRejectedException(EditProblem.Invalid, $"type: unknown relationship type '{type}': expected one of {string.Join(", ", RelationshipTypes.All)}");
-        }
-
-        if (!RelationshipTypes.Fits(type, from.Kind, to.Kind))
-        {
-            throw new EditRejectedException(EditProblem.Invalid, $"type: {type} cannot go from a {from.Kind.ToCode()} to a {to.Kind.ToCode()}: it connects {RelationshipTypes.DescribeAllowed(type)}");
-        }
-
-        if (from.Key == to.Key)
-        {
-            throw new EditRejectedException(EditProblem.Invalid, $"to: a relationship from '{from.Key}' to itself");
-        }
-
-        if (type == RelationshipTypes.Supplies && from.Link?.ChainKey != to.Link?.ChainKey)
-        {
-            throw new EditRejectedException(EditProblem.Invalid, $"to: SUPPLIES connects links of one chain: '{from.Key}' is in {from.Link?.ChainKey}, '{to.Key}' in {to.Link?.ChainKey}");
-        }
-    }
-
-    private static string FactField(Fact fact) => fact.AsOf is null ? $"fact {fact.Key}" : $"fact {fact.Key} ({fact.AsOf})";
-
-    private static string? Format(double? number) => number?.ToString("R", CultureInfo.InvariantCulture);
-
-    /// <summary>The statements of one edit, sharing its connection and transaction, and its audit entries.</summary>
-    private sealed class EditSession(SqliteConnection connection, SqliteTransaction transaction, EditContext context)
-    {
-        private readonly List<(string Action, string? EntityKey, string? Field, string? Before, string? After)> audit = [];
+        private readonly Dictionary<string, long> entityIds = new(StringComparer.Ordinal);
+        private readonly Dictionary<Fact, long> factIds = new(ReferenceEqualityComparer.Instance);
 
         private SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters)
         {
@@ -216,23 +60,37 @@ public sealed partial class SqliteGraphStore : IGraphEditor
             return command;
         }
 
-        public int Execute(string sql, params (string Name, object? Value)[] parameters)
+        private int Execute(string sql, params (string Name, object? Value)[] parameters)
         {
             using var command = Command(sql, parameters);
             return command.ExecuteNonQuery();
         }
 
-        public (long Id, Entity Entity)? FindEntity(string key)
+        private long IdOf(string key)
+        {
+            if (!entityIds.TryGetValue(key, out var id))
+            {
+                using var command = Command("SELECT id FROM entity WHERE key = $key", ("$key", key));
+                entityIds[key] = id = (long)command.ExecuteScalar()!;
+            }
+
+            return id;
+        }
+
+        public Task<Entity?> FindEntityAsync(string key)
         {
             using var command = Command($"SELECT {EntityColumns} FROM entity e WHERE e.key = $key", ("$key", key));
             using var reader = command.ExecuteReader();
-            return reader.Read() ? (reader.GetInt64(0), ReadEntity(reader)) : null;
+            if (!reader.Read())
+            {
+                return Task.FromResult<Entity?>(null);
+            }
+
+            entityIds[key] = reader.GetInt64(0);
+            return Task.FromResult<Entity?>(ReadEntity(reader));
         }
 
-        public (long Id, Entity Entity) RequireEntity(string key, string argument) =>
-            FindEntity(key) ?? throw new EditRejectedException(EditProblem.NotFound, $"{argument}: no entity has key '{key}'");
-
-        public long InsertEntity(Entity entity)
+        public Task InsertEntityAsync(Entity entity)
         {
             using var command = Command(
                 "INSERT INTO entity (key, kind, name, aliases, tags, sources, chain_key, segment, position) VALUES ($key, $kind, $name, $aliases, $tags, $sources, $chain, $segment, $position) RETURNING id",
@@ -240,100 +98,113 @@ public sealed partial class SqliteGraphStore : IGraphEditor
                 ("$tags", StoredJson.Write(entity.Tags)), ("$sources", StoredJson.Write(entity.Sources)), ("$chain", entity.Link?.ChainKey),
                 ("$segment", entity.Link?.Segment.ToCode()), ("$position", entity.Link?.Position));
             var id = (long)command.ExecuteScalar()!;
+            entityIds[entity.Key] = id;
             using var names = new NameIndexWriter(connection, transaction);
             names.Add(id, entity);
-            return id;
+            return Task.CompletedTask;
         }
 
-        public void UpdateEntity(long id, Entity entity)
+        public Task UpdateEntityAsync(Entity before, Entity after)
         {
+            var id = IdOf(before.Key);
             Execute("UPDATE entity SET name = $name, aliases = $aliases, tags = $tags, sources = $sources WHERE id = $id",
-                ("$name", entity.Name), ("$aliases", StoredJson.Write(entity.Aliases)), ("$tags", StoredJson.Write(entity.Tags)),
-                ("$sources", StoredJson.Write(entity.Sources)), ("$id", id));
+                ("$name", after.Name), ("$aliases", StoredJson.Write(after.Aliases)), ("$tags", StoredJson.Write(after.Tags)),
+                ("$sources", StoredJson.Write(after.Sources)), ("$id", id));
             using var names = new NameIndexWriter(connection, transaction);
             names.Remove(id);
-            names.Add(id, entity);
+            names.Add(id, after);
+            return Task.CompletedTask;
         }
 
-        public (int Facts, int Relationships) DeleteEntity(long id)
+        public Task<(int Facts, int Relationships)> DeleteEntityAsync(Entity entity)
         {
+            var id = IdOf(entity.Key);
             var facts = Execute("DELETE FROM fact WHERE entity_id = $id", ("$id", id));
             var relationships = Execute("DELETE FROM relationship WHERE from_id = $id OR to_id = $id", ("$id", id));
             Execute("DELETE FROM entity WHERE id = $id", ("$id", id));
             using var names = new NameIndexWriter(connection, transaction);
             names.Remove(id);
-            return (facts, relationships);
+            return Task.FromResult((facts, relationships));
         }
 
-        public void InsertFact(long entityId, Fact fact) =>
-            Execute("INSERT INTO fact (entity_id, key, value, number, unit, as_of, sources) VALUES ($entity, $key, $value, $number, $unit, $asOf, $sources)",
-                ("$entity", entityId), ("$key", fact.Key), ("$value", fact.Value), ("$number", fact.Number), ("$unit", fact.Unit),
-                ("$asOf", fact.AsOf), ("$sources", StoredJson.Write(fact.Sources)));
-
-        public void UpdateFact(long factId, Fact fact) =>
-            Execute("UPDATE fact SET value = $value, number = $number, unit = $unit, as_of = $asOf, sources = $sources WHERE id = $id",
-                ("$value", fact.Value), ("$number", fact.Number), ("$unit", fact.Unit), ("$asOf", fact.AsOf),
-                ("$sources", StoredJson.Write(fact.Sources)), ("$id", factId));
-
-        public (long Id, Fact Fact) RequireFact(FactSelector selector)
+        public Task<IReadOnlyList<Fact>> FindFactsAsync(string entityKey, string key, string? asOf)
         {
-            var (entityId, _) = RequireEntity(selector.EntityKey, "entity");
             using var command = Command(
                 "SELECT id, key, value, number, unit, as_of, sources FROM fact WHERE entity_id = $entity AND key = $key AND ($asOf IS NULL OR as_of = $asOf) ORDER BY id",
-                ("$entity", entityId), ("$key", selector.Key), ("$asOf", selector.AsOf));
-            var found = new List<(long, Fact)>();
-            using (var reader = command.ExecuteReader())
-            {
-                while (reader.Read())
-                {
-                    found.Add((reader.GetInt64(0), new Fact(selector.EntityKey, reader.GetString(1), reader.GetString(2),
-                        reader.IsDBNull(3) ? null : reader.GetDouble(3), reader.IsDBNull(4) ? null : reader.GetString(4),
-                        reader.IsDBNull(5) ? null : reader.GetString(5), StoredJson.ReadSources(reader.GetString(6)))));
-                }
-            }
-
-            return found.Count switch
-            {
-                0 => throw new EditRejectedException(EditProblem.NotFound, $"key: '{selector.EntityKey}' has no fact '{selector.Key}'{(selector.AsOf is null ? "" : $" as of {selector.AsOf}")}"),
-                1 => found[0],
-                _ => throw new EditRejectedException(EditProblem.Invalid,
-                    $"asOf: '{selector.EntityKey}' has {found.Count} facts '{selector.Key}' ({string.Join(", ", found.Select(item => item.Item2.AsOf ?? "no period"))}): name the one with asOf"),
-            };
-        }
-
-        public (long Id, IReadOnlyList<SourceRef> Sources)? FindRelationship(long fromId, string type, long toId)
-        {
-            using var command = Command("SELECT id, sources FROM relationship WHERE from_id = $from AND type = $type AND to_id = $to",
-                ("$from", fromId), ("$type", type), ("$to", toId));
+                ("$entity", IdOf(entityKey)), ("$key", key), ("$asOf", asOf));
+            var found = new List<Fact>();
             using var reader = command.ExecuteReader();
-            return reader.Read() ? (reader.GetInt64(0), StoredJson.ReadSources(reader.GetString(1))) : null;
+            while (reader.Read())
+            {
+                var fact = new Fact(entityKey, reader.GetString(1), reader.GetString(2),
+                    reader.IsDBNull(3) ? null : reader.GetDouble(3), reader.IsDBNull(4) ? null : reader.GetString(4),
+                    reader.IsDBNull(5) ? null : reader.GetString(5), StoredJson.ReadSources(reader.GetString(6)));
+                factIds[fact] = reader.GetInt64(0);
+                found.Add(fact);
+            }
+
+            return Task.FromResult<IReadOnlyList<Fact>>(found);
         }
 
-        public void InsertRelationship(long fromId, string type, long toId, IReadOnlyList<SourceRef> sources) =>
-            Execute("INSERT INTO relationship (from_id, type, to_id, sources) VALUES ($from, $type, $to, $sources)",
-                ("$from", fromId), ("$type", type), ("$to", toId), ("$sources", StoredJson.Write(sources)));
-
-        public void Audit(string action, string? entityKey, string? field, string? before, string? after) =>
-            audit.Add((action, entityKey, field, before, after));
-
-        public void AuditIfChanged(string entityKey, string field, string? before, string? after, string action = "update entity")
+        public Task InsertFactAsync(Fact fact)
         {
-            if (before != after)
-            {
-                Audit(action, entityKey, field, before, after);
-            }
+            Execute("INSERT INTO fact (entity_id, key, value, number, unit, as_of, sources) VALUES ($entity, $key, $value, $number, $unit, $asOf, $sources)",
+                ("$entity", IdOf(fact.EntityKey)), ("$key", fact.Key), ("$value", fact.Value), ("$number", fact.Number), ("$unit", fact.Unit),
+                ("$asOf", fact.AsOf), ("$sources", StoredJson.Write(fact.Sources)));
+            return Task.CompletedTask;
+        }
+
+        public Task UpdateFactAsync(Fact before, Fact after)
+        {
+            Execute("UPDATE fact SET value = $value, number = $number, unit = $unit, as_of = $asOf, sources = $sources WHERE id = $id",
+                ("$value", after.Value), ("$number", after.Number), ("$unit", after.Unit), ("$asOf", after.AsOf),
+                ("$sources", StoredJson.Write(after.Sources)), ("$id", factIds[before]));
+            return Task.CompletedTask;
+        }
+
+        public Task DeleteFactAsync(Fact fact)
+        {
+            Execute("DELETE FROM fact WHERE id = $id", ("$id", factIds[fact]));
+            return Task.CompletedTask;
+        }
+
+        public Task<IReadOnlyList<SourceRef>?> FindRelationshipAsync(string fromKey, string type, string toKey)
+        {
+            using var command = Command("SELECT sources FROM relationship WHERE from_id = $from AND type = $type AND to_id = $to",
+                ("$from", IdOf(fromKey)), ("$type", type), ("$to", IdOf(toKey)));
+            return Task.FromResult(command.ExecuteScalar() is string json ? StoredJson.ReadSources(json) : null);
+        }
+
+        public Task InsertRelationshipAsync(Relationship relationship)
+        {
+            Execute("INSERT INTO relationship (from_id, type, to_id, sources) VALUES ($from, $type, $to, $sources)",
+                ("$from", IdOf(relationship.FromKey)), ("$type", relationship.Type), ("$to", IdOf(relationship.ToKey)), ("$sources", StoredJson.Write(relationship.Sources)));
+            return Task.CompletedTask;
+        }
+
+        public Task UpdateRelationshipAsync(string fromKey, string type, string toKey, string newType, IReadOnlyList<SourceRef> sources)
+        {
+            Execute("UPDATE relationship SET type = $newType, sources = $sources WHERE from_id = $from AND type = $type AND to_id = $to",
+                ("$newType", newType), ("$sources", StoredJson.Write(sources)), ("$from", IdOf(fromKey)), ("$type", type), ("$to", IdOf(toKey)));
+            return Task.CompletedTask;
+        }
+
+        public Task DeleteRelationshipAsync(string fromKey, string type, string toKey)
+        {
+            Execute("DELETE FROM relationship WHERE from_id = $from AND type = $type AND to_id = $to", ("$from", IdOf(fromKey)), ("$type", type), ("$to", IdOf(toKey)));
+            return Task.CompletedTask;
         }
 
         /// <summary>Writes the audit entries and bumps the data version, when anything changed.</summary>
-        public void Finish()
+        public void Finish(EditAudit audit, EditContext context)
         {
-            if (audit.Count == 0)
+            if (audit.Entries.Count == 0)
             {
                 return;
             }
 
             var at = DateTimeOffset.UtcNow;
-            foreach (var (action, entityKey, field, before, after) in audit)
+            foreach (var (action, entityKey, field, before, after) in audit.Entries)
             {
                 WriteAudit(connection, transaction, at, context.Actor, action, entityKey, field, before, after, context.Provenance);
             }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using IndustryGraph.Domain.Store;
 using IndustryGraph.Server.Seed;
+using IndustryGraph.Storage.Neo4j;
 using IndustryGraph.Storage.Sqlite;
 
 namespace IndustryGraph.Server.Hosting;
@@ -30,9 +31,24 @@ public static class StoreSelection
 
     public static IServiceCollection AddStore(this IServiceCollection services, StoreSettings settings) => settings.Kind switch
     {
-        StoreKind.Neo4j => throw new StoreSettingsException("--store neo4j: not built yet"),
+        StoreKind.Neo4j => services.AddNeo4jStore(Neo4jSettingsOf(settings)),
         _ => services.AddSqliteStore(settings.DbPath),
     };
+
+    /// <summary>The Neo4j address and database of the options, with credentials from the environment.</summary>
+    public static Neo4jSettings Neo4jSettingsOf(StoreSettings settings)
+    {
+        try
+        {
+            return Neo4jSettings.FromEnvironment(
+                settings.Neo4jUrl ?? throw new StoreSettingsException("--store neo4j needs --neo4j-url (for example https://neo4j.example.org:7473)"),
+                settings.Neo4jDatabase, Environment.GetEnvironmentVariable);
+        }
+        catch (Neo4jSettingsException exception)
+        {
+            throw new StoreSettingsException(exception.Message);
+        }
+    }
 
     /// <summary>The ports of the chosen store for a command (no web host); dispose it when done.</summary>
     public static ServiceProvider Open(StoreSettings settings)
