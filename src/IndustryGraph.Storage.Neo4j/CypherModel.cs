@@ -40,6 +40,9 @@ public static class CypherModel
         "at", "actor", "action", "entity_key", "field", "before", "after", "provenance",
     ];
 
+    /// <summary>Keys of the row maps sent as parameters that are not stored properties (read as <c>row.from</c>).</summary>
+    public static IReadOnlyList<string> RowKeys { get; } = ["from", "to", "type"];
+
     // Reads.
     public const string DataVersion = "OPTIONAL MATCH (m:GraphMeta {id: $meta}) RETURN coalesce(m.data_version, 0) AS version";
 
@@ -166,7 +169,7 @@ public static class CypherModel
         : throw new ArgumentException($"unknown relationship type '{type}'", nameof(type));
 
     private static readonly Dictionary<string, string> WriteRelationshipsByType = RelationshipTypes.All.ToDictionary(type => type, type =>
-        $"UNWIND $rows AS row MATCH (a:Entity {{key: row.from}}), (b:Entity {{key: row.to}}) MERGE (a)-[r:{type}]->(b) SET r.sources = row.sources", StringComparer.Ordinal);
+        $"UNWIND $rows AS row MATCH (a:Entity {{key: row.from}}) WITH row, a MATCH (b:Entity {{key: row.to}}) MERGE (a)-[r:{type}]->(b) SET r.sources = row.sources", StringComparer.Ordinal);
 
     public const string RemoveRelationships = "UNWIND $rows AS row MATCH (:Entity {key: row.from})-[r]->(:Entity {key: row.to}) WHERE type(r) = row.type DELETE r";
 
@@ -178,7 +181,7 @@ public static class CypherModel
 
     public const string RemoveFacts = "UNWIND $ids AS id MATCH (f:Fact {id: id}) DETACH DELETE f";
 
-    public const string RemoveEverything = "MATCH (n) WHERE n:Entity OR n:Fact DETACH DELETE n";
+    public const string RemoveEverything = "MATCH (n) WHERE n:Entity OR n:Fact OR n:GraphMeta OR n:ApiKey OR n:AuditEntry DETACH DELETE n";
 
     public const string WriteAudit = """
         MATCH (m:GraphMeta {id: $meta})

@@ -301,8 +301,8 @@ public sealed class Neo4jGraphStore(QueryApiTransport transport, Neo4jSettings s
             [.. relationships.Records.Select(CypherModel.ReadRelationship)]);
     }
 
-    /// <summary>Makes the database hold no graph (entities and facts); keys, audit trail and version stay. For tests and <c>migrate --replace</c>.</summary>
-    public Task RemoveGraphAsync(CancellationToken cancellationToken = default) => RunAsync(CypherModel.RemoveEverything, cancellationToken);
+    /// <summary>Deletes everything the adapter keeps (graph, version, keys, audit trail): for the contract tests' throwaway database only.</summary>
+    public Task EraseAllAsync(CancellationToken cancellationToken = default) => RunAsync(CypherModel.RemoveEverything, cancellationToken);
 
     private Task<T> EditAsync<T>(EditContext context, Func<IEditSession, EditAudit, Task<T>> edit, CancellationToken cancellationToken) =>
         WriteAsync<T>(async (transaction, _) =>
@@ -345,6 +345,8 @@ public sealed class Neo4jGraphStore(QueryApiTransport transport, Neo4jSettings s
     /// <summary>An edit's reads and writes, each a statement of the edit's transaction, written in the model's statements.</summary>
     private sealed class Neo4jEditSession(QueryApiTransaction transaction, CancellationToken cancellationToken) : IEditSession
     {
+        private readonly Dictionary<Fact, string> factIds = new(ReferenceEqualityComparer.Instance);
+
         private Task<QueryResult> RunAsync(string statement, params (string Name, object? Value)[] values) =>
             transaction.RunAsync(Statement(statement, values), cancellationToken);
 
@@ -362,10 +364,22 @@ public sealed class Neo4jGraphStore(QueryApiTransport transport, Neo4jSettings s
             return (record?["facts"] is long facts ? (int)facts : 0, record?["relationships"] is long relationships ? (int)relationships : 0);
         }
 
-        public async Task<IReadOnlyList<Fact>> FindFactsAsync(string entityKey, string key, string? asOf) =>
-            [.. (await RunAsync(CypherModel.FactsByEntity, ("keys", new[] { entityKey })).ConfigureAwait(false)).Records
-                .Select(record => CypherModel.ReadFact((GraphNode)record["f"]!))
-                .Where(fact => fact.Key == key && (asOf is null || fact.AsOf == asOf))];
+        public async Task<IReadOnlyList<Fact>> FindFactsAsync(string entityKey, string key, string? asOf)
+        {
+            var found = new List<Fact>();
+            foreach (var node in (await RunAsync(CypherModel.FactsByEntity, ("keys", new[] { entityKey })).ConfigureAwait(false)).Records.Select(record => (GraphNode)record["f"]!))
+            {
+                var fact = CypherModel.ReadFact(node);
+                if (fact.Key == key && (asOf is null || fact.AsOf == asOf))
+                {
+                    // Deleted by the id it is stored under, whatever reading it back would compute.
+                    factIds[fact] = node.Properties.TryGetValue("id", out var id) && id is string stored ? stored : CypherModel.FactId(fact);
+                    found.Add(fact);
+                }
+            }
+
+            return found;
+        }
 
         public Task InsertFactAsync(Fact fact) => RunAsync(CypherModel.AddFacts, ("rows", new[] { CypherModel.FactRow(fact) }));
 
@@ -375,7 +389,7 @@ public sealed class Neo4jGraphStore(QueryApiTransport transport, Neo4jSettings s
             await InsertFactAsync(after).ConfigureAwait(false);
         }
 
-        public Task DeleteFactAsync(Fact fact) => RunAsync(CypherModel.RemoveFacts, ("ids", new[] { CypherModel.FactId(fact) }));
+        public Task DeleteFactAsync(Fact fact) => RunAsync(CypherModel.RemoveFacts, ("ids", new[] { factIds.GetValueOrDefault(fact) ?? CypherModel.FactId(fact) }));
 
         public async Task<IReadOnlyList<SourceRef>?> FindRelationshipAsync(string fromKey, string type, string toKey) =>
             (await RunAsync(CypherModel.RelationshipSources, ("from", fromKey), ("type", type), ("to", toKey)).ConfigureAwait(false)).Records
