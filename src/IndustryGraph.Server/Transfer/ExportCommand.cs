@@ -12,7 +12,7 @@ public static class ExportCommand
 {
     public static Command Build()
     {
-        var format = new Option<string>("--format") { Description = "csv (a seed folder), json (one file import reads back), cypher (MERGE script for Neo4j 5) or graphml (Gephi, yEd).", Required = true };
+        var format = new Option<string>("--format") { Description = "csv (a seed folder), json (one file import reads back), cypher (the Neo4j adapter's statements as a cypher-shell script) or graphml (Gephi, yEd).", Required = true };
         format.AcceptOnlyFromAmong("csv", "json", "cypher", "graphml");
         var output = new Option<string>("--out") { Description = "A folder for csv, a file for the other formats.", Required = true };
         var storeOptions = new StoreOptions();
@@ -56,7 +56,7 @@ public static class ExportCommand
             case ExportFormat.Cypher:
                 using (var writer = new StreamWriter(file, new UTF8Encoding(false)) { NewLine = "\n" })
                 {
-                    GraphExporter.WriteCypher(graph, writer);
+                    Storage.Neo4j.CypherScript.Write(graph, writer);
                 }
 
                 break;

@@ -18,7 +18,7 @@ public enum ExportFormat
 
 /// <summary>
 /// Writes a graph out: <c>csv</c> (a seed folder) and <c>json</c> (the same tables in one file) read back with
-/// <c>import</c>; <c>cypher</c> is a script of MERGE statements for Neo4j 5; <c>graphml</c> opens in Gephi and yEd.
+/// <c>import</c>; <c>cypher</c> is the Neo4j adapter's own statements as a cypher-shell script (<see cref="Storage.Neo4j.CypherScript"/>); <c>graphml</c> opens in Gephi and yEd.
 /// </summary>
 public static class GraphExporter
 {
@@ -128,86 +128,8 @@ public static class GraphExporter
         json.WriteEndObject();
     }
 
-    private const int CypherBatch = 500;
-
-    /// <summary>
-    /// A Cypher script for Neo4j 5 (cypher-shell -f): a uniqueness constraint, then MERGE statements in UNWIND
-    /// batches: nodes labelled Entity and their kind, facts as Fact nodes, relationships by type, provenance as
-    /// readable strings (Neo4j properties cannot hold maps). Running it twice changes nothing.
-    /// </summary>
-    public static void WriteCypher(GraphDataset graph, TextWriter writer)
-    {
-        writer.WriteLine("// IndustryGraph export for Neo4j 5: cypher-shell -u neo4j -p <password> -f graph.cypher");
-        writer.WriteLine("CREATE CONSTRAINT entity_key IF NOT EXISTS FOR (n:Entity) REQUIRE n.key IS UNIQUE;");
-        writer.WriteLine("CREATE CONSTRAINT fact_id IF NOT EXISTS FOR (f:Fact) REQUIRE f.id IS UNIQUE;");
-        foreach (var kind in graph.Entities.GroupBy(entity => entity.Kind))
-        {
-            foreach (var batch in kind.Chunk(CypherBatch))
-            {
-                writer.Write("UNWIND [");
-                writer.Write(string.Join(",\n  ", batch.Select(entity => CypherMap(
-                    ("key", CypherString(entity.Key)), ("name", CypherString(entity.Name)), ("aliases", CypherList(entity.Aliases)), ("tags", CypherList(entity.Tags)),
-                    ("sources", CypherList(entity.Sources.Select(Describe))),
-                    ("chain", entity.Link is null ? "null" : CypherString(entity.Link.ChainKey)),
-                    ("segment", entity.Link is null ? "null" : CypherString(entity.Link.Segment.ToCode())),
-                    ("position", entity.Link is null ? "null" : entity.Link.Position.ToString(CultureInfo.InvariantCulture))))));
-                writer.WriteLine($"] AS row\nMERGE (n:Entity {{key: row.key}}) SET n:{Label(kind.Key)}, n += row;");
-            }
-        }
-
-        var factIndex = graph.Facts.Select((fact, index) => (fact, index));
-        foreach (var batch in factIndex.Chunk(CypherBatch))
-        {
-            writer.Write("UNWIND [");
-            writer.Write(string.Join(",\n  ", batch.Select(item => CypherMap(
-                ("id", CypherString($"{item.fact.EntityKey}#{item.fact.Key}#{item.fact.AsOf}#{item.fact.Value}")), ("entity", CypherString(item.fact.EntityKey)),
-                ("key", CypherString(item.fact.Key)), ("value", CypherString(item.fact.Value)),
-                ("number", item.fact.Number?.ToString("R", CultureInfo.InvariantCulture) ?? "null"), ("unit", item.fact.Unit is null ? "null" : CypherString(item.fact.Unit)),
-                ("asOf", item.fact.AsOf is null ? "null" : CypherString(item.fact.AsOf)), ("sources", CypherList(item.fact.Sources.Select(Describe)))))));
-            writer.WriteLine("] AS row\nMATCH (n:Entity {key: row.entity})\nMERGE (f:Fact {id: row.id}) SET f += row\nMERGE (n)-[:HAS_FACT]->(f);");
-        }
-
-        foreach (var type in graph.Relationships.GroupBy(relationship => relationship.Type))
-        {
-            foreach (var batch in type.Chunk(CypherBatch))
-            {
-                writer.Write("UNWIND [");
-                writer.Write(string.Join(",\n  ", batch.Select(relationship => CypherMap(
-                    ("from", CypherString(relationship.FromKey)), ("to", CypherString(relationship.ToKey)),
-                    ("sources", CypherList(relationship.Sources.Select(Describe)))))));
-                writer.WriteLine($"] AS row\nMATCH (a:Entity {{key: row.from}}), (b:Entity {{key: row.to}})\nMERGE (a)-[r:{type.Key}]->(b) SET r.sources = row.sources;");
-            }
-        }
-    }
-
     private static string Describe(SourceRef source) =>
         source.Curated ? $"curated: {source.Note}" : source.Paragraph is { } paragraph ? $"{source.Document} ¶{paragraph}" : source.Document ?? "";
-
-    private static string Label(EntityKind kind) => kind.ToString();
-
-    private static string CypherMap(params (string Key, string Value)[] entries) =>
-        "{" + string.Join(", ", entries.Where(entry => entry.Value != "null").Select(entry => $"{entry.Key}: {entry.Value}")) + "}";
-
-    private static string CypherList(IEnumerable<string> values) => "[" + string.Join(", ", values.Select(CypherString)) + "]";
-
-    private static string CypherString(string value)
-    {
-        var builder = new StringBuilder(value.Length + 2).Append('\'');
-        foreach (var c in value)
-        {
-            builder.Append(c switch
-            {
-                '\\' => "\\\\",
-                '\'' => "\\'",
-                '\n' => "\\n",
-                '\r' => "\\r",
-                '\t' => "\\t",
-                _ => c.ToString(),
-            });
-        }
-
-        return builder.Append('\'').ToString();
-    }
 
     /// <summary>GraphML for Gephi and yEd: entities as nodes (kind, name, aliases, tags, facts), relationships as edges (type, sources).</summary>
     public static void WriteGraphML(GraphDataset graph, Stream output)

@@ -58,19 +58,29 @@ public sealed class ExportRoundTripTests : IDisposable
     }
 
     [Fact]
-    public async Task Cypher_merges_every_entity_fact_and_relationship_for_neo4j()
+    public async Task Cypher_is_the_neo4j_adapters_own_statements_each_after_the_parameters_it_reads()
     {
         var original = await SeedGraphAsync();
         var path = Path.Combine(directory, "graph.cypher");
         ExportCommand.Export(original, ExportFormat.Cypher, path);
-        var script = await File.ReadAllTextAsync(path);
-        Assert.Contains("CREATE CONSTRAINT entity_key IF NOT EXISTS FOR (n:Entity) REQUIRE n.key IS UNIQUE;", script, StringComparison.Ordinal);
-        Assert.Contains("MERGE (n:Entity {key: row.key}) SET n:Park, n += row;", script, StringComparison.Ordinal);
-        Assert.Contains("MERGE (a)-[r:LOCATED_IN]->(b)", script, StringComparison.Ordinal);
-        Assert.Contains("{key: 'park-jindai', name: '城发·金岱智慧产业园'", script, StringComparison.Ordinal);
-        // Every statement ends with a semicolon and no quote is left open (each ' inside a string is escaped).
-        Assert.All(script.Split(";\n", StringSplitOptions.RemoveEmptyEntries).Where(statement => statement.TrimStart().StartsWith("UNWIND", StringComparison.Ordinal)),
-            statement => Assert.Equal(0, statement.Replace("\\\\", "", StringComparison.Ordinal).Replace("\\'", "", StringComparison.Ordinal).Count(c => c == '\'') % 2));
+        var lines = (await File.ReadAllLinesAsync(path)).Where(line => !line.StartsWith("//", StringComparison.Ordinal)).ToList();
+        var model = Storage.Neo4j.Neo4jSchema.Statements
+            .Concat(Enum.GetValues<EntityKind>().Select(Storage.Neo4j.CypherModel.WriteEntities))
+            .Concat(RelationshipTypes.All.Select(Storage.Neo4j.CypherModel.WriteRelationships))
+            .Concat([Storage.Neo4j.CypherModel.AddFacts, Storage.Neo4j.CypherModel.Lock, Storage.Neo4j.CypherModel.BumpVersion])
+            .Select(statement => statement.ReplaceLineEndings(" ") + ";")
+            .ToHashSet(StringComparer.Ordinal);
+
+        Assert.All(lines, line => Assert.True(line.StartsWith(":param {", StringComparison.Ordinal) || model.Contains(line), $"not a statement of the model: {line[..Math.Min(line.Length, 120)]}"));
+        // Each data statement comes right after its rows; the rows hold every entity, relationship and fact once.
+        var parameters = lines.Select((line, index) => (line, index)).Where(item => item.line.StartsWith(":param", StringComparison.Ordinal)).ToList();
+        Assert.All(parameters, item => Assert.DoesNotContain(":param", lines[item.index + 1], StringComparison.Ordinal));
+        int Rows(string statementStart) => parameters.Where(item => lines[item.index + 1].StartsWith(statementStart, StringComparison.Ordinal))
+            .Sum(item => item.line.Split("}, {`", StringSplitOptions.None).Length);
+        Assert.Equal(original.Entities.Count, Rows("UNWIND $rows AS row MERGE (n:Entity"));
+        Assert.Equal(original.Relationships.Count, Rows("UNWIND $rows AS row MATCH (a:Entity"));
+        Assert.Equal(original.Facts.Count, Rows("UNWIND $rows AS row MATCH (n:Entity {key: row.entity})"));
+        Assert.Contains("`name`: '城发·金岱智慧产业园'", await File.ReadAllTextAsync(path), StringComparison.Ordinal);
     }
 
     [Fact]
