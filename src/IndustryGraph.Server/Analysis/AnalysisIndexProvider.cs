@@ -14,7 +14,7 @@ public sealed record AnalysisSnapshot(long Version, GraphIndex Index, ChainAnaly
 /// and the new snapshot replaces the old one in a single swap. A query that began before a write landed still
 /// gets its own version: built from its snapshot, for it alone. Nobody sees a half-built index.
 /// </summary>
-public sealed class AnalysisIndexProvider(IGraphStore store, ILogger<AnalysisIndexProvider> logger)
+public sealed class AnalysisIndexProvider(IGraphStore store, ILogger<AnalysisIndexProvider> logger, Microsoft.Extensions.Options.IOptions<AnalysisOptions> options)
 {
     // A write that lands during each of these rebuilds sends the next request to rebuild again; the bound only stops a livelock.
     private const int MaxRebuildsPerRequest = 3;
@@ -49,6 +49,7 @@ public sealed class AnalysisIndexProvider(IGraphStore store, ILogger<AnalysisInd
         }
 
         // The store moved on since this query began: its own version, from its own snapshot, not kept.
+        await CheckSizeAsync().ConfigureAwait(false);
         var stopwatch = Stopwatch.StartNew();
         var index = GraphIndex.Build(await pinned.ReadAllAsync(cancellationToken).ConfigureAwait(false));
         logger.LogInformation("analysis index for data version {Version} (a query that began before version {Latest}) built in {Milliseconds:0.0} ms",
@@ -84,6 +85,17 @@ public sealed class AnalysisIndexProvider(IGraphStore store, ILogger<AnalysisInd
         return built!;
     }
 
+    /// <summary>The index holds the whole graph in memory: past <see cref="AnalysisOptions.InMemoryLimit"/> rows analysis is refused, not attempted.</summary>
+    private async Task CheckSizeAsync()
+    {
+        var counts = await store.CountAsync().ConfigureAwait(false);
+        var rows = counts.Entities + counts.Relationships + counts.Facts;
+        if (rows > options.Value.InMemoryLimit)
+        {
+            throw new AnalysisTooLargeException(rows, options.Value.InMemoryLimit);
+        }
+    }
+
     private async Task<AnalysisSnapshot> RebuildAsync()
     {
         try
@@ -94,6 +106,7 @@ public sealed class AnalysisIndexProvider(IGraphStore store, ILogger<AnalysisInd
             await using (var reads = await store.OpenSnapshotAsync().ConfigureAwait(false))
             {
                 version = reads.Version;
+                await CheckSizeAsync().ConfigureAwait(false);
                 dataset = await reads.ReadAllAsync().ConfigureAwait(false);
             }
 
@@ -117,9 +130,20 @@ public sealed class AnalysisIndexProvider(IGraphStore store, ILogger<AnalysisInd
 }
 
 /// <summary>Builds the index when the server starts, so the first planner does not wait for it.</summary>
-public sealed class AnalysisIndexWarmup(AnalysisIndexProvider provider) : IHostedService
+public sealed class AnalysisIndexWarmup(AnalysisIndexProvider provider, ILogger<AnalysisIndexWarmup> logger) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken) => provider.GetLatestAsync(cancellationToken);
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await provider.GetLatestAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (AnalysisTooLargeException exception)
+        {
+            // The server still serves entities; analysis fields will say why they cannot answer.
+            logger.LogWarning("analysis index not built: {Reason}", exception.Message);
+        }
+    }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
@@ -130,4 +154,15 @@ public sealed class AnalysisOptions
     public int WeakThreshold { get; set; } = ChainAnalysis.DefaultThreshold;
 
     public TimeSpan CacheDuration { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// The most rows (entities + relationships + facts) the in-memory index loads from the store, whichever
+    /// adapter: about 1 KB of memory a row, so the default 5,000,000 needs some 5 GB. Beyond it analysis fields answer
+    /// ANALYSIS_TOO_LARGE; traversals pushed down to Cypher for such graphs are not implemented.
+    /// </summary>
+    public long InMemoryLimit { get; set; } = 5_000_000;
 }
+
+/// <summary>The graph has more rows than the in-memory analysis index may load.</summary>
+public sealed class AnalysisTooLargeException(long rows, long limit)
+    : Exception($"the graph has {rows:N0} rows, more than Analysis:InMemoryLimit ({limit:N0}) allows the in-memory analysis index to load; raise the limit on a machine with the memory for it");

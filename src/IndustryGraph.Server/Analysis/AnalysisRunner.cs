@@ -18,7 +18,16 @@ public sealed class AnalysisRunner(AnalysisIndexProvider provider, IMemoryCache 
     public async Task<T> RunAsync<T>(string field, IResolveFieldContext context, Func<AnalysisSnapshot, AnalysisRequest<T>> prepare)
     {
         var pinned = context.RequestServices?.GetService<GraphReader>()?.Snapshot;
-        var snapshot = await provider.GetAsync(pinned, context.CancellationToken).ConfigureAwait(false);
+        AnalysisSnapshot snapshot;
+        try
+        {
+            snapshot = await provider.GetAsync(pinned, context.CancellationToken).ConfigureAwait(false);
+        }
+        catch (AnalysisTooLargeException exception)
+        {
+            throw new ApiError(ErrorCodes.AnalysisTooLarge, $"{field}: {exception.Message}");
+        }
+
         try
         {
             var request = prepare(snapshot);

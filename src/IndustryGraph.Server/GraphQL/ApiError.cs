@@ -25,6 +25,9 @@ public static class ErrorCodes
 
     /// <summary>The data version the request pinned can no longer be read (a backend without snapshot reads); retry it.</summary>
     public const string DataVersionGone = "DATA_VERSION_GONE";
+
+    /// <summary>The graph is larger than the in-memory analysis index may load (Analysis:InMemoryLimit).</summary>
+    public const string AnalysisTooLarge = "ANALYSIS_TOO_LARGE";
 }
 
 /// <summary>An error a client caused or can act on, with its code; the message names what was wrong and where.</summary>
