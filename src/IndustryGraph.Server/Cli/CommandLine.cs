@@ -46,7 +46,22 @@ public static class CommandLine
             await Console.Error.WriteLineAsync(exception.Message);
             return 1;
         }
+        catch (Exception exception) when (StoreFault(exception, settings) is { } message)
+        {
+            await Console.Error.WriteLineAsync(message);
+            return 1;
+        }
     }
+
+    /// <summary>A remote store that cannot be reached or refuses: one line naming it, never a stack trace or a credential.</summary>
+    private static string? StoreFault(Exception exception, StoreSettings settings) => exception switch
+    {
+        HttpRequestException or TaskCanceledException when settings.Kind == StoreKind.Neo4j =>
+            $"the Neo4j store at {settings.Neo4jUrl} cannot be reached ({exception.Message}); check --neo4j-url and that the server runs",
+        Storage.Neo4j.Neo4jQueryException refused =>
+            $"the Neo4j store at {settings.Neo4jUrl} (database {settings.Neo4jDatabase}) refused: {refused.Message}",
+        _ => null,
+    };
 
     private static async Task<int> ServeAsync(string urls, StoreSettings settings, string seed, CancellationToken cancellationToken)
     {
@@ -64,6 +79,11 @@ public static class CommandLine
         catch (StoreSettingsException exception)
         {
             await Console.Error.WriteLineAsync(exception.Message);
+            return 1;
+        }
+        catch (Exception exception) when (StoreFault(exception, settings) is { } message)
+        {
+            await Console.Error.WriteLineAsync(message);
             return 1;
         }
 

@@ -89,3 +89,44 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("--db", output, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The Neo4j options as a user meets them without a Neo4j server (none can run here).</summary>
+public sealed class Neo4jCommandLineTests
+{
+    [Fact]
+    public async Task Serve_with_the_neo4j_store_but_no_url_says_what_is_missing()
+    {
+        var (exitCode, _, error) = await CommandLineTests.RunAsync("serve", "--store", "neo4j");
+        Assert.Equal(1, exitCode);
+        Assert.Contains("--store neo4j needs --neo4j-url", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Neo4j_schema_prints_the_uniqueness_constraints_and_the_cjk_full_text_index()
+    {
+        var (exitCode, output, _) = await CommandLineTests.RunAsync("neo4j", "schema");
+        Assert.Equal(0, exitCode);
+        Assert.Contains("CREATE CONSTRAINT entity_key IF NOT EXISTS FOR (n:Entity) REQUIRE n.key IS UNIQUE;", output, StringComparison.Ordinal);
+        Assert.Contains("`fulltext.analyzer`: 'cjk'", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_neo4j_store_that_cannot_be_reached_is_named_in_one_line_without_the_password()
+    {
+        Environment.SetEnvironmentVariable("NEO4J_USERNAME", "neo4j");
+        Environment.SetEnvironmentVariable("NEO4J_PASSWORD", "pw-that-must-not-show");
+        try
+        {
+            var (exitCode, output, error) = await CommandLineTests.RunAsync("keys", "list", "--store", "neo4j", "--neo4j-url", "http://127.0.0.1:9");
+            Assert.Equal(1, exitCode);
+            Assert.Contains("the Neo4j store at http://127.0.0.1:9 cannot be reached", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("pw-that-must-not-show", output + error, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("NEO4J_USERNAME", null);
+            Environment.SetEnvironmentVariable("NEO4J_PASSWORD", null);
+        }
+    }
+}
