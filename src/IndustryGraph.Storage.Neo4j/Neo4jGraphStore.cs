@@ -14,7 +14,7 @@ namespace IndustryGraph.Storage.Neo4j;
 /// entries with the change and bumps the data version before it commits. Snapshots check the version around each
 /// read (<see cref="VersionCheckedSnapshot"/>): the Query API cannot hold one read version across requests.
 /// </summary>
-public sealed class Neo4jGraphStore(QueryApiTransport transport, Neo4jSettings settings) : IGraphStore, IGraphEditor, IApiKeyStore, IAuditTrail
+public sealed class Neo4jGraphStore(QueryApiTransport transport, Neo4jSettings settings) : TransactionalGraphEditor, IGraphStore, IApiKeyStore, IAuditTrail
 {
     private const int MaxAttempts = 3;
 
@@ -304,7 +304,7 @@ public sealed class Neo4jGraphStore(QueryApiTransport transport, Neo4jSettings s
     /// <summary>Deletes everything the adapter keeps (graph, version, keys, audit trail): for the contract tests' throwaway database only.</summary>
     public Task EraseAllAsync(CancellationToken cancellationToken = default) => RunAsync(CypherModel.RemoveEverything, cancellationToken);
 
-    private Task<T> EditAsync<T>(EditContext context, Func<IEditSession, EditAudit, Task<T>> edit, CancellationToken cancellationToken) =>
+    protected override Task<T> EditAsync<T>(EditContext context, Func<IEditSession, EditAudit, Task<T>> edit, CancellationToken cancellationToken) =>
         WriteAsync<T>(async (transaction, _) =>
         {
             var audit = new EditAudit();
@@ -314,33 +314,6 @@ public sealed class Neo4jGraphStore(QueryApiTransport transport, Neo4jSettings s
                 cancellationToken).ConfigureAwait(false);
             return (result, true);
         }, cancellationToken);
-
-    public Task<Entity> CreateEntityAsync(Entity entity, EditContext context, CancellationToken cancellationToken = default) =>
-        EditAsync(context, (session, audit) => GraphEdits.CreateEntityAsync(session, audit, entity, context), cancellationToken);
-
-    public Task<Entity> UpdateEntityAsync(string key, EntityChanges changes, EditContext context, CancellationToken cancellationToken = default) =>
-        EditAsync(context, (session, audit) => GraphEdits.UpdateEntityAsync(session, audit, key, changes, context), cancellationToken);
-
-    public Task<Entity> DeleteEntityAsync(string key, EditContext context, CancellationToken cancellationToken = default) =>
-        EditAsync(context, (session, audit) => GraphEdits.DeleteEntityAsync(session, audit, key), cancellationToken);
-
-    public Task<Fact> AddFactAsync(Fact fact, EditContext context, CancellationToken cancellationToken = default) =>
-        EditAsync(context, (session, audit) => GraphEdits.AddFactAsync(session, audit, fact, context), cancellationToken);
-
-    public Task<Fact> UpdateFactAsync(FactSelector selector, FactChanges changes, EditContext context, CancellationToken cancellationToken = default) =>
-        EditAsync(context, (session, audit) => GraphEdits.UpdateFactAsync(session, audit, selector, changes, context), cancellationToken);
-
-    public Task<Fact> DeleteFactAsync(FactSelector selector, EditContext context, CancellationToken cancellationToken = default) =>
-        EditAsync(context, (session, audit) => GraphEdits.DeleteFactAsync(session, audit, selector), cancellationToken);
-
-    public Task<Relationship> AddRelationshipAsync(string fromKey, string type, string toKey, EditContext context, CancellationToken cancellationToken = default) =>
-        EditAsync(context, (session, audit) => GraphEdits.AddRelationshipAsync(session, audit, fromKey, type, toKey, context), cancellationToken);
-
-    public Task<Relationship> UpdateRelationshipAsync(string fromKey, string type, string toKey, string newType, EditContext context, CancellationToken cancellationToken = default) =>
-        EditAsync(context, (session, audit) => GraphEdits.UpdateRelationshipAsync(session, audit, fromKey, type, toKey, newType, context), cancellationToken);
-
-    public Task<Relationship> DeleteRelationshipAsync(string fromKey, string type, string toKey, EditContext context, CancellationToken cancellationToken = default) =>
-        EditAsync(context, (session, audit) => GraphEdits.DeleteRelationshipAsync(session, audit, fromKey, type, toKey), cancellationToken);
 
     /// <summary>An edit's reads and writes, each a statement of the edit's transaction, written in the model's statements.</summary>
     private sealed class Neo4jEditSession(QueryApiTransaction transaction, CancellationToken cancellationToken) : IEditSession

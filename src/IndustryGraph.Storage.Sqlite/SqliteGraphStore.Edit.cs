@@ -5,10 +5,10 @@ using Microsoft.Data.Sqlite;
 namespace IndustryGraph.Storage.Sqlite;
 
 /// <summary>Single edits: the rules are <see cref="GraphEdits"/>'s; this adapter gives them an <see cref="IEditSession"/> on one transaction.</summary>
-public sealed partial class SqliteGraphStore : IGraphEditor
+public sealed partial class SqliteGraphStore : TransactionalGraphEditor
 {
     /// <summary>One edit in one immediate transaction, with its audit entries and a new data version, or nothing.</summary>
-    private async Task<T> EditAsync<T>(EditContext context, Func<EditSession, EditAudit, Task<T>> edit, CancellationToken cancellationToken)
+    protected override async Task<T> EditAsync<T>(EditContext context, Func<IEditSession, EditAudit, Task<T>> edit, CancellationToken cancellationToken)
     {
         await using var connection = ConnectCounted();
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
@@ -19,33 +19,6 @@ public sealed partial class SqliteGraphStore : IGraphEditor
         await transaction.CommitAsync(cancellationToken);
         return result;
     }
-
-    public Task<Entity> CreateEntityAsync(Entity entity, EditContext context, CancellationToken cancellationToken = default) =>
-        EditAsync(context, (session, audit) => GraphEdits.CreateEntityAsync(session, audit, entity, context), cancellationToken);
-
-    public Task<Entity> UpdateEntityAsync(string key, EntityChanges changes, EditContext context, CancellationToken cancellationToken = default) =>
-        EditAsync(context, (session, audit) => GraphEdits.UpdateEntityAsync(session, audit, key, changes, context), cancellationToken);
-
-    public Task<Entity> DeleteEntityAsync(string key, EditContext context, CancellationToken cancellationToken = default) =>
-        EditAsync(context, (session, audit) => GraphEdits.DeleteEntityAsync(session, audit, key), cancellationToken);
-
-    public Task<Fact> AddFactAsync(Fact fact, EditContext context, CancellationToken cancellationToken = default) =>
-        EditAsync(context, (session, audit) => GraphEdits.AddFactAsync(session, audit, fact, context), cancellationToken);
-
-    public Task<Fact> UpdateFactAsync(FactSelector selector, FactChanges changes, EditContext context, CancellationToken cancellationToken = default) =>
-        EditAsync(context, (session, audit) => GraphEdits.UpdateFactAsync(session, audit, selector, changes, context), cancellationToken);
-
-    public Task<Fact> DeleteFactAsync(FactSelector selector, EditContext context, CancellationToken cancellationToken = default) =>
-        EditAsync(context, (session, audit) => GraphEdits.DeleteFactAsync(session, audit, selector), cancellationToken);
-
-    public Task<Relationship> AddRelationshipAsync(string fromKey, string type, string toKey, EditContext context, CancellationToken cancellationToken = default) =>
-        EditAsync(context, (session, audit) => GraphEdits.AddRelationshipAsync(session, audit, fromKey, type, toKey, context), cancellationToken);
-
-    public Task<Relationship> UpdateRelationshipAsync(string fromKey, string type, string toKey, string newType, EditContext context, CancellationToken cancellationToken = default) =>
-        EditAsync(context, (session, audit) => GraphEdits.UpdateRelationshipAsync(session, audit, fromKey, type, toKey, newType, context), cancellationToken);
-
-    public Task<Relationship> DeleteRelationshipAsync(string fromKey, string type, string toKey, EditContext context, CancellationToken cancellationToken = default) =>
-        EditAsync(context, (session, audit) => GraphEdits.DeleteRelationshipAsync(session, audit, fromKey, type, toKey), cancellationToken);
 
     /// <summary>The statements of one edit, sharing its connection and transaction.</summary>
     private sealed class EditSession(SqliteConnection connection, SqliteTransaction transaction) : IEditSession

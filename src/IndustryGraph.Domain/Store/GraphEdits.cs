@@ -252,3 +252,40 @@ public static class GraphEdits
 
     private static string? Format(double? number) => number?.ToString("R", CultureInfo.InvariantCulture);
 }
+
+/// <summary>
+/// <see cref="IGraphEditor"/> for an adapter that can run one edit in one transaction (<see cref="EditAsync"/>):
+/// the edits themselves are <see cref="GraphEdits"/>, the same on every backend.
+/// </summary>
+public abstract class TransactionalGraphEditor : IGraphEditor
+{
+    /// <summary>Runs <paramref name="edit"/> in one transaction and, when it recorded audit entries, writes them with the context's actor and provenance and bumps the data version; a refused edit leaves nothing.</summary>
+    protected abstract Task<T> EditAsync<T>(EditContext context, Func<IEditSession, EditAudit, Task<T>> edit, CancellationToken cancellationToken);
+
+    public Task<Entity> CreateEntityAsync(Entity entity, EditContext context, CancellationToken cancellationToken = default) =>
+        EditAsync(context, (session, audit) => GraphEdits.CreateEntityAsync(session, audit, entity, context), cancellationToken);
+
+    public Task<Entity> UpdateEntityAsync(string key, EntityChanges changes, EditContext context, CancellationToken cancellationToken = default) =>
+        EditAsync(context, (session, audit) => GraphEdits.UpdateEntityAsync(session, audit, key, changes, context), cancellationToken);
+
+    public Task<Entity> DeleteEntityAsync(string key, EditContext context, CancellationToken cancellationToken = default) =>
+        EditAsync(context, (session, audit) => GraphEdits.DeleteEntityAsync(session, audit, key), cancellationToken);
+
+    public Task<Fact> AddFactAsync(Fact fact, EditContext context, CancellationToken cancellationToken = default) =>
+        EditAsync(context, (session, audit) => GraphEdits.AddFactAsync(session, audit, fact, context), cancellationToken);
+
+    public Task<Fact> UpdateFactAsync(FactSelector selector, FactChanges changes, EditContext context, CancellationToken cancellationToken = default) =>
+        EditAsync(context, (session, audit) => GraphEdits.UpdateFactAsync(session, audit, selector, changes, context), cancellationToken);
+
+    public Task<Fact> DeleteFactAsync(FactSelector selector, EditContext context, CancellationToken cancellationToken = default) =>
+        EditAsync(context, (session, audit) => GraphEdits.DeleteFactAsync(session, audit, selector), cancellationToken);
+
+    public Task<Relationship> AddRelationshipAsync(string fromKey, string type, string toKey, EditContext context, CancellationToken cancellationToken = default) =>
+        EditAsync(context, (session, audit) => GraphEdits.AddRelationshipAsync(session, audit, fromKey, type, toKey, context), cancellationToken);
+
+    public Task<Relationship> UpdateRelationshipAsync(string fromKey, string type, string toKey, string newType, EditContext context, CancellationToken cancellationToken = default) =>
+        EditAsync(context, (session, audit) => GraphEdits.UpdateRelationshipAsync(session, audit, fromKey, type, toKey, newType, context), cancellationToken);
+
+    public Task<Relationship> DeleteRelationshipAsync(string fromKey, string type, string toKey, EditContext context, CancellationToken cancellationToken = default) =>
+        EditAsync(context, (session, audit) => GraphEdits.DeleteRelationshipAsync(session, audit, fromKey, type, toKey), cancellationToken);
+}

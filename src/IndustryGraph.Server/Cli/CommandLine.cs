@@ -34,12 +34,19 @@ public static class CommandLine
     }
 
     /// <summary>Runs a command's work on the chosen store; a store option that cannot work is reported, not thrown.</summary>
-    public static async Task<int> WithStoreAsync(StoreSettings settings, Func<IServiceProvider, Task<int>> work)
-    {
-        try
+    public static Task<int> WithStoreAsync(StoreSettings settings, Func<IServiceProvider, Task<int>> work) =>
+        GuardedAsync(settings, async () =>
         {
             await using var services = StoreSelection.Open(settings);
             return await work(services);
+        });
+
+    /// <summary>Runs <paramref name="work"/>; a store that cannot be configured, reached or used is one line on stderr and exit code 1.</summary>
+    private static async Task<int> GuardedAsync(StoreSettings settings, Func<Task<int>> work)
+    {
+        try
+        {
+            return await work();
         }
         catch (StoreSettingsException exception)
         {
@@ -63,35 +70,26 @@ public static class CommandLine
         _ => null,
     };
 
-    private static async Task<int> ServeAsync(string urls, StoreSettings settings, string seed, CancellationToken cancellationToken)
-    {
-        WebApplication app;
-        try
+    private static Task<int> ServeAsync(string urls, StoreSettings settings, string seed, CancellationToken cancellationToken) =>
+        GuardedAsync(settings, async () =>
         {
-            app = ServerHost.Build(new ServerOptions(urls, settings.DbPath, seed) { Store = settings });
-        }
-        catch (SeedValidationException exception)
-        {
-            await Console.Error.WriteLineAsync($"The seed in {seed} cannot be loaded; nothing was written.");
-            WriteErrors(exception.Errors);
-            return 1;
-        }
-        catch (StoreSettingsException exception)
-        {
-            await Console.Error.WriteLineAsync(exception.Message);
-            return 1;
-        }
-        catch (Exception exception) when (StoreFault(exception, settings) is { } message)
-        {
-            await Console.Error.WriteLineAsync(message);
-            return 1;
-        }
+            WebApplication app;
+            try
+            {
+                app = ServerHost.Build(new ServerOptions(urls, settings.DbPath, seed) { Store = settings });
+            }
+            catch (SeedValidationException exception)
+            {
+                await Console.Error.WriteLineAsync($"The seed in {seed} cannot be loaded; nothing was written.");
+                WriteErrors(exception.Errors);
+                return 1;
+            }
 
-        await app.StartAsync(cancellationToken);
-        Console.WriteLine($"IndustryGraph serving {app.Services.GetRequiredService<IGraphStore>().Location} at {string.Join(", ", app.Urls)}/graphql");
-        await app.WaitForShutdownAsync(cancellationToken);
-        return 0;
-    }
+            await app.StartAsync(cancellationToken);
+            Console.WriteLine($"IndustryGraph serving {app.Services.GetRequiredService<IGraphStore>().Location} at {string.Join(", ", app.Urls)}/graphql");
+            await app.WaitForShutdownAsync(cancellationToken);
+            return 0;
+        });
 
     private static Command SeedCommand()
     {
