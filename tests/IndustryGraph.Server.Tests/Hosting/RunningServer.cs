@@ -31,10 +31,13 @@ public sealed class RunningServer : IAsyncLifetime
 
     public Action<IServiceCollection>? Configure { get; init; }
 
+    /// <summary>The store to serve; a fresh SQLite file unless a test class sets one.</summary>
+    public StoreSettings? Store { get; init; }
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(directory);
-        app = ServerHost.Build(new ServerOptions("http://127.0.0.1:0", DbPath, SeedFolderPath), Configure);
+        app = ServerHost.Build(new ServerOptions("http://127.0.0.1:0", DbPath, SeedFolderPath) { Store = Store }, Configure);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address);
