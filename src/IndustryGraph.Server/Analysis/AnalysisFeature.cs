@@ -8,6 +8,8 @@ public static class AnalysisFeature
     public static IServiceCollection AddAnalysis(this IServiceCollection services)
     {
         services.AddMemoryCache();
+        services.AddHttpContextAccessor();
+        services.AddScoped<RequestLanguage>();
         services.AddOptions<AnalysisOptions>().BindConfiguration("Analysis");
         services.AddSingleton<AnalysisIndexProvider>();
         services.AddHostedService<AnalysisIndexWarmup>();
