@@ -57,6 +57,13 @@ public sealed partial class SqliteGraphStore
             parameters.Add(("$tag", query.Tag));
         }
 
+        if (query.WithFact is { } fact)
+        {
+            where.Append(" AND e.id IN (SELECT entity_id FROM fact WHERE key = $withFactKey AND value = $withFactValue AND about = '[]')");
+            parameters.Add(("$withFactKey", fact.Key));
+            parameters.Add(("$withFactValue", fact.Value));
+        }
+
         if (!string.IsNullOrWhiteSpace(query.NameContains))
         {
             where.Append(" AND (instr(lower(e.name), lower($contains)) > 0 OR instr(lower(e.aliases), lower($contains)) > 0)");
@@ -65,7 +72,7 @@ public sealed partial class SqliteGraphStore
 
         var byFact = query.OrderByFact is not null;
         var sortExpression = byFact
-            ? "COALESCE((SELECT MAX(number) FROM fact INDEXED BY fact_entity WHERE entity_id = e.id AND key = $factKey), -1e308)"
+            ? "COALESCE((SELECT MAX(number) FROM fact INDEXED BY fact_entity WHERE entity_id = e.id AND key = $factKey AND about = '[]'), -1e308)"
             : "e.name";
         if (byFact)
         {

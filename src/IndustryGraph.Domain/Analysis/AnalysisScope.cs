@@ -106,7 +106,7 @@ public static class ScopeResolver
         }
 
         var resolution = found.Count > 1
-            ? new NameResolution(null, found.Select(index.Entity).Take(NameMatch.MaxSuggestions).ToList())
+            ? new NameResolution(null, found.Select(index.Entity).Take(NameMatch.MaxSuggestions).ToList()) { Ambiguous = true }
             : NameMatch.Resolve(reference, index.EntitiesOfKind(kind));
         if (resolution.Match is not null)
         {
@@ -114,7 +114,7 @@ public static class ScopeResolver
         }
 
         var suggestions = resolution.SuggestionNames;
-        return found.Count > 1
+        return resolution.Ambiguous
             ? throw new AnalysisException(AnalysisError.NotFound, text => text.Ambiguous(argument, reference, suggestions), suggestions)
             : throw new AnalysisException(AnalysisError.NotFound, text => text.NotFound(argument, kind, reference, suggestions), suggestions);
     }

@@ -176,7 +176,7 @@ public abstract class AnalysisText
             {
                 ChainReportKind.ParkCount => $"{report.Place.Name} has {count} parks of {ChainNames(report)}",
                 ChainReportKind.EnterpriseCount => $"{report.Place.Name} has {count} enterprises of {ChainNames(report)}",
-                ChainReportKind.Cluster => $"{report.Place.Name} has {report.Value} of {ChainNames(report)}",
+                ChainReportKind.Cluster => $"{report.Place.Name} is described as {report.Value} ({ChainNames(report)})",
                 _ => $"{report.Place.Name} has {ChainNames(report)} as a leading industry (FOCUSES_ON)",
             };
         }
@@ -262,7 +262,7 @@ public abstract class AnalysisText
             {
                 ChainReportKind.ParkCount => $"{report.Place.Name}有{count}个{ChainNames(report)}园区",
                 ChainReportKind.EnterpriseCount => $"{report.Place.Name}有{count}家{ChainNames(report)}企业",
-                ChainReportKind.Cluster => $"{report.Place.Name}有{report.Value}（{ChainNames(report)}）",
+                ChainReportKind.Cluster => $"{report.Place.Name}是{report.Value}（{ChainNames(report)}）",
                 _ => $"{report.Place.Name}以{ChainNames(report)}为主导产业（FOCUSES_ON）",
             };
         }

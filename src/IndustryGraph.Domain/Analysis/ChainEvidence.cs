@@ -47,6 +47,9 @@ public sealed class ChainEvidence
     private readonly Dictionary<int, List<(int Place, Fact Fact)>> targets = [];
     private readonly ConcurrentDictionary<string, EnterpriseCoverage> coverage = new(StringComparer.Ordinal);
 
+    // One report per fact, however many chains it is about.
+    private readonly Dictionary<Fact, ChainReport> reportOfFact = new(ReferenceEqualityComparer.Instance);
+
     public ChainEvidence(GraphIndex index)
     {
         this.index = index;
@@ -127,10 +130,15 @@ public sealed class ChainEvidence
                 continue;
             }
 
-            var chains = fact.About.Select(key => index.TryGetId(key, out var id) ? id : -1)
-                .Where(id => id >= 0 && index.KindOf(id) is EntityKind.IndustryChain or EntityKind.ChainLink)
-                .Select(index.Entity).ToList();
-            Add(chain, place, link, new ChainReport(index.Entity(place), kind.Value, chains, fact.Value, fact.Number, fact.Sources));
+            if (!reportOfFact.TryGetValue(fact, out var report))
+            {
+                var chains = fact.About.Select(key => index.TryGetId(key, out var id) ? id : -1)
+                    .Where(id => id >= 0 && index.KindOf(id) is EntityKind.IndustryChain or EntityKind.ChainLink)
+                    .Select(index.Entity).ToList();
+                reportOfFact[fact] = report = new ChainReport(index.Entity(place), kind.Value, chains, fact.Value, fact.Number, fact.Sources);
+            }
+
+            Add(chain, place, link, report);
         }
     }
 
@@ -157,6 +165,17 @@ public sealed class ChainEvidence
             .Select(item => item.Report)
             .ToList();
     }
+
+    /// <summary>Every report of the chain, anywhere.</summary>
+    public IReadOnlyList<ChainReport> AllReports(int chain) =>
+        reports.TryGetValue(chain, out var list) ? list.Select(item => item.Report).Distinct(ReferenceEqualityComparer.Instance).Cast<ChainReport>().ToList() : [];
+
+    /// <summary>Every report of any chain on a place inside the scope (for a district: its parks' too).</summary>
+    public IReadOnlyList<ChainReport> ReportsIn(AnalysisScope scope) => reports.Values
+        .SelectMany(list => list.Where(item => scope.Contains(index, item.Place)).Select(item => item.Report))
+        .Distinct(ReferenceEqualityComparer.Instance).Cast<ChainReport>()
+        .OrderBy(report => report.Kind).ThenBy(report => report.Place.Name, StringComparer.Ordinal)
+        .ToList();
 
     /// <summary>True when some report places the chain (or this link of it) inside the scope.</summary>
     public bool IsReported(int chain, int link, AnalysisScope scope) =>

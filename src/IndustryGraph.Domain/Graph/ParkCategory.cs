@@ -43,7 +43,7 @@ public static class ParkCategories
     {
         foreach (var candidate in All)
         {
-            if (string.Equals(candidate.ToCode(), text.Trim(), StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(candidate.ToCode(), text.Trim(), StringComparison.Ordinal))
             {
                 category = candidate;
                 return true;

@@ -78,7 +78,7 @@ public static class NameMatch
 
             if (fitting.Count > 1)
             {
-                return new NameResolution(null, Best(fitting, entity => Score(entity, text)));
+                return new NameResolution(null, Best(fitting, entity => Score(entity, text))) { Ambiguous = true };
             }
         }
 
@@ -121,5 +121,8 @@ public static class NameMatch
 /// <summary>The entity a name resolved to, or none with the names to suggest (best first).</summary>
 public sealed record NameResolution(Entity? Match, IReadOnlyList<Entity> Suggestions)
 {
+    /// <summary>True when several entities fit the name; false when none does.</summary>
+    public bool Ambiguous { get; init; }
+
     public IReadOnlyList<string> SuggestionNames => Suggestions.Select(entity => entity.Name).Distinct().ToList();
 }

@@ -1,4 +1,5 @@
 using IndustryGraph.Server.GraphQL;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace IndustryGraph.Server.Analysis;
 
@@ -9,7 +10,7 @@ public static class AnalysisFeature
     {
         services.AddMemoryCache();
         services.AddHttpContextAccessor();
-        services.AddScoped<RequestLanguage>();
+        services.TryAddScoped<RequestLanguage>();
         services.AddOptions<AnalysisOptions>().BindConfiguration("Analysis");
         services.AddSingleton<AnalysisIndexProvider>();
         services.AddHostedService<AnalysisIndexWarmup>();
