@@ -72,7 +72,7 @@ public sealed partial class SqliteGraphStore
 
         var byFact = query.OrderByFact is not null;
         var sortExpression = byFact
-            ? "COALESCE((SELECT MAX(number) FROM fact INDEXED BY fact_entity WHERE entity_id = e.id AND key = $factKey AND about = '[]'), -1e308)"
+            ? "COALESCE((SELECT MAX(number) FROM fact INDEXED BY fact_entity WHERE entity_id = e.id AND key = $factKey), -1e308)"
             : "e.name";
         if (byFact)
         {
