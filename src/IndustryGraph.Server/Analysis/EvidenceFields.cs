@@ -39,7 +39,7 @@ public static class EvidenceFields
                 return index.TryGetId(context.Source.Key, out var id) ? evidence.AllReports(id) : (object)Array.Empty<ChainReport>();
             });
         type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<FactType>>>>("targets")
-            .Description("Stated targets for the chain (facts with a key ending in _target): its own, and those of districts and parks about it (e.g. a district's 350亿元 scale target; `entity` of the fact's place is on the place's facts too). The same facts are each gap's `targets` in the scope of their place.")
+            .Description("Stated targets for the chain (facts with a key ending in _target): its own, and those of districts and parks about it (e.g. a district's 350亿元 scale target); each fact's `entity` is the place whose target it is. The same facts are on the place's `facts` and are each gap's `targets` in the place's scope.")
             .ResolveAsync(async context =>
             {
                 var (evidence, index) = await EvidenceAsync(context);
