@@ -176,7 +176,7 @@ public abstract class AnalysisText
             {
                 ChainReportKind.ParkCount => $"{report.Place.Name} has {count} parks of {ChainNames(report)}",
                 ChainReportKind.EnterpriseCount => $"{report.Place.Name} has {count} enterprises of {ChainNames(report)}",
-                ChainReportKind.Cluster => $"{report.Place.Name} is described as {report.Value} ({ChainNames(report)})",
+                ChainReportKind.Cluster => $"{report.Place.Name} is described as {report.Value} for {ChainNames(report)}",
                 _ => $"{report.Place.Name} has {ChainNames(report)} as a leading industry (FOCUSES_ON)",
             };
         }

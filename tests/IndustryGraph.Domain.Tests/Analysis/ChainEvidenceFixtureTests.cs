@@ -103,7 +103,7 @@ public sealed class ChainEvidenceFixtureTests
         Assert.Equal(new Dictionary<string, LinkStatus> { ["Y1"] = LinkStatus.Missing, ["Y2"] = LinkStatus.Unmapped }, Statuses("chain-y", "park-two"));
         var report = Assert.Single(Link("chain-y", "park-two", "Y2").Reports);
         Assert.Equal((ChainReportKind.Cluster, "产业基地", (double?)null), (report.Kind, report.Value, report.Count));
-        Assert.StartsWith("UNMAPPED: 二号园 is described as 产业基地 (Y2) (article.txt ¶3)", Link("chain-y", "park-two", "Y2").Rule, StringComparison.Ordinal);
+        Assert.StartsWith("UNMAPPED: 二号园 is described as 产业基地 for Y2 (article.txt ¶3)", Link("chain-y", "park-two", "Y2").Rule, StringComparison.Ordinal);
     }
 
     [Fact]
