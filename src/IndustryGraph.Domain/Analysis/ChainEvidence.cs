@@ -185,9 +185,12 @@ public sealed class ChainEvidence
     public IEnumerable<int> ReportingPlaces(int chain, AnalysisScope scope) =>
         reports.TryGetValue(chain, out var list) ? list.Where(item => scope.Contains(index, item.Place)).Select(item => item.Place).Distinct() : [];
 
-    /// <summary>Stated targets for the chain (facts with a key ending in _target about it) on places in the scope.</summary>
-    public IReadOnlyList<Fact> Targets(int chain, AnalysisScope scope) =>
-        targets.TryGetValue(chain, out var list) ? list.Where(item => scope.Contains(index, item.Place)).Select(item => item.Fact).ToList() : [];
+    /// <summary>Stated targets for the chain (facts with a key ending in _target about it) on places in the scope; for the whole city, the chain's own too.</summary>
+    public IReadOnlyList<Fact> Targets(int chain, AnalysisScope scope)
+    {
+        var ofPlaces = targets.TryGetValue(chain, out var list) ? list.Where(item => scope.Contains(index, item.Place)).Select(item => item.Fact) : [];
+        return scope.Place is null ? AllTargets(chain) : ofPlaces.ToList();
+    }
 
     /// <summary>Every stated target for the chain: its own _target facts and those of places about it.</summary>
     public IReadOnlyList<Fact> AllTargets(int chain)

@@ -14,7 +14,7 @@ namespace IndustryGraph.Domain.Tests.Analysis;
 ///                  output_target 350亿元 about Y (article)     → a target, not a report
 /// 二号园 (park-two): cluster 产业基地 about link Y2 only (article); enterprise_count 30家 (article)
 /// 孤园 (park-orphan): FOCUSES_ON Y (article); category HEADQUARTERS
-/// rp-one SUPPORTS Y
+/// rp-one SUPPORTS Y; Y's own output_target 100亿元
 /// </code>
 /// </summary>
 public sealed class ChainEvidenceFixtureTests
@@ -41,6 +41,7 @@ public sealed class ChainEvidenceFixtureTests
             new("park-two", "cluster", "产业基地", null, null, null, [Article]) { About = ["link-y-2"] },
             new("park-two", "enterprise_count", "30家", 30, "家", null, [Article]),
             new("park-orphan", "category", "HEADQUARTERS", null, null, null, [Curated]),
+            new("chain-y", "output_target", "100亿元", 10_000_000_000, "元", "2025 target", [Article]),
         };
         var edges = new List<Relationship>
         {
@@ -93,7 +94,9 @@ public sealed class ChainEvidenceFixtureTests
         Assert.Equal(
             "MISSING: no enterprise in 二区 works in this link (0 of the 3 enterprises known there) and no article reports Y链 there (WEAK is 1, PRESENT from 2); no enterprise anywhere in the graph works in this link (what the graph does not know, not evidence that the city lacks it)",
             gap.Assessment.Rule);
-        Assert.Equal(["350亿元"], analysis.Evidence.AllTargets(Id("chain-y")).Select(fact => fact.Value));
+        Assert.Equal(["100亿元", "350亿元"], analysis.Evidence.AllTargets(Id("chain-y")).Select(fact => fact.Value));
+        var cityGap = analysis.Gaps(Id("chain-y"), AnalysisScope.City, 2, includeWeak: true).Gaps[0];
+        Assert.Equal(["100亿元", "350亿元"], cityGap.Targets.Select(fact => fact.Value));
     }
 
     [Fact]
