@@ -88,7 +88,20 @@ public sealed class EditMutations(IGraphEditor editor) : IMutationFields
                 }
 
                 CheckNumber(number, $"{input}.number");
-                var fact = new Fact(entity.Key, FactKey(add.Key, $"{input}.key"), value, number, unit, NullIfBlank(add.AsOf), []);
+                var key = FactKey(add.Key, $"{input}.key");
+                if (key == ParkCategories.FactKey && entity.Kind == EntityKind.Park && !ParkCategories.TryParse(value, out _))
+                {
+                    throw new ApiError(ErrorCodes.BadUserInput,
+                        $"{input}.value: unknown park category '{value}': expected one of {string.Join(", ", ParkCategories.All.Select(category => category.ToCode()))}");
+                }
+
+                var about = new List<string>();
+                foreach (var (reference, at) in (add.About ?? []).Select((reference, at) => (reference, at)))
+                {
+                    about.Add((await context.Reader().ResolveAsync(reference, null, $"{input}.about[{at}]", context.CancellationToken, partialNames: false)).Key);
+                }
+
+                var fact = new Fact(entity.Key, key, value, number, unit, NullIfBlank(add.AsOf), []) { About = about.Distinct(StringComparer.Ordinal).ToList() };
                 return await editor.AddFactAsync(fact, await edit(add.Provenance), context.CancellationToken);
             }));
 
