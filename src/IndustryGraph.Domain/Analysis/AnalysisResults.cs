@@ -22,7 +22,13 @@ public sealed record Placement(Entity Enterprise, Entity Link, IReadOnlyList<Sou
 }
 
 /// <summary>What a rule rests on besides the enterprises: the scope, the chain, the threshold, what the graph knows there and what the articles report.</summary>
-public sealed record RuleBasis(AnalysisScope Scope, Entity Chain, int Threshold, int KnownInScope, IReadOnlyList<ChainReport> Reports, ParkCategory? Category);
+public sealed record RuleBasis(AnalysisScope Scope, Entity Chain, int Threshold, int KnownInScope, IReadOnlyList<ChainReport> Reports, ParkCategory? Category)
+{
+    /// <summary>Places in the scope that aim for the chain (TARGETS): named in a MISSING rule, since a target is not presence.</summary>
+    public IReadOnlyList<TargetingPlace> TargetedBy { get; init; } = [];
+}
+
+public sealed record TargetingPlace(Entity Place, IReadOnlyList<SourceRef> Sources);
 
 /// <summary>A link's status in a scope, the evidence behind it (enterprises and reports), and the rule in words.</summary>
 public sealed record LinkAssessment(Entity Link, LinkStatus Status, IReadOnlyList<Placement> EnterprisesInScope, int EnterprisesElsewhere, RuleBasis Basis)

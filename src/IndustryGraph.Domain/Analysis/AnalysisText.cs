@@ -58,6 +58,11 @@ public abstract class AnalysisText
             LinkStatus.Unmapped => Unmapped(basis, basis.Reports[0], basis.Reports.Count - 1),
             _ => Missing(basis),
         };
+        if (basis.TargetedBy.Count > 0)
+        {
+            text += Targeted(basis.TargetedBy[0], basis.Chain.Name, basis.TargetedBy.Count - 1);
+        }
+
         if (assessment.CountInScope + assessment.EnterprisesElsewhere == 0)
         {
             text += NoEnterpriseInGraph();
@@ -106,6 +111,10 @@ public abstract class AnalysisText
     protected abstract string Missing(RuleBasis basis);
 
     protected abstract string NoEnterpriseInGraph();
+
+    protected abstract string Targeted(TargetingPlace place, string chain, int more);
+
+    private string SourcesOrCurated(IReadOnlyList<SourceRef> sources) => sources.Any(source => !source.Curated) ? Sources(sources) : CuratedWord;
 
     protected abstract string HostsNoIndustry(string park, ParkCategory category);
 
@@ -161,6 +170,9 @@ public abstract class AnalysisText
 
         protected override string Missing(RuleBasis basis) =>
             $"MISSING: no enterprise in {Where(basis, "the whole city")} works in this link (0 of the {basis.KnownInScope} enterprises known there) and no article reports {basis.Chain.Name} there ({Bands(basis.Threshold)})";
+
+        protected override string Targeted(TargetingPlace place, string chain, int more) =>
+            $"; {place.Place.Name} targets {chain} (TARGETS, {SourcesOrCurated(place.Sources)}){(more > 0 ? $", and {more} more place{(more == 1 ? "" : "s")}" : "")}: a target, not presence";
 
         protected override string NoEnterpriseInGraph() =>
             "; no enterprise anywhere in the graph works in this link (what the graph does not know, not evidence that the city lacks it)";
@@ -248,6 +260,9 @@ public abstract class AnalysisText
 
         protected override string Missing(RuleBasis basis) =>
             $"MISSING：{Where(basis, "全市")}没有企业在此环节（当地已知{basis.KnownInScope}家企业中为0家），也没有文章报道{basis.Chain.Name}在此（{Bands(basis.Threshold)}）";
+
+        protected override string Targeted(TargetingPlace place, string chain, int more) =>
+            $"；{place.Place.Name}将{chain}列为目标（TARGETS，{SourcesOrCurated(place.Sources)}）{(more > 0 ? $"，另有{more}处" : "")}：这是目标，并非已有";
 
         protected override string NoEnterpriseInGraph() => "；图中任何地方都没有企业在此环节：这是图谱未掌握的信息，不能说明本市缺少此环节";
 

@@ -92,7 +92,10 @@ public sealed class ChainAnalysis(GraphIndex index)
         var reports = chain < 0 ? [] : Evidence.Reports(chain, link, scope);
         var status = StatusOf(inScope.Count, threshold, reports.Count > 0);
         var category = scope.Kind == ScopeKind.Park ? Evidence.CategoryOf(index.IdOf(scope.Place!)) : null;
-        var basis = new RuleBasis(scope, chain < 0 ? index.Entity(link) : index.Entity(chain), threshold, Evidence.Coverage(scope).KnownEnterprises, reports, category);
+        var basis = new RuleBasis(scope, chain < 0 ? index.Entity(link) : index.Entity(chain), threshold, Evidence.Coverage(scope).KnownEnterprises, reports, category)
+        {
+            TargetedBy = status == LinkStatus.Missing && chain >= 0 ? TargetingPlaces(chain, scope) : [],
+        };
         return new LinkAssessment(index.Entity(link), status, inScope, placements.Count - inScope.Count, basis);
     }
 
@@ -150,6 +153,22 @@ public sealed class ChainAnalysis(GraphIndex index)
         }
 
         return new ChainGaps(index.Entity(chain), scope, threshold, gaps, CoverageCounts.Of(statuses));
+    }
+
+    private List<TargetingPlace> TargetingPlaces(int chain, AnalysisScope scope)
+    {
+        var places = new List<TargetingPlace>();
+        foreach (var edge in index.Edges(chain, Direction.In, RelationshipTypes.Targets))
+        {
+            var place = index.EdgeFrom(edge);
+            if (index.KindOf(place) is EntityKind.District or EntityKind.Park && scope.Contains(index, place))
+            {
+                places.Add(new TargetingPlace(index.Entity(place), index.Edge(edge).Sources));
+            }
+        }
+
+        // The scope's own place first, then by name.
+        return places.OrderByDescending(item => item.Place == scope.Place).ThenBy(item => item.Place.Name, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Parks in the scope that focus on the chain (FOCUSES_ON, stated or curated) or where an article reports it, by name.</summary>

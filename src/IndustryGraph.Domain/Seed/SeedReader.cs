@@ -137,6 +137,9 @@ public static partial class SeedReader
         private readonly List<Fact> facts = [];
         private readonly HashSet<(string, string, string?, string, string, SourceRef)> factRows = [];
 
+        // The same fact told by several rows (one per source) is one fact with all their sources.
+        private readonly Dictionary<(string Entity, string Key, string? AsOf, string Value, string About, double? Number, string? Unit), int> factAt = [];
+
         private static IEnumerable<Row> RowsOf(CsvTable table) => table.Rows.Select(record => new Row(table, record));
 
         public void ReadSources(CsvTable table)
@@ -383,6 +386,14 @@ public static partial class SeedReader
                     continue;
                 }
 
+                var identity = (entity.Key, key, asOf, value, string.Join('|', about), number, unit);
+                if (factAt.TryGetValue(identity, out var at))
+                {
+                    facts[at] = facts[at] with { Sources = [.. facts[at].Sources, provenance] };
+                    continue;
+                }
+
+                factAt[identity] = facts.Count;
                 facts.Add(new Fact(entity.Key, key, value, number, unit, asOf, [provenance]) { About = about });
             }
         }

@@ -12,6 +12,7 @@ namespace IndustryGraph.Domain.Tests.Analysis;
 ///                  FOCUSES_ON Y (curated)                      → not a report, but a focus park of Y in 一区
 /// 二区 (d-two):    park_count 2个 about Y (curated)            → not a report
 ///                  output_target 350亿元 about Y (article)     → a target, not a report
+///                  TARGETS Y (article)                         → named in the MISSING rule, not a report
 /// 二号园 (park-two): cluster 产业基地 about link Y2 only (article); enterprise_count 30家 (article)
 /// 孤园 (park-orphan): FOCUSES_ON Y (article); category HEADQUARTERS
 /// rp-one SUPPORTS Y; Y's own output_target 100亿元
@@ -48,6 +49,7 @@ public sealed class ChainEvidenceFixtureTests
             new("park-one", RelationshipTypes.FocusesOn, "chain-y", [Curated]),
             new("park-orphan", RelationshipTypes.FocusesOn, "chain-y", [Article]),
             new("rp-one", RelationshipTypes.Supports, "chain-y", [Curated]),
+            new("d-two", RelationshipTypes.Targets, "chain-y", [Article]),
         };
         index = GraphIndex.Build(new GraphDataset(graph.Entities, facts, [.. graph.Relationships, .. edges]));
         analysis = new ChainAnalysis(index);
@@ -92,7 +94,7 @@ public sealed class ChainEvidenceFixtureTests
         Assert.Equal("350亿元", Assert.Single(gap.Targets).Value);
         Assert.Empty(gap.Reports);
         Assert.Equal(
-            "MISSING: no enterprise in 二区 works in this link (0 of the 3 enterprises known there) and no article reports Y链 there (WEAK is 1, PRESENT from 2); no enterprise anywhere in the graph works in this link (what the graph does not know, not evidence that the city lacks it)",
+            "MISSING: no enterprise in 二区 works in this link (0 of the 3 enterprises known there) and no article reports Y链 there (WEAK is 1, PRESENT from 2); 二区 targets Y链 (TARGETS, article.txt ¶3): a target, not presence; no enterprise anywhere in the graph works in this link (what the graph does not know, not evidence that the city lacks it)",
             gap.Assessment.Rule);
         Assert.Equal(["100亿元", "350亿元"], analysis.Evidence.AllTargets(Id("chain-y")).Select(fact => fact.Value));
         var cityGap = analysis.Gaps(Id("chain-y"), AnalysisScope.City, 2, includeWeak: true).Gaps[0];

@@ -82,4 +82,15 @@ public sealed class SeedAboutAndCategoryTests
         Assert.Empty(result.Errors);
         Assert.Equal(["chain-a"], Assert.Single(result.Dataset!.Facts).About);
     }
+
+    [Fact]
+    public void The_same_fact_from_two_sources_is_one_fact_with_both()
+    {
+        var files = WithFacts("park-a,delivery_period,17个月,,,,,art.txt,2,", "park-a,delivery_period,17个月,,,,,art.txt,3,", "park-a,delivery_period,18个月,,,2025,,art.txt,3,");
+        var result = Read(files);
+        Assert.Empty(result.Errors);
+        var facts = result.Dataset!.Facts.Where(fact => fact.Key == "delivery_period").ToList();
+        Assert.Equal(2, facts.Count);
+        Assert.Equal([2, 3], facts.Single(fact => fact.Value == "17个月").Sources.Select(source => source.Paragraph!.Value));
+    }
 }
