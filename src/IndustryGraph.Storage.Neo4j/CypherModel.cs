@@ -10,7 +10,7 @@ namespace IndustryGraph.Storage.Neo4j;
 /// <item>an entity is a node labelled <c>Entity</c> and its kind (<c>:Entity:Park</c>) with <c>key</c>, <c>kind</c>,
 /// <c>name</c>, <c>aliases</c>, <c>tags</c>, <c>sources</c> and, for chain links, <c>chain</c>, <c>segment</c>, <c>position</c>;</item>
 /// <item>a fact is a <c>Fact</c> node (<c>id</c>, <c>entity</c>, <c>key</c>, <c>value</c>, <c>number</c>, <c>unit</c>,
-/// <c>as_of</c>, <c>sources</c>) that its entity points to with <c>HAS_FACT</c>;</item>
+/// <c>as_of</c>, <c>sources</c>, <c>about</c>: the keys of the entities it is about) that its entity points to with <c>HAS_FACT</c>;</item>
 /// <item>a relationship is a Neo4j relationship of its type with <c>sources</c>;</item>
 /// <item><c>sources</c> is the provenance list as JSON text (<c>[{"document":"a.txt","paragraph":3}]</c>,
 /// <c>[{"curated":true,"note":"…"}]</c>): Neo4j properties cannot hold maps, and this keeps every field of every
@@ -34,7 +34,7 @@ public static class CypherModel
     public static IReadOnlyList<string> PropertyKeys { get; } =
     [
         "key", "kind", "name", "aliases", "tags", "sources", "chain", "segment", "position",
-        "id", "entity", "value", "number", "unit", "as_of",
+        "id", "entity", "value", "number", "unit", "as_of", "about",
         "data_version", "audit_seq", "lock",
         "role", "hash", "created_at",
         "at", "actor", "action", "entity_key", "field", "before", "after", "provenance",
@@ -105,6 +105,7 @@ public static class CypherModel
             OR EXISTS { MATCH (n)-[:WORKS_IN|SUPPORTS]->(:Entity {key: $link}) }
             OR ($isPlace AND EXISTS { MATCH (n)<-[:LOCATED_IN*1..2]-(:Entity)-[:WORKS_IN|SUPPORTS]->(:Entity {key: $link}) }))
           AND ($tag IS NULL OR $tag IN n.tags)
+          AND ($withFactKey IS NULL OR EXISTS { MATCH (n)-[:HAS_FACT]->(f:Fact) WHERE f.key = $withFactKey AND f.value = $withFactValue AND size(coalesce(f.about, [])) = 0 })
           AND ($contains IS NULL OR toLower(n.name) CONTAINS toLower($contains) OR any(alias IN n.aliases WHERE toLower(alias) CONTAINS toLower($contains)))
         """;
 
@@ -249,6 +250,7 @@ public static class CypherModel
         ["unit"] = fact.Unit,
         ["as_of"] = fact.AsOf,
         ["sources"] = SourcesJson(fact.Sources),
+        ["about"] = fact.About.ToArray(),
     };
 
     public static Dictionary<string, object?> RelationshipRow(Relationship edge) => new(StringComparer.Ordinal)
@@ -333,7 +335,8 @@ public static class CypherModel
         var p = node.Properties;
         string? Text(string key) => p.TryGetValue(key, out var value) ? value as string : null;
         double? number = p.TryGetValue("number", out var value) ? value switch { double d => d, long l => l, _ => null } : null;
-        return new Fact(Text("entity") ?? "", Text("key") ?? "", Text("value") ?? "", number, Text("unit"), Text("as_of"), ReadSources(Text("sources")));
+        IReadOnlyList<string> about = p.TryGetValue("about", out var list) && list is List<object?> keys ? [.. keys.OfType<string>()] : [];
+        return new Fact(Text("entity") ?? "", Text("key") ?? "", Text("value") ?? "", number, Text("unit"), Text("as_of"), ReadSources(Text("sources"))) { About = about };
     }
 
     public static Relationship ReadRelationship(IReadOnlyDictionary<string, object?> record) =>

@@ -115,6 +115,7 @@ public sealed class Neo4jGraphStore(QueryApiTransport transport, Neo4jSettings s
         var result = await RunAsync(CypherModel.ListPage(query.Descending ^ backward), cancellationToken,
             ("kind", query.Kind.ToCode()), ("isPlace", query.Kind is EntityKind.Park or EntityKind.District),
             ("district", query.InDistrict), ("park", query.InPark), ("chain", query.InChain), ("link", query.InLink), ("tag", query.Tag),
+            ("withFactKey", query.WithFact?.Key), ("withFactValue", query.WithFact?.Value),
             ("contains", string.IsNullOrWhiteSpace(query.NameContains) ? null : query.NameContains.Trim()),
             ("factKey", query.OrderByFact), ("descending", query.Descending),
             ("afterNumber", afterNumber), ("afterName", afterName), ("afterKey", afterKey),

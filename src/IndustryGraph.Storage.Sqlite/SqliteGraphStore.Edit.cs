@@ -103,7 +103,7 @@ public sealed partial class SqliteGraphStore : TransactionalGraphEditor
         public Task<IReadOnlyList<Fact>> FindFactsAsync(string entityKey, string key, string? asOf)
         {
             using var command = Command(
-                "SELECT id, key, value, number, unit, as_of, sources FROM fact WHERE entity_id = $entity AND key = $key AND ($asOf IS NULL OR as_of = $asOf) ORDER BY id",
+                "SELECT id, key, value, number, unit, as_of, sources, about FROM fact WHERE entity_id = $entity AND key = $key AND ($asOf IS NULL OR as_of = $asOf) ORDER BY id",
                 ("$entity", IdOf(entityKey)), ("$key", key), ("$asOf", asOf));
             var found = new List<Fact>();
             using var reader = command.ExecuteReader();
@@ -111,7 +111,8 @@ public sealed partial class SqliteGraphStore : TransactionalGraphEditor
             {
                 var fact = new Fact(entityKey, reader.GetString(1), reader.GetString(2),
                     reader.IsDBNull(3) ? null : reader.GetDouble(3), reader.IsDBNull(4) ? null : reader.GetString(4),
-                    reader.IsDBNull(5) ? null : reader.GetString(5), StoredJson.ReadSources(reader.GetString(6)));
+                    reader.IsDBNull(5) ? null : reader.GetString(5), StoredJson.ReadSources(reader.GetString(6)))
+                { About = StoredJson.ReadStrings(reader.GetString(7)) };
                 factIds[fact] = reader.GetInt64(0);
                 found.Add(fact);
             }
@@ -121,9 +122,9 @@ public sealed partial class SqliteGraphStore : TransactionalGraphEditor
 
         public Task InsertFactAsync(Fact fact)
         {
-            Execute("INSERT INTO fact (entity_id, key, value, number, unit, as_of, sources) VALUES ($entity, $key, $value, $number, $unit, $asOf, $sources)",
+            Execute("INSERT INTO fact (entity_id, key, value, number, unit, as_of, sources, about) VALUES ($entity, $key, $value, $number, $unit, $asOf, $sources, $about)",
                 ("$entity", IdOf(fact.EntityKey)), ("$key", fact.Key), ("$value", fact.Value), ("$number", fact.Number), ("$unit", fact.Unit),
-                ("$asOf", fact.AsOf), ("$sources", StoredJson.Write(fact.Sources)));
+                ("$asOf", fact.AsOf), ("$sources", StoredJson.Write(fact.Sources)), ("$about", StoredJson.Write(fact.About)));
             return Task.CompletedTask;
         }
 

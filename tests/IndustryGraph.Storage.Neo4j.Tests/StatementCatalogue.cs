@@ -26,7 +26,8 @@ public static class StatementCatalogue
         ["find-by-name"] = store => store.FindByNameAsync("甲园", EntityKind.Park),
         ["search"] = store => store.SearchAsync("金岱\"OR*", [EntityKind.Park, EntityKind.Enterprise], 10),
         ["search-one-character"] = store => store.SearchAsync("金", null, 10),
-        ["list-by-name"] = store => store.ListEntitiesAsync(new EntityListQuery(EntityKind.Park) { InDistrict = "d-one", InChain = "chain-x", Tag = "listed", NameContains = "园", Limit = 5 }),
+        ["list-by-name"] = store => store.ListEntitiesAsync(new EntityListQuery(EntityKind.Park)
+            { InDistrict = "d-one", InChain = "chain-x", Tag = "listed", NameContains = "园", WithFact = new FactFilter("category", "SPECIALIZED"), Limit = 5 }),
         ["list-by-figure-after"] = store => store.ListEntitiesAsync(new EntityListQuery(EntityKind.Enterprise)
             { InPark = "park-a", InLink = "link-1", OrderByFact = "employees", Descending = true, After = new PageCursor("120", "ent-b"), Limit = 5 }),
         ["list-last-before"] = store => store.ListEntitiesAsync(new EntityListQuery(EntityKind.Park) { FromEnd = true, Before = new PageCursor("乙园", "park-b"), Limit = 2 }),
@@ -44,7 +45,7 @@ public static class StatementCatalogue
         ["create-entity"] = store => store.CreateEntityAsync(new Entity("new-link", EntityKind.ChainLink, "新环节", [], [], [], new ChainLinkPlacement("chain-x", Segment.Upstream, 1)), Edit),
         ["update-entity"] = store => store.UpdateEntityAsync("park-a", new EntityChanges("甲园新名", ["甲园"], ["tagged"]), Edit),
         ["delete-entity"] = store => store.DeleteEntityAsync("park-a", Edit),
-        ["add-fact"] = store => store.AddFactAsync(new Fact("park-a", "enterprise_count", "180余家", 180, "家", "2024-10", []), Edit),
+        ["add-fact"] = store => store.AddFactAsync(new Fact("d-one", "park_count", "3个", 3, "个", "2024", []) { About = ["chain-x"] }, Edit),
         ["update-fact"] = store => store.UpdateFactAsync(new FactSelector("park-a", "land_area", null), new FactChanges("6平方公里", null, null, null), Edit),
         ["delete-fact"] = store => store.DeleteFactAsync(new FactSelector("park-a", "land_area", null), Edit),
         ["add-relationship"] = store => store.AddRelationshipAsync("park-a", RelationshipTypes.LocatedIn, "d-one", Edit),

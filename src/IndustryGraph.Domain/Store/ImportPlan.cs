@@ -188,10 +188,11 @@ public sealed class ImportPlan
         return new GraphDataset([.. entities.Values], facts, [.. edges.Values]);
     }
 
-    /// <summary>A fact's identity: all of it, provenance included (two sources stating one figure are two facts).</summary>
+    /// <summary>A fact's identity: all of it, provenance and what it is about included (two sources stating one figure are two facts).</summary>
     public static string Fingerprint(Fact fact) => string.Join('\u001f',
         fact.EntityKey, fact.Key, fact.Value, fact.Number?.ToString("R", CultureInfo.InvariantCulture) ?? "", fact.Unit ?? "", fact.AsOf ?? "",
-        string.Join('\u001e', fact.Sources.Select(source => $"{source.Document}\u001d{source.Paragraph}\u001d{source.Curated}\u001d{source.Note}")));
+        string.Join('\u001e', fact.Sources.Select(source => $"{source.Document}\u001d{source.Paragraph}\u001d{source.Curated}\u001d{source.Note}")),
+        string.Join('|', fact.About));
 
     private static string[] Fields(Entity entity) =>
     [

@@ -15,13 +15,12 @@ public sealed class AnalysisRunner(AnalysisIndexProvider provider, IMemoryCache 
 {
     public int DefaultThreshold => options.Value.WeakThreshold;
 
-    public async Task<T> RunAsync<T>(string field, IResolveFieldContext context, Func<AnalysisSnapshot, AnalysisRequest<T>> prepare)
+    public async Task<T> RunAsync<T>(IResolveFieldContext context, string field, Func<AnalysisSnapshot, AnalysisRequest<T>> prepare, CancellationToken cancellationToken)
     {
-        var pinned = context.RequestServices?.GetService<GraphReader>()?.Snapshot;
         AnalysisSnapshot snapshot;
         try
         {
-            snapshot = await provider.GetAsync(pinned, context.CancellationToken).ConfigureAwait(false);
+            snapshot = await provider.ForRequestAsync(context).ConfigureAwait(false);
         }
         catch (AnalysisTooLargeException exception)
         {
@@ -41,7 +40,8 @@ public sealed class AnalysisRunner(AnalysisIndexProvider provider, IMemoryCache 
         }
         catch (AnalysisException exception)
         {
-            throw new ApiError(exception.Error == AnalysisError.NotFound ? ErrorCodes.NotFound : ErrorCodes.BadUserInput, $"{field}: {exception.Message}");
+            throw new ApiError(exception.Error == AnalysisError.NotFound ? ErrorCodes.NotFound : ErrorCodes.BadUserInput,
+                $"{field}: {exception.MessageIn(context.Text())}", exception.Suggestions);
         }
     }
 }
@@ -57,4 +57,11 @@ public sealed class ScopeArgument
     public string? District { get; set; }
 
     public AnalysisScope Resolve(GraphIndex index, string argument) => ScopeResolver.Resolve(index, Park, District, argument);
+}
+
+public static class RequestAnalysis
+{
+    /// <summary>The analysis index at the request's data version (a query's pinned one; the latest for a mutation).</summary>
+    public static Task<AnalysisSnapshot> ForRequestAsync(this AnalysisIndexProvider provider, IResolveFieldContext context) =>
+        provider.GetAsync(context.RequestServices?.GetService<GraphReader>()?.Snapshot, context.CancellationToken);
 }

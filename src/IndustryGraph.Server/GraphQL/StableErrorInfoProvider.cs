@@ -21,14 +21,23 @@ public sealed class StableErrorInfoProvider : IErrorInfoProvider
     public ErrorInfo GetInfo(ExecutionError executionError)
     {
         var code = CodeOf(executionError);
+        var extensions = new Dictionary<string, object?> { ["code"] = code };
+        if (executionError is ApiError { Suggestions: { } suggestions })
+        {
+            extensions["suggestions"] = suggestions;
+        }
+
+        if (code == ErrorCodes.DataVersionGone)
+        {
+            extensions["retryable"] = true;
+        }
+
         return new ErrorInfo
         {
             Message = code == ErrorCodes.QueryTooDeep && executionError is UnhandledError
                 ? "the document nests deeper than the parser allows: flatten the query or its values"
                 : code == ErrorCodes.DataVersionGone ? executionError.InnerException!.Message : executionError.Message,
-            Extensions = code == ErrorCodes.DataVersionGone
-                ? new Dictionary<string, object?> { ["code"] = code, ["retryable"] = true }
-                : new Dictionary<string, object?> { ["code"] = code },
+            Extensions = extensions,
         };
     }
 

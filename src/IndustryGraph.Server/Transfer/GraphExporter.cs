@@ -49,11 +49,11 @@ public static class GraphExporter
                 .Where(source => !(relationship.Type == RelationshipTypes.PartOf && entities.TryGetValue(relationship.FromKey, out var from)
                     && from.Link?.ChainKey == relationship.ToKey && from.Sources[0] == source))
                 .Select(source => (string?[])[relationship.FromKey, relationship.Type, relationship.ToKey, .. Provenance(source)])));
-        yield return (SeedReader.FactsFile, ["entity", "key", "value", "number", "unit", "as_of", "source", "paragraph", "note"],
+        yield return (SeedReader.FactsFile, ["entity", "key", "value", "number", "unit", "as_of", "about", "source", "paragraph", "note"],
             graph.Facts.Where(fact => !(entities.TryGetValue(fact.EntityKey, out var owner) && owner.Kind == EntityKind.SourceDocument && SourceFactKeys.Contains(fact.Key)))
                 .SelectMany(fact => fact.Sources.Select(source => (string?[])
                 [
-                    fact.EntityKey, fact.Key, fact.Value, fact.Number?.ToString("R", CultureInfo.InvariantCulture), fact.Unit, fact.AsOf, .. Provenance(source),
+                    fact.EntityKey, fact.Key, fact.Value, fact.Number?.ToString("R", CultureInfo.InvariantCulture), fact.Unit, fact.AsOf, string.Join('|', fact.About), .. Provenance(source),
                 ])));
     }
 
@@ -76,7 +76,7 @@ public static class GraphExporter
         }
     }
 
-    private static readonly HashSet<string> ListColumns = ["aliases", "tags"];
+    private static readonly HashSet<string> ListColumns = ["aliases", "tags", "about"];
     private static readonly HashSet<string> NumberColumns = ["paragraph", "position", "number"];
 
     /// <summary>One JSON object with an array per seed file; lists as arrays, numbers as numbers, empty cells left out.</summary>
