@@ -5,7 +5,7 @@ import { texts } from '../i18n/texts.js';
 
 export const statusColours = {
   PRESENT: '#1a7f37',
-  WEAK: '#b26b00',
+  WEAK: '#8a5300',
   UNMAPPED: '#6f42c1',
   MISSING: '#c62828',
 };
