@@ -25,8 +25,8 @@ export function layeredLayout(links, { columnWidth = 260, rowHeight = 64 } = {})
 
 export async function renderMap(container, state) {
   const t = texts();
-  const pickers = await chainAndScopePickers();
-  const data = await request('WorkbenchChainMap', { chain: state.chain, scope: scopeInput(state) });
+  // Both requests at once: the map is what the planner waits for.
+  const [pickers, data] = await Promise.all([chainAndScopePickers(), request('WorkbenchChainMap', { chain: state.chain, scope: scopeInput(state) })]);
   const map = data.chainMap;
   const statuses = [...new Set(map.links.map((link) => link.status))];
   const chartElement = h('div', { class: 'chart chain-chart', role: 'img', 'aria-label': `${map.chain.name} · ${map.scope.label} · ${t.counts(map.counts)}` });
