@@ -41,10 +41,10 @@ export async function renderHeatmap(container, state) {
     animation: false,
     aria: { enabled: true },
     tooltip: { formatter: (item) => `${districtNames[item.value[0]]} · ${chains[item.value[1]]}<br>${Math.round(item.value[2] * 100)}% (${item.value[3]})` },
-    grid: { left: 130, right: 20, top: 90, bottom: 20 },
+    grid: { left: 130, right: 20, top: 110, bottom: 20 },
     xAxis: { type: 'category', data: districtNames, position: 'top', axisLabel: { rotate: 35, interval: 0, fontSize: 11 } },
     yAxis: { type: 'category', data: chains, inverse: true, axisLabel: { interval: 0, fontSize: 11 } },
-    visualMap: { min: 0, max: 1, show: false, inRange: { color: ['#f6f8fa', '#9be9a8', '#216e39'] } },
+    visualMap: { min: 0, max: 1, dimension: 2, show: true, orient: 'horizontal', left: 'center', top: 0, itemHeight: 120, text: ['100%', '0%'], inRange: { color: ['#f6f8fa', '#9be9a8', '#216e39'] } },
     series: [{ type: 'heatmap', data: cells, itemStyle: { borderColor: '#fff', borderWidth: 1 } }],
   });
   chart.on('click', (item) => setState({ view: 'map', chain: chains[item.value[1]], district: districtNames[item.value[0]], park: undefined, link: undefined }));
@@ -87,7 +87,7 @@ async function renderParksByLink(container, state) {
     grid: { left: 200, right: 20, top: 90, bottom: 10 },
     xAxis: { type: 'category', data: links.map((link) => link.link.name), position: 'top', axisLabel: { rotate: 35, interval: 0, fontSize: 11 } },
     yAxis: { type: 'category', data: parkNames, axisLabel: { interval: 0, fontSize: 11 } },
-    visualMap: { min: 0, max: Math.max(1, ...cells.map((cell) => cell[2])), show: false, inRange: { color: ['#f6f8fa', '#54aeff', '#0a3069'] } },
+    visualMap: { min: 0, max: Math.max(1, ...cells.map((cell) => cell[2])), dimension: 2, show: false, inRange: { color: ['#f6f8fa', '#54aeff', '#0a3069'] } },
     series: [{ type: 'heatmap', data: cells, label: { show: true }, itemStyle: { borderColor: '#fff', borderWidth: 1 } }],
   });
   chart.on('click', (item) => setState({ view: 'map', park: parkNames[item.value[1]], district: undefined, link: links[item.value[0]].link.key }));

@@ -30,6 +30,7 @@ export default {
     : `Thin data: the graph knows ${known} enterprises in this scope; "missing" may only mean the graph does not know.`,
   thinNoCoverage: 'Thin data: no enterprise in this scope is known for this chain; "missing" may only mean the graph does not know — check the articles.',
   links: 'Links',
+  link: 'Link',
   linkHint: 'Choose a link to see its enterprises, candidates, labs and sources',
   detail: 'Link details',
   rule: 'Rule',
