@@ -17,6 +17,7 @@ public static class GraphiQLFeature
     /// <summary>Serves the bundle from <paramref name="bundle"/>, or a page saying how to build it when it is missing.</summary>
     public static WebApplication MapGraphiQL(this WebApplication app, string bundle)
     {
+        BundlePage.WarnIfMissing(app, bundle, "GraphiQL");
         app.Use(async (http, next) =>
         {
             if (IsBrowserAskingForGraphiQL(http.Request))

@@ -11,6 +11,15 @@ public static class BundlePage
         "then run <code>dotnet run --project src/IndustryGraph.Server -c Release</code> again: the build runs <code>npm ci</code> " +
         "and the bundler once and copies the page next to the server.";
 
+    /// <summary>Says at start, in the server's log, when a page is missing and what to install.</summary>
+    public static void WarnIfMissing(WebApplication app, string bundle, string title)
+    {
+        if (!File.Exists(Path.Combine(bundle, "index.html")))
+        {
+            app.Logger.LogWarning("{Title} is not built (no {Bundle}): install Node.js 20 or later with npm and run the build again; the API works without it", title, bundle);
+        }
+    }
+
     public static async Task SendAsync(HttpContext http, string bundle, string title)
     {
         var index = Path.Combine(bundle, "index.html");

@@ -10,6 +10,7 @@ namespace IndustryGraph.Server.Workbench;
 public static class WorkbenchFeature
 {
     public const string BundleFolder = "workbench";
+    private const string Title = "IndustryGraph 产业链工作台 (workbench)";
 
     public static WebApplication MapWorkbench(this WebApplication app) => app.MapWorkbench(Path.Combine(AppContext.BaseDirectory, BundleFolder));
 
@@ -21,7 +22,8 @@ public static class WorkbenchFeature
             app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(bundle), RequestPath = "/workbench" });
         }
 
-        app.MapGet("/", (HttpContext http) => BundlePage.SendAsync(http, bundle, "IndustryGraph 产业链工作台 (workbench)"));
+        BundlePage.WarnIfMissing(app, bundle, Title);
+        app.MapGet("/", (HttpContext http) => BundlePage.SendAsync(http, bundle, Title));
         return app;
     }
 }

@@ -29,13 +29,14 @@ export async function renderMap(container, state) {
   const [pickers, data] = await Promise.all([chainAndScopePickers(), request('WorkbenchChainMap', { chain: state.chain, scope: scopeInput(state) })]);
   const map = data.chainMap;
   const statuses = [...new Set(map.links.map((link) => link.status))];
-  const chartElement = h('div', { class: 'chart chain-chart', role: 'img', 'aria-label': `${map.chain.name} · ${map.scope.label} · ${t.counts(map.counts)}` });
+  const scopeName = map.scope.kind === 'CITY' ? t.wholeCity : map.scope.label;
+  const chartElement = h('div', { class: 'chart chain-chart', role: 'img', 'aria-label': `${map.chain.name} · ${scopeName} · ${t.counts(map.counts)}` });
   const detail = h('section', { class: 'detail', id: 'link-detail', 'aria-live': 'polite', 'aria-label': t.detail }, h('p', { class: 'muted' }, t.linkHint));
 
   clear(container,
     pickers,
     h('div', { class: 'summary' },
-      h('h2', {}, `${map.chain.name} · ${map.scope.label}`),
+      h('h2', {}, `${map.chain.name} · ${scopeName}`),
       h('p', { id: 'map-counts' }, t.counts(map.counts)),
       h('p', { class: 'export' }, t.export, ': ',
         h('a', { href: gapReportUrl(state, 'xlsx'), id: 'export-xlsx', download: '' }, t.exportXlsx), ' · ',
