@@ -125,6 +125,28 @@ public sealed class WorkbenchBrowserTests(RunningServer server, ITestOutputHelpe
     }
 
     [BrowserFact(Bundle)]
+    public async Task The_search_box_finds_a_chinese_substring_and_a_hit_becomes_the_scope()
+    {
+        var hits = (await server.QueryAsync("""{ search(text: "金岱", first: 12) { entity { name kind } } }"""))["search"]!.AsArray();
+        var park = hits.First(hit => hit!["entity"]!["kind"]!.GetValue<string>() == "PARK")!["entity"]!["name"]!.GetValue<string>();
+        var (playwright, browser, page) = await OpenAsync();
+        using (playwright)
+        await using (browser)
+        {
+            await page.GotoAsync(Url(Query(("chain", Chain))));
+            await ReadyAsync(page, "map");
+            await page.Locator("#search").FillAsync("金岱");
+            await page.Locator("#search").PressAsync("Enter");
+            var results = page.Locator("#search-results button");
+            await Assertions.Expect(results).ToHaveCountAsync(hits.Count);
+            await results.Filter(new LocatorFilterOptions { HasText = park }).First.ClickAsync();
+            await ReadyAsync(page, "map");
+            await Assertions.Expect(page.Locator(".summary h2")).ToHaveTextAsync($"{Chain} · {park}");
+            Assert.Contains("park=" + Uri.EscapeDataString(park), page.Url, StringComparison.Ordinal);
+        }
+    }
+
+    [BrowserFact(Bundle)]
     public async Task The_english_toggle_changes_the_texts_and_the_language_the_api_is_asked_for()
     {
         var (playwright, browser, page) = await OpenAsync();
