@@ -49,7 +49,9 @@ export async function renderMap(container, state) {
 
   drawChain(chartElement, map, state);
   if (state.link) {
-    renderLinkDetail(detail, state, map.links.find((link) => link.link.key === state.link));
+    await renderLinkDetail(detail, state, map.links.find((link) => link.link.key === state.link));
+    // One column (a 1024 px tablet): the evidence sits under the map, so bring it into view.
+    if (matchMedia('(max-width: 1100px)').matches) detail.scrollIntoView({ block: 'start' });
   }
   return map;
 }
