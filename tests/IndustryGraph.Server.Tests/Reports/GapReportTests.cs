@@ -36,6 +36,22 @@ public sealed class GapReportTests(RunningServer server) : IClassFixture<Running
     }
 
     [Fact]
+    public async Task The_readme_download_commands_answer_with_the_format_they_name()
+    {
+        var readme = await File.ReadAllTextAsync(Path.Combine(Repository.Root, "README.md"));
+        var urls = System.Text.RegularExpressions.Regex.Matches(readme, @"'http://127\.0\.0\.1:5080(?<path>/reports/gaps\?[^']+)'").Select(match => match.Groups["path"].Value).ToList();
+        Assert.NotEmpty(urls);
+        foreach (var url in urls)
+        {
+            var query = System.Web.HttpUtility.ParseQueryString(url[(url.IndexOf('?', StringComparison.Ordinal) + 1)..]);
+            var escaped = string.Join("&", query.AllKeys.Select(key => $"{key}={Uri.EscapeDataString(query[key]!)}"));
+            using var response = await server.Http.GetAsync("/reports/gaps?" + escaped);
+            Assert.True(response.IsSuccessStatusCode, $"{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            Assert.Equal(query["format"] == "csv" ? "text/csv" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
+    [Fact]
     public async Task Bad_requests_name_what_is_wrong()
     {
         using var noChain = await server.Http.GetAsync("/reports/gaps?format=csv");
