@@ -12,9 +12,10 @@ public enum ReportLanguage
 }
 
 /// <summary>
-/// The 招商清单: for a chain and a scope, one row per gap and candidate (a gap without candidates is one row), each
-/// with the rule behind the status and the sources behind the row: the candidate's placement in the link, or,
-/// without a candidate, where the link itself comes from.
+/// The 招商清单: for a chain and a scope, one row per gap (MISSING, UNMAPPED, WEAK) and candidate (a gap without
+/// candidates is one row), each with the rule behind the status (worded in the report's language) and the sources
+/// behind the row: the reports that make a link UNMAPPED, then the candidate's placement in the link; with neither,
+/// where the link itself comes from.
 /// </summary>
 public sealed record GapReport(string Chain, string Scope, long DataVersion, DateTimeOffset ExportedAt, IReadOnlyList<GapReportRow> Rows)
 {
@@ -35,13 +36,16 @@ public sealed record GapReport(string Chain, string Scope, long DataVersion, Dat
         var scope = ScopeResolver.Resolve(analysis.Index, park, district, park is null ? "district" : "park");
         var gaps = analysis.Gaps(analysis.ResolveChain(chain), scope, threshold, includeWeak: true);
         var words = new Words(language);
+        var text = AnalysisText.For(language == ReportLanguage.Chinese ? AnalysisLanguage.Chinese : AnalysisLanguage.English);
         var rows = new List<GapReportRow>();
         foreach (var gap in gaps.Gaps)
         {
             var assessment = gap.Assessment;
             var labs = string.Join("、", gap.ResearchPartners.Select(support => support.Partner.Name).Distinct());
-            var common = new GapReportRow(gaps.Chain.Name, assessment.Link.Name, words.Segment(assessment.Link.Link!.Segment), words.Status(assessment.Status), assessment.Rule,
-                "", null, "", "", "", labs, words.Sources(assessment.Link.Sources));
+            // The reports behind an UNMAPPED status come first; without any, the link's own source.
+            var reportSources = gap.Reports.SelectMany(report => report.Sources).ToList();
+            var common = new GapReportRow(gaps.Chain.Name, assessment.Link.Name, words.Segment(assessment.Link.Link!.Segment), words.Status(assessment.Status), text.Rule(assessment),
+                "", null, "", "", "", labs, words.Sources(reportSources.Count > 0 ? reportSources : assessment.Link.Sources));
             if (gap.Candidates.Count == 0)
             {
                 rows.Add(common);
@@ -52,10 +56,10 @@ public sealed record GapReport(string Chain, string Scope, long DataVersion, Dat
             {
                 Candidate = candidate.Enterprise.Name,
                 Score = candidate.Score,
-                Reasons = string.Join("; ", candidate.Reasons.Select(reason => $"+{reason.Points.ToString(CultureInfo.InvariantCulture)} {reason.Text}")),
+                Reasons = string.Join("; ", candidate.Reasons.Select(reason => $"+{reason.Points.ToString(CultureInfo.InvariantCulture)} {text.Reason(reason)}")),
                 CandidateDistrict = candidate.District?.Name ?? "",
                 CandidatePark = string.Join("、", candidate.Parks.Select(item => item.Name)),
-                Sources = words.Sources(candidate.Placement.Sources),
+                Sources = words.Sources(reportSources.Concat(candidate.Placement.Sources)),
             }));
         }
 

@@ -125,6 +125,47 @@ public sealed class WorkbenchBrowserTests(RunningServer server, ITestOutputHelpe
     }
 
     [BrowserFact(Bundle)]
+    public async Task An_unmapped_link_names_the_reports_behind_it_and_thin_coverage_is_said()
+    {
+        const string chain = "智能制造";
+        var data = await server.QueryAsync("""
+            query($chain: String!) {
+              chainMap(chain: $chain, scope: { district: "管城区" }) { scope { coverage { knownEnterprises statedEnterprises } } }
+              chainGaps(chain: $chain, scope: { district: "管城区" }) { link { key } status reports { place { name } sources { document paragraph } } }
+            }
+            """, new { chain });
+        var unmapped = data["chainGaps"]!.AsArray().FirstOrDefault(gap => gap!["status"]!.GetValue<string>() == "UNMAPPED");
+        Assert.True(unmapped is not null, "article 001 reports 智能制造 parks in 管城区: one of its links should be UNMAPPED");
+        var reports = unmapped["reports"]!.AsArray();
+        var coverage = data["chainMap"]!["scope"]!["coverage"]!;
+        var key = unmapped["link"]!["key"]!.GetValue<string>();
+        var (playwright, browser, page) = await OpenAsync();
+        using (playwright)
+        await using (browser)
+        {
+            await page.GotoAsync(Url(Query(("chain", chain), ("district", District), ("link", key))));
+            await ReadyAsync(page, "map");
+            await Assertions.Expect(page.Locator($".link-node[data-link-key='{key}']")).ToHaveAttributeAsync("data-status", "UNMAPPED");
+            var shown = page.Locator("#detail-reports > ul > li");
+            await Assertions.Expect(shown).ToHaveCountAsync(reports.Count);
+            for (var i = 0; i < reports.Count; i++)
+            {
+                await Assertions.Expect(shown.Nth(i)).ToContainTextAsync(reports[i]!["place"]!["name"]!.GetValue<string>());
+                await Assertions.Expect(shown.Nth(i)).ToContainTextAsync(reports[i]!["sources"]![0]!["document"]!.GetValue<string>());
+            }
+
+            var caveat = page.Locator("#coverage-caveat");
+            await Assertions.Expect(caveat).ToContainTextAsync(coverage["knownEnterprises"]!.ToJsonString());
+            if (coverage["statedEnterprises"] is { } stated)
+            {
+                await Assertions.Expect(caveat).ToContainTextAsync(stated.GetValue<double>().ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            await ScreenshotAsync(page, "map-unmapped");
+        }
+    }
+
+    [BrowserFact(Bundle)]
     public async Task The_search_box_finds_a_chinese_substring_and_a_hit_becomes_the_scope()
     {
         var hits = (await server.QueryAsync("""{ search(text: "金岱", first: 12) { entity { name kind } } }"""))["search"]!.AsArray();

@@ -23,7 +23,10 @@ export async function renderLinkDetail(container, state, assessment) {
     section(t.inScope, 'detail-in-scope', link?.enterprisesInScope ?? [], (placement) => [
       entityLink(placement.enterprise), ' ', h('span', { class: 'muted' }, placement.sourced ? t.sourced : t.curated), sourceList(placement.sources)]),
     gap?.reports ? section(t.reports, 'detail-reports', gap.reports, (report) => [
-      entityLink(report.place), ' ', report.kind, report.count != null ? ` ${report.count}` : '', sourceList(report.sources)]) : null,
+      entityLink(report.place), ' · ', t.reportKinds[report.kind] ?? report.kind, report.count != null ? ` ${report.count}` : '', sourceList(report.sources)]) : null,
+    gap?.targets?.length ? section(t.targets, 'detail-targets', gap.targets, (fact) => [
+      h('strong', {}, fact.key), ` ${fact.value}`, fact.asOf ? h('span', { class: 'muted' }, ` (${fact.asOf})`) : null, sourceList(fact.sources)]) : null,
+    gap?.focusParks ? section(t.focusParks, 'detail-focus-parks', gap.focusParks, (park) => entityLink(park)) : null,
     gap ? section(t.candidates, 'detail-candidates', gap.candidates, (candidate) => [
       entityLink(candidate.enterprise), ' ', h('strong', { class: 'score' }, `${t.score} ${candidate.score}`),
       candidate.district ? h('span', { class: 'muted' }, ` · ${candidate.district.name}`) : null,

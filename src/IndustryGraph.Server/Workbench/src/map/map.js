@@ -9,6 +9,7 @@ import { legend, statusBadge, statusColour, statusName } from '../shell/status.j
 import { setState } from '../state.js';
 import { texts } from '../i18n/texts.js';
 import { renderLinkDetail } from './detail.js';
+import { sourceText } from '../shell/sources.js';
 
 export const segmentOrder = ['UPSTREAM', 'MIDSTREAM', 'DOWNSTREAM'];
 
@@ -60,9 +61,10 @@ export async function renderMap(container, state) {
 function caveat(map) {
   const t = texts();
   const coverage = map.scope.coverage;
-  if (coverage) {
+  if (coverage && map.scope.kind !== 'CITY') {
     const thin = coverage.statedEnterprises ? coverage.knownEnterprises < coverage.statedEnterprises / 2 : coverage.knownEnterprises < 5;
-    return thin ? h('p', { class: 'caveat', role: 'note', id: 'coverage-caveat' }, t.thin(coverage.knownEnterprises, coverage.statedEnterprises)) : null;
+    return thin ? h('div', { class: 'caveat', role: 'note', id: 'coverage-caveat' },
+      t.thin(coverage.knownEnterprises, coverage.statedEnterprises), coverage.sources.length ? [' ', t.sources, ': ', coverage.sources.map(sourceText).join('; ')] : null) : null;
   }
   const known = map.links.reduce((sum, link) => sum + link.countInScope, 0);
   return map.scope.kind !== 'CITY' && known === 0 ? h('p', { class: 'caveat', role: 'note', id: 'coverage-caveat' }, t.thinNoCoverage) : null;
