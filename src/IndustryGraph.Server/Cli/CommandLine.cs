@@ -15,13 +15,14 @@ public static class CommandLine
         var store = new StoreOptions();
         var seed = new Option<string>("--seed") { Description = "The seed folder a new store is loaded from.", DefaultValueFactory = _ => SeedFolder.Default };
 
-        var serve = new Command("serve", "Run the GraphQL server (GET/POST /graphql). A missing --db file, or an empty Neo4j database, is loaded from the seed.") { urls, seed };
+        var cors = new Option<string?>("--cors-origins") { Description = $"Origins whose browser apps may call the API, comma-separated (default: {Cors.CorsFeature.Variable}, else none)." };
+        var serve = new Command("serve", "Run the server: the workbench page at /, GraphQL at /graphql. A missing --db file, or an empty Neo4j database, is loaded from the seed.") { urls, seed, cors };
         store.AddTo(serve);
-        serve.SetAction((parse, cancellationToken) => ServeAsync(parse.GetValue(urls)!, store.Read(parse), parse.GetValue(seed)!, cancellationToken));
+        serve.SetAction((parse, cancellationToken) => ServeAsync(parse.GetValue(urls)!, store.Read(parse), parse.GetValue(seed)!, parse.GetValue(cors), cancellationToken));
 
         var root = new RootCommand("IndustryGraph: a GraphQL knowledge graph of Zhengzhou's industrial parks, enterprises, industry chains and research partners.")
         {
-            urls, seed, serve, SeedCommand(),
+            urls, seed, cors, serve, SeedCommand(), Reports.ReportCommand.Build(),
         };
         store.AddTo(root);
         foreach (var command in Transfer.DataCommands.Build())
@@ -29,7 +30,7 @@ public static class CommandLine
             root.Subcommands.Add(command);
         }
 
-        root.SetAction((parse, cancellationToken) => ServeAsync(parse.GetValue(urls)!, store.Read(parse), parse.GetValue(seed)!, cancellationToken));
+        root.SetAction((parse, cancellationToken) => ServeAsync(parse.GetValue(urls)!, store.Read(parse), parse.GetValue(seed)!, parse.GetValue(cors), cancellationToken));
         return root;
     }
 
@@ -70,13 +71,13 @@ public static class CommandLine
         _ => null,
     };
 
-    private static Task<int> ServeAsync(string urls, StoreSettings settings, string seed, CancellationToken cancellationToken) =>
+    private static Task<int> ServeAsync(string urls, StoreSettings settings, string seed, string? cors, CancellationToken cancellationToken) =>
         GuardedAsync(settings, async () =>
         {
             WebApplication app;
             try
             {
-                app = ServerHost.Build(new ServerOptions(urls, settings.DbPath, seed) { Store = settings });
+                app = ServerHost.Build(new ServerOptions(urls, settings.DbPath, seed, cors) { Store = settings });
             }
             catch (SeedValidationException exception)
             {
@@ -86,7 +87,8 @@ public static class CommandLine
             }
 
             await app.StartAsync(cancellationToken);
-            Console.WriteLine($"IndustryGraph serving {app.Services.GetRequiredService<IGraphStore>().Location} at {string.Join(", ", app.Urls)}/graphql");
+            var address = string.Join(", ", app.Urls);
+            Console.WriteLine($"IndustryGraph serving {app.Services.GetRequiredService<IGraphStore>().Location}: the workbench at {address}/, GraphQL at {address}/graphql");
             await app.WaitForShutdownAsync(cancellationToken);
             return 0;
         });

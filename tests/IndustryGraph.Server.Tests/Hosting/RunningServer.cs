@@ -34,10 +34,13 @@ public sealed class RunningServer : IAsyncLifetime
     /// <summary>The store to serve; a fresh SQLite file unless a test class sets one.</summary>
     public StoreSettings? Store { get; init; }
 
+    /// <summary>Origins allowed to call from browsers (--cors-origins); null leaves the default, none.</summary>
+    public string? CorsOrigins { get; init; }
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(directory);
-        app = ServerHost.Build(new ServerOptions("http://127.0.0.1:0", DbPath, SeedFolderPath) { Store = Store }, Configure);
+        app = ServerHost.Build(new ServerOptions("http://127.0.0.1:0", DbPath, SeedFolderPath, CorsOrigins ?? "") { Store = Store }, Configure);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address);
