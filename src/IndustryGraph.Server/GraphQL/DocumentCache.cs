@@ -3,6 +3,7 @@ using System.Text;
 using GraphQL;
 using GraphQL.DI;
 using GraphQL.Validation;
+using GraphQLParser;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -10,15 +11,26 @@ namespace IndustryGraph.Server.GraphQL;
 
 /// <summary>
 /// The server's memory for query texts: parsed documents that passed validation, and the texts behind
-/// persisted-query hashes. One bounded <see cref="IMemoryCache"/>; each entry's size is its text's length, so
-/// a flood of distinct queries evicts old ones instead of growing without end.
+/// persisted-query hashes. One bounded <see cref="IMemoryCache"/> whose entry sizes are the bytes they hold: a
+/// document costs its text plus its syntax nodes (counted, at <see cref="BytesPerNode"/> each, measured on the
+/// seed's example queries), so a flood of distinct queries evicts old ones instead of growing without end, and a
+/// text longer than <see cref="MaxCachedQueryChars"/> is not kept at all.
 /// </summary>
 public sealed class QueryTextCache : IDisposable
 {
-    /// <summary>About 64 MB of query text (two bytes per char).</summary>
-    public const long SizeLimitChars = 32 * 1024 * 1024;
+    /// <summary>What the cache may hold, in bytes.</summary>
+    public const long SizeLimitBytes = 32 * 1024 * 1024;
 
-    public MemoryCache Cache { get; } = new(new MemoryCacheOptions { SizeLimit = SizeLimitChars });
+    /// <summary>Longest query text kept: a document this long is rarely sent twice.</summary>
+    public const int MaxCachedQueryChars = 32 * 1024;
+
+    /// <summary>Managed memory of one parsed syntax node with its name and location, rounded up.</summary>
+    public const int BytesPerNode = 160;
+
+    public MemoryCache Cache { get; } = new(new MemoryCacheOptions { SizeLimit = SizeLimitBytes });
+
+    /// <summary>Bytes a string takes in memory (UTF-16, plus the object header).</summary>
+    public static long BytesOf(string text) => (2L * text.Length) + 32;
 
     public static string Sha256Hex(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
@@ -51,9 +63,10 @@ public sealed class DocumentCache(QueryTextCache texts) : IConfigureExecution
 
         var result = await next(options).ConfigureAwait(false);
         // Executed: the document parsed and passed every rule, so it is worth keeping.
-        if (result.Executed && result.Document is not null)
+        if (result.Executed && result.Document is not null && options.Query.Length <= QueryTextCache.MaxCachedQueryChars)
         {
-            texts.Cache.Set(key, result.Document, new MemoryCacheEntryOptions { Size = options.Query.Length, SlidingExpiration = TimeSpan.FromHours(1) });
+            var size = QueryTextCache.BytesOf(options.Query) + (result.Document.AllNestedCount() * (long)QueryTextCache.BytesPerNode);
+            texts.Cache.Set(key, result.Document, new MemoryCacheEntryOptions { Size = size, SlidingExpiration = TimeSpan.FromHours(1) });
         }
 
         return result;
@@ -106,7 +119,11 @@ public sealed class PersistedQueries(QueryTextCache texts)
                 return Fail(ErrorCodes.PersistedQueryMismatch, $"extensions.persistedQuery.sha256Hash is {hash}, but the SHA-256 of the query is {actual}");
             }
 
-            texts.Cache.Set(key, query, new MemoryCacheEntryOptions { Size = query.Length, SlidingExpiration = TimeSpan.FromDays(1) });
+            if (query.Length <= QueryTextCache.MaxCachedQueryChars)
+            {
+                texts.Cache.Set(key, query, new MemoryCacheEntryOptions { Size = QueryTextCache.BytesOf(query), SlidingExpiration = TimeSpan.FromDays(1) });
+            }
+
             return new Outcome(query, null);
         }
 

@@ -21,8 +21,10 @@ public sealed class GraphQLEndpoint(
     IGraphQLTextSerializer serializer,
     IOptions<GraphQLLimits> limits,
     PersistedQueries persistedQueries,
-    ILogger<GraphQLEndpoint> logger)
+    ILogger<GraphQLEndpoint> logger) : IDisposable
 {
+    private readonly SemaphoreSlim running = new(Math.Max(1, limits.Value.MaxConcurrentRequests));
+
     public const string GraphQLResponseJson = "application/graphql-response+json";
     public const string ApplicationJson = "application/json";
 
@@ -75,11 +77,38 @@ public sealed class GraphQLEndpoint(
         }
 
         var timeLimit = limits.Value.ExecutionTimeout;
-        // One clock for parsing, validation and execution; the work stops when the client goes away.
+        // One clock for waiting, parsing, validation, execution and writing; the work stops when the client goes away.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         timeout.CancelAfter(timeLimit);
         var started = Stopwatch.GetTimestamp();
-        if (QueryText.Check(request.Query, limits.Value.MaxQueryLineChars) is { } textError)
+        try
+        {
+            await running.WaitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            if (!http.RequestAborted.IsCancellationRequested)
+            {
+                await WriteTimeoutAsync(http, timeLimit, mediaType);
+            }
+
+            return;
+        }
+
+        try
+        {
+            await RunAsync(http, request, mediaType, isGet, timeout, started);
+        }
+        finally
+        {
+            running.Release();
+        }
+    }
+
+    private async Task RunAsync(HttpContext http, GraphQLRequest request, string mediaType, bool isGet, CancellationTokenSource timeout, long started)
+    {
+        var timeLimit = limits.Value.ExecutionTimeout;
+        if (QueryText.Check(request.Query!, limits.Value.MaxQueryLineChars) is { } textError)
         {
             await WriteRequestErrorAsync(http, mediaType == GraphQLResponseJson ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK, textError.Code!, textError.Message, mediaType, textError);
             return;
@@ -337,6 +366,8 @@ public sealed class GraphQLEndpoint(
 
         return buffer.ToArray();
     }
+
+    public void Dispose() => running.Dispose();
 
     private Task WriteTimeoutAsync(HttpContext http, TimeSpan timeLimit, string mediaType) =>
         WriteRequestErrorAsync(http, StatusCodes.Status504GatewayTimeout, ErrorCodes.Timeout,
