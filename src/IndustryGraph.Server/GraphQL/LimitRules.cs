@@ -18,6 +18,7 @@ public static class LimitRules
         }
 
         yield return new CostRule(limits);
+        yield return new InputTextRule();
     }
 }
 
