@@ -125,7 +125,7 @@ public sealed class CsvTable
 
         void EndField()
         {
-            fields.Add(field.ToString());
+            fields.Add(SeedCell.FromSpreadsheet(field.ToString()));
             columns.Add(fieldColumn);
             field.Clear();
         }

@@ -145,7 +145,7 @@ public static partial class SeedReader
         public SeedError Error(string column, string message) => new(File, Line, ColumnOf(column), message);
 
         public IReadOnlyList<string> List(string column) =>
-            Get(column).Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct().ToList();
+            SeedCell.SplitList(Get(column)).Distinct().ToList();
     }
 
     private sealed class Builder(List<SeedError> errors, IReadOnlyDictionary<string, KnownEntity> known)

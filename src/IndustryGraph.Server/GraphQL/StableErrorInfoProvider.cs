@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Validation;
+using IndustryGraph.Server.Hosting;
 
 namespace IndustryGraph.Server.GraphQL;
 
@@ -25,6 +26,7 @@ public sealed class StableErrorInfoProvider : IErrorInfoProvider
         {
             Message = code == ErrorCodes.QueryTooDeep && executionError is UnhandledError
                 ? "the document nests deeper than the parser allows: flatten the query or its values"
+                : executionError is UnhandledError && StorageFaultReporting.Classify(executionError.InnerException!) is { } fault ? fault.Message
                 : executionError.Message,
             Extensions = new Dictionary<string, object?> { ["code"] = code },
         };
@@ -35,6 +37,7 @@ public sealed class StableErrorInfoProvider : IErrorInfoProvider
         _ when error.Code is { } own && OwnCodes.Contains(own) => own,
         // The parser stops at its recursion limit (deeply nested selections or values) before any rule runs.
         UnhandledError { InnerException: GraphQLParser.Exceptions.GraphQLMaxDepthExceededException } => ErrorCodes.QueryTooDeep,
+        UnhandledError { InnerException: { } inner } when StorageFaultReporting.Classify(inner) is { } fault => fault.Code,
         SyntaxError => ErrorCodes.ParseFailed,
         InvalidVariableError => ErrorCodes.BadUserInput,
         ValidationError => ErrorCodes.ValidationFailed,

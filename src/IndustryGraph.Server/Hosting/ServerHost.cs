@@ -45,6 +45,7 @@ public static class ServerHost
         configure?.Invoke(builder.Services);
 
         var app = builder.Build();
+        app.Use(StorageFaultReporting.BarrierAsync);
         app.MapGraphiQL();
         app.Map("/graphql", (HttpContext http, GraphQLEndpoint endpoint) => endpoint.HandleAsync(http));
         app.MapGet("/", () => Results.Redirect("/graphql"));

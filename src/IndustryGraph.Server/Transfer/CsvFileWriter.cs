@@ -1,9 +1,10 @@
 using System.Buffers;
 using System.Text;
+using IndustryGraph.Domain.Seed;
 
 namespace IndustryGraph.Server.Transfer;
 
-/// <summary>Writes one seed CSV file (UTF-8 without BOM, RFC 4180 quoting), row by row.</summary>
+/// <summary>Writes one seed CSV file (UTF-8 without BOM, RFC 4180 quoting, formula-like cells guarded: <see cref="SeedCell.ForSpreadsheet"/>), row by row.</summary>
 public sealed class CsvFileWriter : IDisposable
 {
     private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\r\n");
@@ -26,7 +27,7 @@ public sealed class CsvFileWriter : IDisposable
                 line.Append(',');
             }
 
-            var field = fields[i] ?? "";
+            var field = SeedCell.ForSpreadsheet(fields[i] ?? "");
             if (field.AsSpan().ContainsAny(NeedsQuotes) || (field.Length > 0 && (field[0] == ' ' || field[^1] == ' ')))
             {
                 line.Append('"').Append(field.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
