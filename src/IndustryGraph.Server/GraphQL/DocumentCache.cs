@@ -41,7 +41,7 @@ public sealed class QueryTextCache : IDisposable
 /// Skips parsing and the spec's validation rules for a query text already seen and found valid; the rules that
 /// depend on the request (limits, GET) still run. Keyed by the SHA-256 of the text.
 /// </summary>
-public sealed class DocumentCache(QueryTextCache texts) : IConfigureExecution
+public sealed class DocumentCache(QueryTextCache texts, Microsoft.Extensions.Options.IOptions<GraphQLLimits> limits) : IConfigureExecution
 {
     /// <summary>With the execution steps (200), after option configurations (100) have set the validation rules.</summary>
     public float SortOrder => 200;
@@ -61,6 +61,23 @@ public sealed class DocumentCache(QueryTextCache texts) : IConfigureExecution
             return await next(options).ConfigureAwait(false);
         }
 
+        // Parsed here, so that a document with too many fields is refused before the spec's rules compare its
+        // fields pairwise; a text that does not parse goes to the engine, which reports the syntax error.
+        if (TryParse(options.Query) is { } parsed)
+        {
+            var fields = CountFields(parsed);
+            if (fields > limits.Value.MaxFields)
+            {
+                return new ExecutionResult
+                {
+                    Executed = false,
+                    Errors = [new ExecutionError($"the document has {fields} fields, more than the limit of {limits.Value.MaxFields}: ask for fewer fields, or use fragments") { Code = ErrorCodes.TooManyFields }],
+                };
+            }
+
+            options.Document = parsed;
+        }
+
         var result = await next(options).ConfigureAwait(false);
         // Executed: the document parsed and passed every rule, so it is worth keeping.
         if (result.Executed && result.Document is not null && options.Query.Length <= QueryTextCache.MaxCachedQueryChars)
@@ -70,6 +87,43 @@ public sealed class DocumentCache(QueryTextCache texts) : IConfigureExecution
         }
 
         return result;
+    }
+
+    private static GraphQLDocument? TryParse(string query)
+    {
+        try
+        {
+            return Parser.Parse(query);
+        }
+        catch (GraphQLParser.Exceptions.GraphQLParserException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Field selections as written: each fragment's once.</summary>
+    private static int CountFields(GraphQLDocument document)
+    {
+        var count = 0;
+        var pending = new Stack<ASTNode>(document.Definitions);
+        while (pending.Count > 0)
+        {
+            var selections = pending.Pop() switch
+            {
+                GraphQLOperationDefinition operation => operation.SelectionSet.Selections,
+                GraphQLFragmentDefinition fragment => fragment.SelectionSet.Selections,
+                GraphQLInlineFragment inline => inline.SelectionSet.Selections,
+                GraphQLField field => field.SelectionSet?.Selections,
+                _ => null,
+            };
+            foreach (var selection in selections ?? [])
+            {
+                count += selection is GraphQLField ? 1 : 0;
+                pending.Push(selection);
+            }
+        }
+
+        return count;
     }
 
     public static bool IsCached(QueryTextCache texts, string query) => texts.Cache.TryGetValue("document:" + QueryTextCache.Sha256Hex(query), out _);

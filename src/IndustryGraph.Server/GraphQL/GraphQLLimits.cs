@@ -15,6 +15,9 @@ public sealed class GraphQLLimits
     /// <summary>Largest cost: each field costs 1 (a connection: its page size), times the page sizes of the connections and about 5 for each plain list above it; aliases and introspection count (QUERY_TOO_COMPLEX).</summary>
     public int MaxComplexity { get; set; } = 50_000;
 
+    /// <summary>Most field selections a document may write, each fragment's counted once (TOO_MANY_FIELDS): the spec's rule that fields can merge compares them pairwise.</summary>
+    public int MaxFields { get; set; } = 2_000;
+
     /// <summary>Largest <c>first</c>/<c>last</c> of a list, and most ids for <c>nodes</c> (PAGE_TOO_LARGE).</summary>
     public int MaxPageSize { get; set; } = 100;
 

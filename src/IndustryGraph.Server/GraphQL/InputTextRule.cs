@@ -65,7 +65,7 @@ public sealed class InputTextRule : ValidationRuleBase
                 }
 
                 break;
-            case IEnumerable list:
+            case IEnumerable list when value is not IDictionary<string, object?>:
                 var index = 0;
                 foreach (var item in list)
                 {
@@ -75,6 +75,18 @@ public sealed class InputTextRule : ValidationRuleBase
                     }
 
                     index++;
+                }
+
+                break;
+            case not null when value.GetType() is { IsPrimitive: false, IsEnum: false } type && type.Namespace?.StartsWith("IndustryGraph", StringComparison.Ordinal) == true:
+                // An input object already read into its class (CreateEntityInput, ProvenanceInput, ...).
+                foreach (var property in type.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance).Where(property => property.GetIndexParameters().Length == 0))
+                {
+                    var key = char.ToLowerInvariant(property.Name[0]) + property.Name[1..];
+                    foreach (var problem in ProblemsIn($"{path}.{key}", key, property.GetValue(value)))
+                    {
+                        yield return problem;
+                    }
                 }
 
                 break;
