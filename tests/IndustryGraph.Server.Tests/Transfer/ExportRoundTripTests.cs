@@ -38,20 +38,25 @@ public sealed class ExportRoundTripTests : IDisposable
             .ToList();
     }
 
+    /// <summary>Exports the graph to <paramref name="target"/>, imports that into an empty store and reads the store back.</summary>
+    private async Task<GraphDataset> ExportAndImportAsync(GraphDataset graph, ExportFormat format, string target)
+    {
+        var path = Path.Combine(directory, target);
+        ExportCommand.Export(graph, format, path);
+        var read = SeedFolder.Read(path);
+        Assert.Empty(read.Errors);
+        var copy = SqliteGraphStore.Open(Path.Combine(directory, $"copy-{target}.db"));
+        await copy.ImportAsync(read.Dataset!, ImportMode.Merge);
+        return await copy.ReadAllAsync();
+    }
+
     [Theory]
     [InlineData(ExportFormat.Csv, "export-csv")]
     [InlineData(ExportFormat.Json, "export.json")]
     public async Task Export_then_import_into_an_empty_store_gives_the_same_graph(ExportFormat format, string target)
     {
         var original = await SeedGraphAsync();
-        var path = Path.Combine(directory, target);
-        ExportCommand.Export(original, format, path);
-
-        var read = SeedFolder.Read(path);
-        Assert.Empty(read.Errors);
-        var copy = SqliteGraphStore.Open(Path.Combine(directory, $"copy-{format}.db"));
-        await copy.ImportAsync(read.Dataset!, ImportMode.Merge);
-        var copied = await copy.ReadAllAsync();
+        var copied = await ExportAndImportAsync(original, format, target);
 
         Assert.True(original.RowCount > 2000);
         Assert.Equal(Lines(original), Lines(copied));
@@ -104,16 +109,10 @@ public sealed class ExportRoundTripTests : IDisposable
     public async Task Pipes_backslashes_and_formula_like_values_round_trip_and_no_csv_cell_starts_a_formula(ExportFormat format, string target)
     {
         var original = await AwkwardGraphAsync();
-        var path = Path.Combine(directory, target);
-        ExportCommand.Export(original, format, path);
-        var read = SeedFolder.Read(path);
-        Assert.Empty(read.Errors);
-        var copy = SqliteGraphStore.Open(Path.Combine(directory, $"awkward-{format}.db"));
-        await copy.ImportAsync(read.Dataset!, ImportMode.Merge);
-        Assert.Equal(Lines(original), Lines(await copy.ReadAllAsync()));
+        Assert.Equal(Lines(original), Lines(await ExportAndImportAsync(original, format, target)));
         if (format == ExportFormat.Csv)
         {
-            var cells = Directory.GetFiles(path, "*.csv").SelectMany(File.ReadAllLines).SelectMany(line => line.Split(',')).Select(cell => cell.TrimStart('"'));
+            var cells = Directory.GetFiles(Path.Combine(directory, target), "*.csv").SelectMany(File.ReadAllLines).SelectMany(line => line.Split(',')).Select(cell => cell.TrimStart('"'));
             Assert.DoesNotContain(cells, cell => cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@');
         }
     }
