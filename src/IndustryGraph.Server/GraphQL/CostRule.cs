@@ -138,7 +138,9 @@ public sealed class CostRule(GraphQLLimits limits) : ValidationRuleBase
                 return fieldCost;
             }
 
-            double items = 1;
+            // Most type references are a named type or one wrapper deep, so each further ofType is counted as
+            // half as likely to be there: otherwise the standard introspection query would look ten times its size.
+            double items = IsIntrospection(parentType, name) && name == "ofType" ? 0.5 : 1;
             if (isList)
             {
                 items = (double?)pageSize
@@ -148,7 +150,7 @@ public sealed class CostRule(GraphQLLimits limits) : ValidationRuleBase
                     ?? PlainListEstimate;
             }
 
-            return fieldCost + (Math.Max(1, items) * Cost(field.SelectionSet, namedType, isList ? null : isConnection ? (int)fieldCost : pageSize));
+            return fieldCost + ((isList ? Math.Max(1, items) : items) * Cost(field.SelectionSet, namedType, isList ? null : isConnection ? (int)fieldCost : pageSize));
         }
 
         private static bool IsIntrospection(IGraphType? parentType, string fieldName) =>

@@ -40,19 +40,29 @@ public static class StorageFaultReporting
         {
             await next(http);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException && !http.Response.HasStarted)
+        catch (Exception exception) when (exception is not OperationCanceledException && !http.Response.HasStarted && !http.RequestAborted.IsCancellationRequested)
         {
-            var fault = Classify(exception);
-            if (fault is null)
+            // A body that ends early or breaks HTTP is the client's doing: a 400, nothing to log.
+            var badRequest = exception is BadHttpRequestException;
+            var fault = badRequest ? null : Classify(exception);
+            if (fault is null && !badRequest)
             {
-                http.RequestServices.GetRequiredService<ILogger<StorageFault>>().LogError(exception, "request failed: {Path}", http.Request.Path);
+                http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StorageFaultReporting)).LogError(exception, "request failed: {Path}", http.Request.Path);
             }
 
             http.Response.Clear();
-            http.Response.StatusCode = fault is null ? StatusCodes.Status500InternalServerError : StatusCodes.Status503ServiceUnavailable;
+            http.Response.StatusCode = badRequest ? StatusCodes.Status400BadRequest : fault is null ? StatusCodes.Status500InternalServerError : StatusCodes.Status503ServiceUnavailable;
             http.Response.ContentType = "application/json; charset=utf-8";
-            var error = new { message = fault?.Message ?? "the server failed to answer; the cause is logged", extensions = new { code = fault?.Code ?? ErrorCodes.Internal } };
+            var error = new
+            {
+                message = badRequest ? $"the request could not be read: {exception.Message}" : fault?.Message ?? "the server failed to answer; the cause is logged",
+                extensions = new { code = badRequest ? ErrorCodes.BadRequest : fault?.Code ?? ErrorCodes.Internal },
+            };
             await JsonSerializer.SerializeAsync(http.Response.Body, new { errors = new[] { error } });
+        }
+        catch (Exception exception) when (exception is BadHttpRequestException || http.RequestAborted.IsCancellationRequested)
+        {
+            // The client is gone or the answer had started: nothing more can be said to it.
         }
     }
 }
