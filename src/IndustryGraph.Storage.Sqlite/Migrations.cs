@@ -90,6 +90,10 @@ internal static class Migrations
         CREATE INDEX audit_actor ON audit (actor, id);
         CREATE INDEX audit_at ON audit (at, id);
         """,
+        """
+        -- The keys of the entities a fact is about (a district's count of parks of a chain is about the chain).
+        ALTER TABLE fact ADD COLUMN about TEXT NOT NULL DEFAULT '[]';
+        """,
     ];
 
     public static int Latest => Steps.Length;

@@ -252,7 +252,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
         await using var lease = await LeaseAsync(cancellationToken);
         var connection = lease.Connection;
         await using var command = Command(connection, """
-            SELECT e.key, f.key, f.value, f.number, f.unit, f.as_of, f.sources
+            SELECT e.key, f.key, f.value, f.number, f.unit, f.as_of, f.sources, f.about
             FROM fact f JOIN entity e ON e.id = f.entity_id
             WHERE e.key IN (SELECT value FROM json_each($keys))
             ORDER BY f.id
@@ -273,7 +273,8 @@ public sealed partial class SqliteGraphStore : IGraphStore
                 reader.IsDBNull(3) ? null : reader.GetDouble(3),
                 reader.IsDBNull(4) ? null : reader.GetString(4),
                 reader.IsDBNull(5) ? null : reader.GetString(5),
-                StoredJson.ReadSources(reader.GetString(6))));
+                StoredJson.ReadSources(reader.GetString(6)))
+            { About = StoredJson.ReadStrings(reader.GetString(7)) });
         }
 
         return result;
@@ -389,7 +390,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
         }
 
         await using (var command = Command(connection,
-            "SELECT e.key, f.key, f.value, f.number, f.unit, f.as_of, f.sources FROM fact f JOIN entity e ON e.id = f.entity_id ORDER BY f.id"))
+            "SELECT e.key, f.key, f.value, f.number, f.unit, f.as_of, f.sources, f.about FROM fact f JOIN entity e ON e.id = f.entity_id ORDER BY f.id"))
         {
             command.Transaction = transaction;
             facts = ReadFacts(command);

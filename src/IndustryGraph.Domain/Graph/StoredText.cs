@@ -7,7 +7,7 @@ namespace IndustryGraph.Domain.Graph;
 public static class StoredText
 {
     /// <summary>Fields of free text, where a line break (LF) and a tab may stand; names, keys, aliases and tags hold one line.</summary>
-    public static bool IsFreeText(string field) => field is "note" or "value" or "title" or "publisher" or "description" or "about";
+    public static bool IsFreeText(string field) => field is "note" or "value" or "title" or "publisher" or "description";
 
     /// <summary>Why <paramref name="text"/> cannot be stored faithfully, or null: control characters (NUL, escapes, CR, ...), lone surrogates, the non-characters U+FFFE/U+FFFF.</summary>
     public static string? ProblemIn(string text, bool freeText)

@@ -1,4 +1,5 @@
 using IndustryGraph.Server.GraphQL;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace IndustryGraph.Server.Analysis;
 
@@ -9,6 +10,8 @@ public static class AnalysisFeature
     {
         // Each answer counts 1 (AnalysisRunner); a bound on their number besides the per-version expiry.
         services.AddMemoryCache(cache => cache.SizeLimit = 10_000);
+        services.AddHttpContextAccessor();
+        services.TryAddScoped<RequestLanguage>();
         services.AddOptions<AnalysisOptions>().BindConfiguration("Analysis");
         services.AddSingleton<AnalysisIndexProvider>();
         services.AddHostedService<AnalysisIndexWarmup>();

@@ -1,3 +1,4 @@
+using GraphQL;
 using IndustryGraph.Domain.Analysis;
 using IndustryGraph.Server.GraphQL;
 using Microsoft.Extensions.Caching.Memory;
@@ -38,7 +39,7 @@ public sealed class AnalysisRunner(AnalysisIndexProvider provider, IMemoryCache 
         }
     }
 
-    public async Task<T> RunAsync<T>(string field, Func<AnalysisSnapshot, AnalysisRequest<T>> prepare, CancellationToken cancellationToken)
+    public async Task<T> RunAsync<T>(IResolveFieldContext context, string field, Func<AnalysisSnapshot, AnalysisRequest<T>> prepare, CancellationToken cancellationToken)
     {
         var snapshot = await provider.GetAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -60,7 +61,8 @@ public sealed class AnalysisRunner(AnalysisIndexProvider provider, IMemoryCache 
         }
         catch (AnalysisException exception)
         {
-            throw new ApiError(exception.Error == AnalysisError.NotFound ? ErrorCodes.NotFound : ErrorCodes.BadUserInput, $"{field}: {exception.Message}");
+            throw new ApiError(exception.Error == AnalysisError.NotFound ? ErrorCodes.NotFound : ErrorCodes.BadUserInput,
+                $"{field}: {exception.MessageIn(context.Text())}", exception.Suggestions);
         }
     }
 }
