@@ -90,6 +90,11 @@ internal static class Migrations
         CREATE INDEX audit_actor ON audit (actor, id);
         CREATE INDEX audit_at ON audit (at, id);
         """,
+        """
+        -- Entities per kind, kept by imports and edits: an unfiltered list's totalCount is one row, not a scan.
+        CREATE TABLE kind_count (kind TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+        INSERT INTO kind_count (kind, n) SELECT kind, COUNT(*) FROM entity GROUP BY kind;
+        """,
     ];
 
     public static int Latest => Steps.Length;

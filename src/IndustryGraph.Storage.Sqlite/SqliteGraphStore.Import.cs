@@ -135,12 +135,18 @@ public sealed partial class SqliteGraphStore
             Step("facts");
             IndexNames();
             Step("name search");
+
             foreach (var sql in dropped)
             {
                 Exec(connection, sql, transaction);
             }
 
             Step("indexes");
+            if (added + removed + updated > 0)
+            {
+                Exec(connection, "DELETE FROM kind_count; INSERT INTO kind_count (kind, n) SELECT kind, COUNT(*) FROM entity GROUP BY kind", transaction);
+                Step("counts");
+            }
 
             progress?.Report(rowsWritten);
             return new ImportSummary(

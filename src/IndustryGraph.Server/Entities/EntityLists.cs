@@ -126,6 +126,8 @@ public static class EntityLists
                 NameContains = context.GetArgument<string?>("nameContains"),
                 OrderByFact = order?.By == OrderField.Fact ? order.Fact : null,
                 Descending = order?.Direction == SortDirection.Desc,
+                // Counting is the whole cost of a small page of a big list: only when asked for (under any alias).
+                IncludeTotalCount = context.SubFields?.Values.Any(selected => selected.FieldType.Name == "totalCount") ?? true,
             });
             var page = await (await reader.ReadsAsync(context.CancellationToken)).ListEntitiesAsync(listQuery, context.CancellationToken);
             return (object?)ConnectionPaging.FromPage<object>(page, entity => entity);
