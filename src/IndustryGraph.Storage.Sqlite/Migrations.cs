@@ -95,6 +95,12 @@ internal static class Migrations
         CREATE TABLE kind_count (kind TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
         INSERT INTO kind_count (kind, n) SELECT kind, COUNT(*) FROM entity GROUP BY kind;
         """,
+        """
+        -- Search ranks from posting lists in memory (NameSearchIndex), built from entity_name: the full-text
+        -- indexes cost a third of an import and could not give the best matches without scoring them all.
+        DROP TABLE name_trigram;
+        DROP TABLE name_chars;
+        """,
     ];
 
     public static int Latest => Steps.Length;
