@@ -356,36 +356,95 @@ public sealed partial class SqliteGraphStore : IGraphStore
         return ReadEntities(command);
     }
 
+    /// <summary>
+    /// The whole graph. Relationships and facts are read by entity id (no joins) and point at the entity's own
+    /// key string, so a million rows share their keys instead of each holding copies; relationships are read on
+    /// a second connection in parallel when it sees the same data version (otherwise after the entities, on one).
+    /// </summary>
     public async Task<GraphDataset> ReadAllAsync(CancellationToken cancellationToken = default)
     {
         await using var lease = await LeaseAsync(cancellationToken);
         var connection = lease.Connection;
         await using var transaction = BeginRead(lease);
-        List<Entity> entities;
-        List<Fact> facts;
-        List<Relationship> relationships;
+        var version = pinned?.Version ?? ReadDataVersion(connection, transaction);
+        var parallel = Task.Run(() => ReadRelationshipRowsAt(version, cancellationToken), cancellationToken);
+
+        var entities = new List<Entity>();
+        var keyById = new Dictionary<long, string>();
         await using (var command = Command(connection, $"SELECT {EntityColumns} FROM entity e ORDER BY e.id"))
         {
             command.Transaction = transaction;
-            entities = ReadEntities(command);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var entity = ReadEntity(reader);
+                entities.Add(entity);
+                keyById[reader.GetInt64(0)] = entity.Key;
+            }
         }
 
-        await using (var command = Command(connection,
-            "SELECT e.key, f.key, f.value, f.number, f.unit, f.as_of, f.sources FROM fact f JOIN entity e ON e.id = f.entity_id ORDER BY f.id"))
+        var facts = new List<Fact>();
+        await using (var command = Command(connection, "SELECT entity_id, key, value, number, unit, as_of, sources FROM fact ORDER BY id"))
         {
             command.Transaction = transaction;
-            facts = ReadFacts(command);
+            using var reader = command.ExecuteReader();
+            var factKeys = new Dictionary<string, string>(StringComparer.Ordinal);
+            while (reader.Read())
+            {
+                if (!keyById.TryGetValue(reader.GetInt64(0), out var entityKey))
+                {
+                    continue;
+                }
+
+                var factKey = reader.GetString(1);
+                factKey = factKeys.TryGetValue(factKey, out var known) ? known : factKeys[factKey] = factKey;
+                facts.Add(new Fact(entityKey, factKey, reader.GetString(2),
+                    reader.IsDBNull(3) ? null : reader.GetDouble(3), reader.IsDBNull(4) ? null : reader.GetString(4),
+                    reader.IsDBNull(5) ? null : reader.GetString(5), StoredJson.ReadSources(reader.GetString(6))));
+            }
         }
 
-        await using (var command = Command(connection, """
-            SELECT r.id, f.key, r.type, t.key, r.sources
-            FROM relationship r JOIN entity f ON f.id = r.from_id JOIN entity t ON t.id = r.to_id ORDER BY r.id
-            """))
+        var rows = await parallel.ConfigureAwait(false) ?? ReadRelationshipRows(connection, transaction, cancellationToken);
+        var relationships = new List<Relationship>(rows.Count);
+        foreach (var (from, type, to, sources) in rows)
         {
-            command.Transaction = transaction;
-            relationships = ReadRelationships(command);
+            if (keyById.TryGetValue(from, out var fromKey) && keyById.TryGetValue(to, out var toKey))
+            {
+                relationships.Add(new Relationship(fromKey, type, toKey, sources));
+            }
         }
 
         return new GraphDataset(entities, facts, relationships);
+    }
+
+    /// <summary>All relationships by entity id, on a connection of its own, or null when that connection sees another version.</summary>
+    private List<(long From, string Type, long To, IReadOnlyList<SourceRef> Sources)>? ReadRelationshipRowsAt(long version, CancellationToken cancellationToken)
+    {
+        using var connection = ConnectForRead();
+        using var transaction = connection.BeginTransaction(deferred: true);
+        return ReadDataVersion(connection, transaction) == version ? ReadRelationshipRows(connection, transaction, cancellationToken) : null;
+    }
+
+    private static List<(long From, string Type, long To, IReadOnlyList<SourceRef> Sources)> ReadRelationshipRows(
+        SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
+    {
+        var rows = new List<(long, string, long, IReadOnlyList<SourceRef>)>();
+        var types = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var command = Command(connection, "SELECT from_id, type, to_id, sources FROM relationship ORDER BY id");
+        command.Transaction = transaction;
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            if (rows.Count % 100_000 == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            var type = reader.GetString(1);
+            type = types.TryGetValue(type, out var known) ? known : types[type] = type;
+            rows.Add((reader.GetInt64(0), type, reader.GetInt64(2), StoredJson.ReadSources(reader.GetString(3))));
+        }
+
+        return rows;
     }
 }

@@ -88,10 +88,19 @@ public sealed class AnalysisIndexProvider(IGraphStore store, ILogger<AnalysisInd
     }
 }
 
-/// <summary>Builds the index when the server starts, so the first planner does not wait for it.</summary>
-public sealed class AnalysisIndexWarmup(AnalysisIndexProvider provider) : IHostedService
+/// <summary>
+/// Starts building the index when the server starts, without holding up listening: lists, search and entity
+/// fields answer at once, and analysis fields wait for the build (see <see cref="AnalysisOptions.IndexWait"/>).
+/// </summary>
+public sealed class AnalysisIndexWarmup(AnalysisIndexProvider provider, ILogger<AnalysisIndexWarmup> logger) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken) => provider.GetAsync(cancellationToken);
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _ = provider.GetAsync(CancellationToken.None).ContinueWith(
+            task => logger.LogError(task.Exception, "building the analysis index at start failed; the first analysis request retries"),
+            CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        return Task.CompletedTask;
+    }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
@@ -102,4 +111,10 @@ public sealed class AnalysisOptions
     public int WeakThreshold { get; set; } = ChainAnalysis.DefaultThreshold;
 
     public TimeSpan CacheDuration { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// How long an analysis field waits for the index being built (at start, or after a write) before it answers
+    /// ANALYSIS_INDEX_BUILDING, an error to retry; an L graph builds in seconds, so a client rarely sees it.
+    /// </summary>
+    public TimeSpan IndexWait { get; set; } = TimeSpan.FromSeconds(30);
 }
