@@ -110,6 +110,7 @@ public sealed class AnalysisOptions
     /// <summary>A link with at least one but fewer enterprises than this in a scope is WEAK; queries may override it.</summary>
     public int WeakThreshold { get; set; } = ChainAnalysis.DefaultThreshold;
 
+    /// <summary>How long an answer is cached (per data version); zero turns the cache off (benchmarks: `Analysis__CacheDuration=0`).</summary>
     public TimeSpan CacheDuration { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>

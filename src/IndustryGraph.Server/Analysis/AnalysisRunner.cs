@@ -29,6 +29,11 @@ public sealed class AnalysisRunner(AnalysisIndexProvider provider, IMemoryCache 
         try
         {
             var request = prepare(snapshot);
+            if (options.Value.CacheDuration <= TimeSpan.Zero)
+            {
+                return request.Compute();
+            }
+
             return cache.GetOrCreate($"{snapshot.Version}|{field}|{request.Key}", entry =>
             {
                 entry.AbsoluteExpirationRelativeToNow = options.Value.CacheDuration;
