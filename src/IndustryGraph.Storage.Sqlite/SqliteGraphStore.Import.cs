@@ -22,7 +22,8 @@ public sealed partial class SqliteGraphStore
     {
         await using var connection = ConnectCounted();
         // A bulk write: a larger page cache, and temporary b-trees (sorts, index builds) in memory.
-        Exec(connection, "PRAGMA cache_size = -1048576; PRAGMA temp_store = MEMORY");
+        // threads: the sorter of the index builds at the end may use a helper thread per core.
+        Exec(connection, $"PRAGMA cache_size = -1048576; PRAGMA temp_store = MEMORY; PRAGMA threads = {Math.Min(Environment.ProcessorCount, 4)}");
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         var before = ReadDataVersion(connection, transaction);
         var writer = new ImportWriter(connection, transaction, options.Progress, options.Trace);

@@ -139,12 +139,13 @@ public sealed class ChainAnalysis(GraphIndex index)
             statuses.Add(assessment.Status);
             if (assessment.Status == LinkStatus.Missing || (includeWeak && assessment.Status == LinkStatus.Weak))
             {
+                // Candidates, partners and hosting places only when a query selects them.
                 gaps.Add(new ChainGap(
                     assessment,
-                    RankCandidates(chain, chainLinks, placements, scope),
-                    Partners(link, chain, scope),
-                    HostingPlaces(placements, scope, index.ParksOf),
-                    HostingPlaces(placements, scope, enterprise => index.PrimaryDistrictOf(enterprise) is var district and >= 0 ? [district] : [])));
+                    new LazyList<Candidate>(() => RankCandidates(chain, chainLinks, placements, scope)),
+                    new LazyList<PartnerSupport>(() => Partners(link, chain, scope)),
+                    new LazyList<HostingPlace>(() => HostingPlaces(placements, scope, index.ParksOf)),
+                    new LazyList<HostingPlace>(() => HostingPlaces(placements, scope, enterprise => index.PrimaryDistrictOf(enterprise) is var district and >= 0 ? [district] : []))));
             }
         }
 
