@@ -240,7 +240,11 @@ public sealed partial class SqliteGraphStore
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 Tick();
-                seen.Add(entity.Key);
+                if (mode == ImportMode.Replace)
+                {
+                    seen.Add(entity.Key);
+                }
+
                 var columns = Columns(entity);
                 if (entityIds.TryGetValue(entity.Key, out var existing))
                 {
@@ -318,7 +322,12 @@ public sealed partial class SqliteGraphStore
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var edge = (entityIds[relationship.FromKey].Id, relationship.Type, entityIds[relationship.ToKey].Id);
-                seen.Add(edge);
+                // Only a replace removes what the dataset does not mention; a merge need not remember millions of edges.
+                if (mode == ImportMode.Replace)
+                {
+                    seen.Add(edge);
+                }
+
                 if (existing.TryGetValue(edge, out var stored))
                 {
                     var sources = mode == ImportMode.Merge

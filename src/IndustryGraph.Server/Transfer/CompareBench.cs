@@ -187,8 +187,11 @@ public sealed class CompareBench(GraphSize size, int seed, string work, int roun
 
         public Func<SqliteDataReader, string>? ReadSql { get; init; }
 
-        /// <summary>Rounds the SQL side runs (a recursive path search on L takes seconds).</summary>
+        /// <summary>Rounds the SQL side runs (a path search on L takes seconds).</summary>
         public int SqlRounds { get; init; } = int.MaxValue;
+
+        /// <summary>A SQL answer that takes several statements (breadth first, level by level); otherwise <see cref="Sql"/> is run.</summary>
+        public Func<SqliteConnection, string>? RunSql { get; init; }
     }
 
     private List<Question> Questions(GraphDataset dataset, string dbPath)
@@ -316,17 +319,11 @@ public sealed class CompareBench(GraphSize size, int seed, string work, int roun
             Cypher = "MATCH p = (a:Entity {key: $a})-[* SHORTEST 1..6]-(b:Entity {key: $b}) RETURN length(p) AS n",
             CypherParameters = new() { ["a"] = enterpriseInPark.FromKey, ["b"] = farPark },
             ReadKuzu = rows => rows.Count == 0 ? "none" : rows[0]!["n"]!.ToString(),
-            // Breadth first over both directions, one row per entity and its first depth.
-            Sql = """
-                WITH RECURSIVE walk(id, d) AS (
-                  SELECT id, 0 FROM entity WHERE key = $a
-                  UNION SELECT r.to_id, walk.d + 1 FROM walk JOIN relationship r ON r.from_id = walk.id WHERE walk.d < 6
-                  UNION SELECT r.from_id, walk.d + 1 FROM walk JOIN relationship r ON r.to_id = walk.id WHERE walk.d < 6)
-                SELECT COALESCE(MIN(d), 'none') FROM walk WHERE id = (SELECT id FROM entity WHERE key = $b)
-                """,
-            SqlParameters = new() { ["$a"] = enterpriseInPark.FromKey, ["$b"] = farPark },
-            ReadSql = SqlRows,
-            SqlRounds = size == GraphSize.L ? 1 : size == GraphSize.M ? 3 : int.MaxValue,
+            // Breadth first over both directions, level by level, each entity visited once (a recursive CTE
+            // cannot skip visited rows and explodes on hubs).
+            Sql = "bfs",
+            RunSql = connection => SqlShortestPath(connection, enterpriseInPark.FromKey, farPark, 6),
+            SqlRounds = size == GraphSize.L ? 3 : size == GraphSize.M ? 10 : int.MaxValue,
         });
         return questions;
     }
@@ -358,9 +355,7 @@ public sealed class CompareBench(GraphSize size, int seed, string work, int roun
 
         if (question.Sql is not null)
         {
-            using var command = SqlCommand(sql, question);
-            using var reader = command.ExecuteReader();
-            var theirs = question.ReadSql!(reader);
+            var theirs = RunSql(sql, question);
             if (theirs != ours)
             {
                 disagreements.Add($"{question.Name}: IndustryGraph {Short(ours)} but SQL {Short(theirs)}");
@@ -386,13 +381,56 @@ public sealed class CompareBench(GraphSize size, int seed, string work, int roun
     private static double TimeSql(SqliteConnection connection, Question question)
     {
         var clock = Stopwatch.StartNew();
-        using var command = SqlCommand(connection, question);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        RunSql(connection, question);
+        return clock.Elapsed.TotalMilliseconds;
+    }
+
+    private static string RunSql(SqliteConnection connection, Question question)
+    {
+        if (question.RunSql is not null)
         {
+            return question.RunSql(connection);
         }
 
-        return clock.Elapsed.TotalMilliseconds;
+        using var command = SqlCommand(connection, question);
+        using var reader = command.ExecuteReader();
+        return question.ReadSql!(reader);
+    }
+
+    /// <summary>The length of a shortest path over relationships of any type and direction, or "none" past <paramref name="maxHops"/>.</summary>
+    private static string SqlShortestPath(SqliteConnection connection, string from, string to, int maxHops)
+    {
+        void Exec(string sql, params (string, object)[] parameters)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (var (name, value) in parameters)
+            {
+                command.Parameters.AddWithValue(name, value);
+            }
+
+            command.ExecuteNonQuery();
+        }
+
+        Exec("CREATE TEMP TABLE IF NOT EXISTS bfs_seen (id INTEGER PRIMARY KEY, d INTEGER NOT NULL); DELETE FROM bfs_seen");
+        Exec("INSERT INTO bfs_seen (id, d) SELECT id, 0 FROM entity WHERE key = $a", ("$a", from));
+        for (var depth = 1; depth <= maxHops; depth++)
+        {
+            Exec("""
+                INSERT OR IGNORE INTO bfs_seen (id, d)
+                  SELECT r.to_id, $d FROM bfs_seen s JOIN relationship r ON r.from_id = s.id WHERE s.d = $d - 1
+                  UNION SELECT r.from_id, $d FROM bfs_seen s JOIN relationship r INDEXED BY relationship_to ON r.to_id = s.id WHERE s.d = $d - 1
+                """, ("$d", depth));
+            using var found = connection.CreateCommand();
+            found.CommandText = "SELECT s.d FROM bfs_seen s JOIN entity e ON e.id = s.id WHERE e.key = $b";
+            found.Parameters.AddWithValue("$b", to);
+            if (found.ExecuteScalar() is long distance)
+            {
+                return distance.ToString(CultureInfo.InvariantCulture);
+            }
+        }
+
+        return "none";
     }
 
     /// <summary>Nodes with their kind order (for the search ranking) and one edge file per relationship type.</summary>
@@ -630,12 +668,16 @@ public sealed class CompareBench(GraphSize size, int seed, string work, int roun
 
         public static string? Folder()
         {
-            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+            // Above the program (a build in the source tree), or above the working directory (a copied build).
+            foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
             {
-                var candidate = Path.Combine(directory.FullName, "bench", "kuzu");
-                if (File.Exists(Path.Combine(candidate, "worker.mjs")))
+                for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
                 {
-                    return candidate;
+                    var candidate = Path.Combine(directory.FullName, "bench", "kuzu");
+                    if (File.Exists(Path.Combine(candidate, "worker.mjs")))
+                    {
+                        return candidate;
+                    }
                 }
             }
 
