@@ -1,5 +1,6 @@
 // The Kùzu side of `bench compare`: one JSON request per stdin line, one JSON answer per stdout line.
-//   {"id":1,"load":"DIR"}                        loads DIR/nodes.csv and DIR/rel-TYPE.csv into a new database
+//   {"id":1,"load":"DIR"}                        loads DIR/nodes.csv and DIR/rel-TYPE.csv into a new database DIR/kuzu-db
+//   {"id":1,"open":"DIR"}                        opens the database an earlier load left in DIR/kuzu-db
 //   {"id":2,"cypher":"MATCH ...","params":{...}}  runs a prepared statement; answers rows and in-process ms
 import kuzu from "kuzu";
 import fs from "node:fs";
@@ -26,6 +27,14 @@ async function load(dir) {
   return { ms: performance.now() - started };
 }
 
+async function open(dir) {
+  const started = performance.now();
+  db = new kuzu.Database(path.join(dir, "kuzu-db"));
+  conn = new kuzu.Connection(db);
+  await conn.query("MATCH (e:Entity) RETURN count(*)");
+  return { ms: performance.now() - started };
+}
+
 async function run(cypher, params) {
   let statement = prepared.get(cypher);
   if (!statement) {
@@ -47,7 +56,7 @@ for await (const line of lines) {
   const request = JSON.parse(line);
   let answer;
   try {
-    answer = request.load ? await load(request.load) : await run(request.cypher, request.params);
+    answer = request.load ? await load(request.load) : request.open ? await open(request.open) : await run(request.cypher, request.params);
   } catch (error) {
     answer = { error: String(error?.message ?? error) };
   }

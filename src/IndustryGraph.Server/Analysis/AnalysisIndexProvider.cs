@@ -131,7 +131,8 @@ public sealed class AnalysisOptions
 
     /// <summary>
     /// How long an analysis field waits for the index being built (at start, or after a write) before it answers
-    /// ANALYSIS_INDEX_BUILDING, an error to retry; an L graph builds in seconds, so a client rarely sees it.
+    /// ANALYSIS_INDEX_BUILDING, an error to retry. Below the request time limit (30 s), so a client gets this
+    /// retryable answer rather than TIMEOUT.
     /// </summary>
-    public TimeSpan IndexWait { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan IndexWait { get; set; } = TimeSpan.FromSeconds(20);
 }

@@ -44,9 +44,10 @@ public static class BenchCommand
         var compareWork = new Option<string?>("--work") { Description = "Folder for the generated graph (reused when there), the store and Kùzu's files (default: industrygraph-compare under the temp folder)." };
         var rounds = new Option<int?>("--rounds") { Description = "Interleaved rounds per question (default 100; 10 at S)." };
         var wrkSeconds = new Option<int?>("--wrk-seconds") { Description = "Seconds of each wrk run (default 5; 1 at S)." };
+        var reuseStores = new Option<bool>("--reuse-stores") { Description = "Reuse the store and Kùzu database of an earlier run in --work (no import figure)." };
         var compare = new Command("compare", "The project over HTTP beside Kùzu in-process and plain SQL on the same file, interleaved, with ratios, answers compared; wrk throughput against a plain Kestrel endpoint; start-up, memory, import rows/s.")
         {
-            compareSize, compareSeed, compareWork, rounds, wrkSeconds,
+            compareSize, compareSeed, compareWork, rounds, wrkSeconds, reuseStores,
         };
         compare.SetAction(async (parse, cancellationToken) =>
         {
@@ -54,7 +55,10 @@ public static class BenchCommand
             var small = graphSize == GraphSize.S;
             var folder = parse.GetValue(compareWork) ?? Path.Combine(Path.GetTempPath(), "industrygraph-compare");
             var bench = new CompareBench(graphSize, parse.GetValue(compareSeed), folder,
-                parse.GetValue(rounds) ?? (small ? 10 : 100), parse.GetValue(wrkSeconds) ?? (small ? 1 : 5), Console.Out);
+                parse.GetValue(rounds) ?? (small ? 10 : 100), parse.GetValue(wrkSeconds) ?? (small ? 1 : 5), Console.Out)
+            {
+                ReuseStores = parse.GetValue(reuseStores),
+            };
             return await bench.RunAsync(cancellationToken);
         });
         return new Command("bench", "Benchmarks that print figures.") { import, compare };

@@ -22,6 +22,9 @@ namespace IndustryGraph.Server.Transfer;
 /// </summary>
 public sealed class CompareBench(GraphSize size, int seed, string work, int rounds, int wrkSeconds, TextWriter output)
 {
+    /// <summary>Use the store and Kùzu database a previous run left in the work folder instead of importing again.</summary>
+    public bool ReuseStores { get; init; }
+
     private readonly List<string> disagreements = [];
 
     public IReadOnlyList<string> Disagreements => disagreements;
@@ -44,33 +47,45 @@ public sealed class CompareBench(GraphSize size, int seed, string work, int roun
         }
 
         var dbPath = Path.Combine(work, "compare.db");
-        foreach (var file in new[] { dbPath, dbPath + "-wal", dbPath + "-shm" })
+        var kuzuData = Path.Combine(work, "kuzu-csv");
+        var reuse = ReuseStores && File.Exists(dbPath) && Directory.Exists(Path.Combine(kuzuData, "kuzu-db"));
+        var importLine = "import: not measured (--reuse-stores)";
+        GraphDataset? dataset;
+        if (reuse)
         {
-            File.Delete(file);
+            dataset = SeedFolder.ReadOrThrow(data);
+        }
+        else
+        {
+            foreach (var file in new[] { dbPath, dbPath + "-wal", dbPath + "-shm" })
+            {
+                File.Delete(file);
+            }
+
+            // The import as `import` measures it: read and validate the folder, then write, end to end.
+            var importClock = Stopwatch.StartNew();
+            dataset = SeedFolder.ReadOrThrow(data);
+            var readSeconds = importClock.Elapsed.TotalSeconds;
+            await SqliteGraphStore.Open(dbPath).ImportAsync(dataset, ImportMode.Merge, cancellationToken);
+            var importSeconds = importClock.Elapsed.TotalSeconds;
+            var rows = dataset.RowCount;
+            importLine = $"import {size.Name}: {rows:N0} rows in {importSeconds:0.0} s = {rows / importSeconds:N0} rows/s (read+validate {readSeconds:0.0} s, write {importSeconds - readSeconds:0.0} s)";
+            Say(importLine);
+            SqliteConnection.ClearAllPools();
         }
 
-        // The import as `import` measures it: read and validate the folder, then write, end to end.
-        var importClock = Stopwatch.StartNew();
-        var read = SeedFolder.Read(data);
-        var dataset = read.Dataset ?? throw new InvalidOperationException(string.Join(Environment.NewLine, read.Errors.Take(10)));
-        var readSeconds = importClock.Elapsed.TotalSeconds;
-        await SqliteGraphStore.Open(dbPath).ImportAsync(dataset, ImportMode.Merge, cancellationToken);
-        var importSeconds = importClock.Elapsed.TotalSeconds;
-        var rows = dataset.RowCount;
-        var importLine = $"import {size.Name}: {rows:N0} rows in {importSeconds:0.0} s = {rows / importSeconds:N0} rows/s (read+validate {readSeconds:0.0} s, write {importSeconds - readSeconds:0.0} s)";
-        Say(importLine);
-        SqliteConnection.ClearAllPools();
+        if (!reuse)
+        {
+            WriteKuzuCsv(dataset, kuzuData);
+        }
 
-        var kuzuData = Path.Combine(work, "kuzu-csv");
-        WriteKuzuCsv(dataset, kuzuData);
         var questions = Questions(dataset, dbPath);
         dataset = null;
-        read = null;
         GC.Collect();
 
         await using var kuzu = await KuzuWorker.StartAsync(cancellationToken);
-        var kuzuLoad = await kuzu.LoadAsync(kuzuData, cancellationToken);
-        Say($"kuzu: loaded in {kuzuLoad / 1000:0.0} s");
+        var kuzuLoad = await kuzu.LoadAsync(kuzuData, reuse, cancellationToken);
+        Say($"kuzu: {(reuse ? "opened" : "loaded")} in {kuzuLoad / 1000:0.0} s");
 
         using var server = await ServerProcess.StartAsync(dbPath, cancellationToken);
         Say($"start-up: listening after {server.ListeningAfter.TotalSeconds:0.0} s, analysis answering after {server.AnalysisReadyAfter.TotalSeconds:0.0} s");
@@ -564,10 +579,19 @@ public sealed class CompareBench(GraphSize size, int seed, string work, int roun
             server.ListeningAfter = clock.Elapsed;
             var ready = await server.QueryAsync("{ chains(first: 1) { nodes { key } } }", null, cancellationToken);
             var chain = ready.Data!["chains"]!["nodes"]![0]!["key"]!.ToString();
-            var analysis = await server.QueryAsync("query($c: String!) { chainMap(chain: $c) { threshold } }", new { c = chain }, cancellationToken);
-            if (analysis.Error is not null)
+            // Analysis waits for the index being built; on a big store it may answer ANALYSIS_INDEX_BUILDING first.
+            while (true)
             {
-                throw new InvalidOperationException($"the server's first analysis answer was an error: {analysis.Error}");
+                var analysis = await server.QueryAsync("query($c: String!) { chainMap(chain: $c) { threshold } }", new { c = chain }, cancellationToken);
+                if (analysis.Error is null)
+                {
+                    break;
+                }
+
+                if (!analysis.Error.Contains("ANALYSIS_INDEX_BUILDING", StringComparison.Ordinal) || clock.Elapsed > TimeSpan.FromMinutes(10))
+                {
+                    throw new InvalidOperationException($"the server's first analysis answer was an error: {analysis.Error}");
+                }
             }
 
             server.AnalysisReadyAfter = clock.Elapsed;
@@ -716,9 +740,9 @@ public sealed class CompareBench(GraphSize size, int seed, string work, int roun
             return JsonNode.Parse(line)!;
         }
 
-        public async Task<double> LoadAsync(string folder, CancellationToken cancellationToken)
+        public async Task<double> LoadAsync(string folder, bool reuse, CancellationToken cancellationToken)
         {
-            var answer = await SendAsync(new { id = ++next, load = folder }, cancellationToken);
+            var answer = await SendAsync(reuse ? new { id = ++next, open = folder } : (object)new { id = ++next, load = folder }, cancellationToken);
             return answer["error"] is { } error ? throw new InvalidOperationException("Kùzu load: " + error) : answer["ms"]!.GetValue<double>();
         }
 
