@@ -553,6 +553,21 @@ public sealed class CompareBench(GraphSize size, int seed, string work, int roun
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
             var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}/"));
+            try
+            {
+                await server.WaitUntilReadyAsync(clock, cancellationToken);
+                return server;
+            }
+            catch
+            {
+                server.Dispose();
+                throw;
+            }
+        }
+
+        private async Task WaitUntilReadyAsync(Stopwatch clock, CancellationToken cancellationToken)
+        {
+            var server = this;
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -595,7 +610,6 @@ public sealed class CompareBench(GraphSize size, int seed, string work, int roun
             }
 
             server.AnalysisReadyAfter = clock.Elapsed;
-            return server;
         }
 
         private static int FreePort()
