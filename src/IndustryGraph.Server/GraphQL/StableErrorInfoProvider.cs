@@ -15,7 +15,7 @@ public sealed class StableErrorInfoProvider : IErrorInfoProvider
         ErrorCodes.BadUserInput, ErrorCodes.NotFound, ErrorCodes.QueryTooDeep, ErrorCodes.QueryTooComplex, ErrorCodes.PageTooLarge,
         ErrorCodes.TooManyOperations, ErrorCodes.PayloadTooLarge, ErrorCodes.PersistedQueryNotFound, ErrorCodes.PersistedQueryMismatch,
         ErrorCodes.IntrospectionDisabled, ErrorCodes.Unauthenticated, ErrorCodes.Forbidden, ErrorCodes.Timeout, ErrorCodes.Internal,
-        ErrorCodes.BadRequest, NoMutationsOverGet.Code,
+        ErrorCodes.BadRequest, NoMutationsOverGet.Code, ErrorCodes.AnalysisIndexBuilding,
     ];
 
     public ErrorInfo GetInfo(ExecutionError executionError)

@@ -48,7 +48,8 @@ public sealed class CompareBench(GraphSize size, int seed, string work, int roun
 
         var dbPath = Path.Combine(work, "compare.db");
         var kuzuData = Path.Combine(work, "kuzu-csv");
-        var reuse = ReuseStores && File.Exists(dbPath) && Directory.Exists(Path.Combine(kuzuData, "kuzu-db"));
+        var kuzuDb = Path.Combine(kuzuData, "kuzu-db");
+        var reuse = ReuseStores && File.Exists(dbPath) && (File.Exists(kuzuDb) || Directory.Exists(kuzuDb));
         var importLine = "import: not measured (--reuse-stores)";
         GraphDataset? dataset;
         if (reuse)
