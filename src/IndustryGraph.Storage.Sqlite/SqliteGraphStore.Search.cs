@@ -83,7 +83,14 @@ public sealed partial class SqliteGraphStore
         using var connection = ConnectForRead();
         using var transaction = connection.BeginTransaction(deferred: true);
         var version = ReadDataVersion(connection, transaction);
-        return new BuiltSearchIndex(version, NameSearchIndex.Build(ReadNames(connection, transaction)));
+        var index = NameSearchIndex.Build(ReadNames(connection, transaction));
+        if (index.NameCount >= 100_000)
+        {
+            // The rows and sort buffers of the build are several times the index: return them to the system.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        }
+
+        return new BuiltSearchIndex(version, index);
     }
 
     private sealed record BuiltSearchIndex(long Version, NameSearchIndex Index);
