@@ -91,6 +91,10 @@ internal static class Migrations
         CREATE INDEX audit_at ON audit (at, id);
         """,
         """
+        -- The keys of the entities a fact is about (a district's count of parks of a chain is about the chain).
+        ALTER TABLE fact ADD COLUMN about TEXT NOT NULL DEFAULT '[]';
+        """,
+        """
         -- Entities per kind, kept by imports and edits: an unfiltered list's totalCount is one row, not a scan.
         CREATE TABLE kind_count (kind TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
         INSERT INTO kind_count (kind, n) SELECT kind, COUNT(*) FROM entity GROUP BY kind;

@@ -268,9 +268,9 @@ public sealed partial class SqliteGraphStore : IGraphEditor
         }
 
         public void InsertFact(long entityId, Fact fact) =>
-            Execute("INSERT INTO fact (entity_id, key, value, number, unit, as_of, sources) VALUES ($entity, $key, $value, $number, $unit, $asOf, $sources)",
+            Execute("INSERT INTO fact (entity_id, key, value, number, unit, as_of, sources, about) VALUES ($entity, $key, $value, $number, $unit, $asOf, $sources, $about)",
                 ("$entity", entityId), ("$key", fact.Key), ("$value", fact.Value), ("$number", fact.Number), ("$unit", fact.Unit),
-                ("$asOf", fact.AsOf), ("$sources", StoredJson.Write(fact.Sources)));
+                ("$asOf", fact.AsOf), ("$sources", StoredJson.Write(fact.Sources)), ("$about", StoredJson.Write(fact.About)));
 
         public void UpdateFact(long factId, Fact fact) =>
             Execute("UPDATE fact SET value = $value, number = $number, unit = $unit, as_of = $asOf, sources = $sources WHERE id = $id",
@@ -281,7 +281,7 @@ public sealed partial class SqliteGraphStore : IGraphEditor
         {
             var (entityId, _) = RequireEntity(selector.EntityKey, "entity");
             using var command = Command(
-                "SELECT id, key, value, number, unit, as_of, sources FROM fact WHERE entity_id = $entity AND key = $key AND ($asOf IS NULL OR as_of = $asOf) ORDER BY id",
+                "SELECT id, key, value, number, unit, as_of, sources, about FROM fact WHERE entity_id = $entity AND key = $key AND ($asOf IS NULL OR as_of = $asOf) ORDER BY id",
                 ("$entity", entityId), ("$key", selector.Key), ("$asOf", selector.AsOf));
             var found = new List<(long, Fact)>();
             using (var reader = command.ExecuteReader())
@@ -290,7 +290,8 @@ public sealed partial class SqliteGraphStore : IGraphEditor
                 {
                     found.Add((reader.GetInt64(0), new Fact(selector.EntityKey, reader.GetString(1), reader.GetString(2),
                         reader.IsDBNull(3) ? null : reader.GetDouble(3), reader.IsDBNull(4) ? null : reader.GetString(4),
-                        reader.IsDBNull(5) ? null : reader.GetString(5), StoredJson.ReadSources(reader.GetString(6)))));
+                        reader.IsDBNull(5) ? null : reader.GetString(5), StoredJson.ReadSources(reader.GetString(6)))
+                    { About = StoredJson.ReadStrings(reader.GetString(7)) }));
                 }
             }
 

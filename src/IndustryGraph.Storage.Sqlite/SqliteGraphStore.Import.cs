@@ -371,7 +371,7 @@ public sealed partial class SqliteGraphStore
             var existingFingerprints = new HashSet<string>(StringComparer.Ordinal);
             using var delete = Prepare("DELETE FROM fact WHERE id = $id", "$id");
             int removed = 0;
-            using (var load = Prepare("SELECT id, entity_id, key, value, number, unit, as_of, sources FROM fact"))
+            using (var load = Prepare("SELECT id, entity_id, key, value, number, unit, as_of, sources, about FROM fact"))
             using (var reader = load.ExecuteReader())
             {
                 var doomed = new List<long>();
@@ -380,7 +380,8 @@ public sealed partial class SqliteGraphStore
                     var entityId = reader.GetInt64(1);
                     var fact = new Fact("", reader.GetString(2), reader.GetString(3),
                         reader.IsDBNull(4) ? null : reader.GetDouble(4), reader.IsDBNull(5) ? null : reader.GetString(5),
-                        reader.IsDBNull(6) ? null : reader.GetString(6), StoredJson.ReadSources(reader.GetString(7)));
+                        reader.IsDBNull(6) ? null : reader.GetString(6), StoredJson.ReadSources(reader.GetString(7)))
+                    { About = StoredJson.ReadStrings(reader.GetString(8)) };
                     var fingerprint = FactFingerprint(entityId, fact);
                     var inScope = mode == ImportMode.Replace || replacedGroups.Contains((entityId, fact.Key));
                     if (inScope && !incomingFingerprints.Contains(fingerprint))
@@ -401,15 +402,15 @@ public sealed partial class SqliteGraphStore
             }
 
             using var insert = Prepare(
-                "INSERT INTO fact (entity_id, key, value, number, unit, as_of, sources) VALUES ($entity, $key, $value, $number, $unit, $asOf, $sources)",
-                "$entity", "$key", "$value", "$number", "$unit", "$asOf", "$sources");
+                "INSERT INTO fact (entity_id, key, value, number, unit, as_of, sources, about) VALUES ($entity, $key, $value, $number, $unit, $asOf, $sources, $about)",
+                "$entity", "$key", "$value", "$number", "$unit", "$asOf", "$sources", "$about");
             var added = 0;
             foreach (var (fact, fingerprint) in incoming)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (existingFingerprints.Add(fingerprint))
                 {
-                    Run(insert, entityIds[fact.EntityKey].Id, fact.Key, fact.Value, fact.Number, fact.Unit, fact.AsOf, SourcesJson(fact.Sources));
+                    Run(insert, entityIds[fact.EntityKey].Id, fact.Key, fact.Value, fact.Number, fact.Unit, fact.AsOf, SourcesJson(fact.Sources), StoredJson.Write(fact.About));
                     added++;
                 }
 
@@ -421,7 +422,7 @@ public sealed partial class SqliteGraphStore
 
         private string FactFingerprint(long entityId, Fact fact) => string.Join('\u001f',
             entityId.ToString(CultureInfo.InvariantCulture), fact.Key, fact.Value,
-            fact.Number?.ToString("R", CultureInfo.InvariantCulture) ?? "", fact.Unit ?? "", fact.AsOf ?? "", SourcesJson(fact.Sources));
+            fact.Number?.ToString("R", CultureInfo.InvariantCulture) ?? "", fact.Unit ?? "", fact.AsOf ?? "", SourcesJson(fact.Sources), string.Join('|', fact.About));
     }
 
     /// <summary>Keeps the name and tag tables (exact-name lookups, tag filters, the search index's source) in step with an entity.</summary>

@@ -105,6 +105,13 @@ public sealed partial class SqliteGraphStore
             parameters.Add(("$tag", query.Tag));
         }
 
+        if (query.WithFact is { } fact)
+        {
+            where.Append(" AND e.id IN (SELECT entity_id FROM fact WHERE key = $withFactKey AND value = $withFactValue AND about = '[]')");
+            parameters.Add(("$withFactKey", fact.Key));
+            parameters.Add(("$withFactValue", fact.Value));
+        }
+
         if (!string.IsNullOrWhiteSpace(query.NameContains))
         {
             where.Append(" AND (instr(lower(e.name), lower($contains)) > 0 OR instr(lower(e.aliases), lower($contains)) > 0)");

@@ -272,7 +272,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
         await using var lease = await LeaseAsync(cancellationToken);
         var connection = lease.Connection;
         await using var command = Command(connection, """
-            SELECT e.key, f.key, f.value, f.number, f.unit, f.as_of, f.sources
+            SELECT e.key, f.key, f.value, f.number, f.unit, f.as_of, f.sources, f.about
             FROM fact f JOIN entity e ON e.id = f.entity_id
             WHERE e.key IN (SELECT value FROM json_each($keys))
             ORDER BY f.id
@@ -293,7 +293,8 @@ public sealed partial class SqliteGraphStore : IGraphStore
                 reader.IsDBNull(3) ? null : reader.GetDouble(3),
                 reader.IsDBNull(4) ? null : reader.GetString(4),
                 reader.IsDBNull(5) ? null : reader.GetString(5),
-                StoredJson.ReadSources(reader.GetString(6))));
+                StoredJson.ReadSources(reader.GetString(6)))
+            { About = StoredJson.ReadStrings(reader.GetString(7)) });
         }
 
         return result;
@@ -384,7 +385,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
         }
 
         var facts = new List<Fact>();
-        await using (var command = Command(connection, "SELECT entity_id, key, value, number, unit, as_of, sources FROM fact ORDER BY id"))
+        await using (var command = Command(connection, "SELECT entity_id, key, value, number, unit, as_of, sources, about FROM fact ORDER BY id"))
         {
             command.Transaction = transaction;
             using var reader = command.ExecuteReader();
@@ -400,7 +401,8 @@ public sealed partial class SqliteGraphStore : IGraphStore
                 factKey = factKeys.TryGetValue(factKey, out var known) ? known : factKeys[factKey] = factKey;
                 facts.Add(new Fact(entityKey, factKey, reader.GetString(2),
                     reader.IsDBNull(3) ? null : reader.GetDouble(3), reader.IsDBNull(4) ? null : reader.GetString(4),
-                    reader.IsDBNull(5) ? null : reader.GetString(5), StoredJson.ReadSources(reader.GetString(6))));
+                    reader.IsDBNull(5) ? null : reader.GetString(5), StoredJson.ReadSources(reader.GetString(6)))
+                { About = StoredJson.ReadStrings(reader.GetString(7)) });
             }
         }
 

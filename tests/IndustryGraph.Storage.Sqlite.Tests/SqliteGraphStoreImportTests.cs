@@ -82,4 +82,23 @@ public sealed class SqliteGraphStoreImportTests : IDisposable
         var located = await store.GetRelationshipsAsync(["d-one"], Direction.In, [RelationshipTypes.LocatedIn]);
         Assert.Equal(30_001, located.Count);
     }
+
+    [Fact]
+    public async Task A_fact_keeps_the_entities_it_is_about_through_import_read_and_merge()
+    {
+        var store = SqliteGraphStore.Open(Path.Combine(directory, "graph.db"));
+        var chain = new Entity("chain-a", EntityKind.IndustryChain, "智能传感器", [], [], [Curated]);
+        var count = new Fact("d-one", "park_count", "9个", 9, "个", null, [Curated]) { About = ["chain-a"] };
+        var plain = new Fact("d-one", "park_count", "9个", 9, "个", null, [Curated]);
+        await store.ImportAsync(new GraphDataset([new Entity("d-one", EntityKind.District, "一区", [], [], [Curated]), chain], [count, plain], []), ImportMode.Merge);
+
+        var facts = (await store.GetFactsAsync(["d-one"]))["d-one"];
+        Assert.Equal(2, facts.Count);
+        Assert.Equal(["chain-a"], facts.Single(fact => fact.About.Count > 0).About);
+        Assert.Equal(["chain-a"], (await store.ReadAllAsync()).Facts.Single(fact => fact.About.Count > 0).About);
+
+        // The same facts again change nothing: the about keys are part of what makes a fact the same.
+        var again = await store.ImportAsync(new GraphDataset([chain], [count, plain], []), ImportMode.Merge);
+        Assert.Equal((0, 0), (again.FactsAdded, again.FactsRemoved));
+    }
 }

@@ -6,6 +6,11 @@ public enum LinkStatus
 {
     Present,
     Weak,
+
+    /// <summary>No enterprise in scope is mapped to the link, but an article reports the chain present there.</summary>
+    Unmapped,
+
+    /// <summary>No enterprise in scope works in the link and no article reports the chain there.</summary>
     Missing,
 }
 
@@ -16,26 +21,45 @@ public sealed record Placement(Entity Enterprise, Entity Link, IReadOnlyList<Sou
     public bool Sourced => Sources.Any(source => !source.Curated);
 }
 
-/// <summary>A link's status in a scope, the rule that gave it, and the enterprises behind the count.</summary>
-public sealed record LinkAssessment(Entity Link, LinkStatus Status, string Rule, IReadOnlyList<Placement> EnterprisesInScope, int EnterprisesElsewhere)
+/// <summary>What a rule rests on besides the enterprises: the scope, the chain, the threshold, what the graph knows there and what the articles report.</summary>
+public sealed record RuleBasis(AnalysisScope Scope, Entity Chain, int Threshold, int KnownInScope, IReadOnlyList<ChainReport> Reports, ParkCategory? Category)
+{
+    /// <summary>Places in the scope that aim for the chain (TARGETS): named in a MISSING rule, since a target is not presence.</summary>
+    public IReadOnlyList<TargetingPlace> TargetedBy { get; init; } = [];
+}
+
+public sealed record TargetingPlace(Entity Place, IReadOnlyList<SourceRef> Sources);
+
+/// <summary>A link's status in a scope, the evidence behind it (enterprises and reports), and the rule in words.</summary>
+public sealed record LinkAssessment(Entity Link, LinkStatus Status, IReadOnlyList<Placement> EnterprisesInScope, int EnterprisesElsewhere, RuleBasis Basis)
 {
     public int CountInScope => EnterprisesInScope.Count;
+
+    public IReadOnlyList<ChainReport> Reports => Basis.Reports;
+
+    /// <summary>The rule in English; <see cref="AnalysisText.Rule"/> words it in another language.</summary>
+    public string Rule => AnalysisText.English.Rule(this);
 }
 
 public sealed record SuppliesEdge(Entity From, Entity To, IReadOnlyList<SourceRef> Sources);
 
 public sealed record SegmentLinks(Segment Segment, IReadOnlyList<LinkAssessment> Links);
 
-public sealed record CoverageCounts(int Links, int Present, int Weak, int Missing)
+public sealed record CoverageCounts(int Links, int Present, int Weak, int Unmapped, int Missing)
 {
     public static CoverageCounts Of(IEnumerable<LinkStatus> statuses)
     {
         var list = statuses.ToList();
-        return new CoverageCounts(list.Count, list.Count(s => s == LinkStatus.Present), list.Count(s => s == LinkStatus.Weak), list.Count(s => s == LinkStatus.Missing));
+        return new CoverageCounts(
+            list.Count, list.Count(s => s == LinkStatus.Present), list.Count(s => s == LinkStatus.Weak),
+            list.Count(s => s == LinkStatus.Unmapped), list.Count(s => s == LinkStatus.Missing));
     }
 
     /// <summary>Share of links present or weak (reached by at least one enterprise), 0..1; 0 for a chain without links.</summary>
     public double Reached => Links == 0 ? 0 : Math.Round((double)(Present + Weak) / Links, 4);
+
+    /// <summary>Share of links with any evidence in the scope (an enterprise or a report), 0..1.</summary>
+    public double Evidenced => Links == 0 ? 0 : Math.Round((double)(Present + Weak + Unmapped) / Links, 4);
 }
 
 public sealed record SegmentCoverage(Segment Segment, CoverageCounts Counts);
@@ -46,8 +70,16 @@ public sealed record ScopeCoverage(AnalysisScope Scope, int Threshold, IReadOnly
 
 public sealed record ChainMap(Entity Chain, AnalysisScope Scope, int Threshold, IReadOnlyList<SegmentLinks> Segments, IReadOnlyList<SuppliesEdge> Supplies, CoverageCounts Counts);
 
-/// <summary>One part of a candidate's score: what it is, how many points, and the fact behind it in words.</summary>
-public sealed record ScoreReason(string Code, double Points, string Text);
+/// <summary>One part of a candidate's score: what it is, how many points, and the names and numbers behind it (worded by <see cref="AnalysisText.Reason"/>).</summary>
+public sealed record ScoreReason(string Code, double Points, IReadOnlyList<string> Args)
+{
+    public ScoreReason(string code, double points, params string[] args)
+        : this(code, points, (IReadOnlyList<string>)args)
+    {
+    }
+
+    public string Text => AnalysisText.English.Reason(this);
+}
 
 public sealed record Candidate(Entity Enterprise, double Score, IReadOnlyList<ScoreReason> Reasons, Placement Placement, Entity? District, IReadOnlyList<Entity> Parks);
 
@@ -57,12 +89,48 @@ public sealed record PartnerSupport(Entity Partner, Entity Supports, bool Suppor
 /// <summary>A park or district outside the scope where enterprises already work in the link; for a park, its district.</summary>
 public sealed record HostingPlace(Entity Place, Entity? District, IReadOnlyList<Placement> Enterprises);
 
-public sealed record ChainGap(
-    LinkAssessment Assessment,
-    IReadOnlyList<Candidate> Candidates,
-    IReadOnlyList<PartnerSupport> ResearchPartners,
-    IReadOnlyList<HostingPlace> HostingParks,
-    IReadOnlyList<HostingPlace> HostingDistricts);
+/// <summary>
+/// A gap (MISSING, UNMAPPED or WEAK link) with what could fill it. The costly parts (candidates, partners, hosting
+/// places) are computed on first use, so an answer that does not ask for them does not pay for them.
+/// </summary>
+public sealed class ChainGap(
+    LinkAssessment assessment,
+    IReadOnlyList<Fact> targets,
+    IReadOnlyList<Entity> focusParks,
+    Func<IReadOnlyList<ChainReport>> reportsElsewhere,
+    Func<IReadOnlyList<Candidate>> candidates,
+    Func<IReadOnlyList<PartnerSupport>> researchPartners,
+    Func<IReadOnlyList<HostingPlace>> hostingParks,
+    Func<IReadOnlyList<HostingPlace>> hostingDistricts)
+{
+    private readonly Lazy<IReadOnlyList<ChainReport>> reportsElsewhere = new(reportsElsewhere);
+    private readonly Lazy<IReadOnlyList<Candidate>> candidates = new(candidates);
+    private readonly Lazy<IReadOnlyList<PartnerSupport>> researchPartners = new(researchPartners);
+    private readonly Lazy<IReadOnlyList<HostingPlace>> hostingParks = new(hostingParks);
+    private readonly Lazy<IReadOnlyList<HostingPlace>> hostingDistricts = new(hostingDistricts);
+
+    public LinkAssessment Assessment { get; } = assessment;
+
+    /// <summary>Reports of the chain inside the scope (the evidence of an UNMAPPED link).</summary>
+    public IReadOnlyList<ChainReport> Reports => Assessment.Reports;
+
+    /// <summary>Stated targets for the chain on places in the scope.</summary>
+    public IReadOnlyList<Fact> Targets { get; } = targets;
+
+    /// <summary>Parks in the scope that focus on or report the chain.</summary>
+    public IReadOnlyList<Entity> FocusParks { get; } = focusParks;
+
+    /// <summary>Reports of the chain in places outside the scope.</summary>
+    public IReadOnlyList<ChainReport> ReportsElsewhere => reportsElsewhere.Value;
+
+    public IReadOnlyList<Candidate> Candidates => candidates.Value;
+
+    public IReadOnlyList<PartnerSupport> ResearchPartners => researchPartners.Value;
+
+    public IReadOnlyList<HostingPlace> HostingParks => hostingParks.Value;
+
+    public IReadOnlyList<HostingPlace> HostingDistricts => hostingDistricts.Value;
+}
 
 public sealed record ChainGaps(Entity Chain, AnalysisScope Scope, int Threshold, IReadOnlyList<ChainGap> Gaps, CoverageCounts Counts);
 
@@ -110,7 +178,7 @@ public sealed record GraphPath(IReadOnlyList<PathStep> Steps)
 
 public enum WhatIfEffect
 {
-    /// <summary>A MISSING link gets its first enterprise(s).</summary>
+    /// <summary>A MISSING or UNMAPPED link gets its first enterprise(s).</summary>
     Closes,
 
     /// <summary>A WEAK link reaches the threshold.</summary>

@@ -1,4 +1,5 @@
 using IndustryGraph.Domain.Graph;
+using IndustryGraph.Domain.Search;
 
 namespace IndustryGraph.Domain.Analysis;
 
@@ -47,7 +48,17 @@ public sealed record AnalysisScope(ScopeKind Kind, Entity? Place, string Label)
 
         if (Kind == ScopeKind.Park)
         {
-            return index.HasEdge(entity, RelationshipTypes.LocatedIn, place);
+            // In the park, or in a park inside it (a park of a new town or a campus is LOCATED_IN that place).
+            foreach (var edge in index.Edges(entity, Direction.Out, RelationshipTypes.LocatedIn))
+            {
+                var container = index.EdgeTo(edge);
+                if (container == place || (index.KindOf(container) == EntityKind.Park && index.HasEdge(container, RelationshipTypes.LocatedIn, place)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         return index.DistrictsOf(entity).Contains(place);
@@ -76,24 +87,36 @@ public static class ScopeResolver
         if (districtId >= 0 && !index.DistrictsOf(parkId).Contains(districtId))
         {
             throw new AnalysisException(AnalysisError.BadInput,
-                $"{argument}: park {index.Entity(parkId).Name} is not in district {index.Entity(districtId).Name}; give one of them, or a park inside the district");
+                text => text.ParkNotInDistrict(argument, index.Entity(parkId).Name, index.Entity(districtId).Name));
         }
 
         return AnalysisScope.Of(index, parkId);
     }
 
-    /// <summary>The one entity a reference names, or an error that says whether it names none or several.</summary>
+    /// <summary>
+    /// The one entity a reference names (id, key, exact name or alias, else a unique prefix or part of a name), or a
+    /// NOT_FOUND error with the names it could mean.
+    /// </summary>
     public static int ResolveOne(this GraphIndex index, string reference, EntityKind? kind, string argument)
     {
         var found = index.Find(reference, kind);
-        var what = kind is null ? "entity" : kind.Value.ToCode().ToLowerInvariant().Replace('_', ' ');
-        return found.Count switch
+        if (found.Count == 1)
         {
-            1 => found[0],
-            0 => throw new AnalysisException(AnalysisError.NotFound, $"{argument}: no {what} has the id, key, name or alias '{reference}'"),
-            _ => throw new AnalysisException(AnalysisError.BadInput,
-                $"{argument}: '{reference}' names {found.Count} entities ({string.Join(", ", found.Take(5).Select(id => $"{index.Entity(id).Name} [{index.Entity(id).Key}]"))}); pass a key or an id"),
-        };
+            return found[0];
+        }
+
+        var resolution = found.Count > 1
+            ? new NameResolution(null, found.Select(index.Entity).Take(NameMatch.MaxSuggestions).ToList()) { Ambiguous = true }
+            : NameMatch.Resolve(reference, index.EntitiesOfKind(kind));
+        if (resolution.Match is not null)
+        {
+            return index.IdOf(resolution.Match);
+        }
+
+        var suggestions = resolution.SuggestionNames;
+        return resolution.Ambiguous
+            ? throw new AnalysisException(AnalysisError.NotFound, text => text.Ambiguous(argument, reference, suggestions), suggestions)
+            : throw new AnalysisException(AnalysisError.NotFound, text => text.NotFound(argument, kind, reference, suggestions), suggestions);
     }
 }
 
@@ -106,10 +129,14 @@ public enum AnalysisError
 /// <summary>An argument of an analysis was wrong: it names nothing, several things, or is out of range.</summary>
 public sealed class AnalysisException : Exception
 {
-    public AnalysisException(AnalysisError error, string message)
-        : base(message)
+    private readonly Func<AnalysisText, string>? render;
+
+    public AnalysisException(AnalysisError error, Func<AnalysisText, string> render, IReadOnlyList<string>? suggestions = null)
+        : base(render(AnalysisText.English))
     {
         Error = error;
+        this.render = render;
+        Suggestions = suggestions ?? [];
     }
 
     public AnalysisException()
@@ -127,4 +154,9 @@ public sealed class AnalysisException : Exception
     }
 
     public AnalysisError Error { get; }
+
+    /// <summary>Names the argument could mean, best first (for an unknown or ambiguous name).</summary>
+    public IReadOnlyList<string> Suggestions { get; } = [];
+
+    public string MessageIn(AnalysisText text) => render?.Invoke(text) ?? Message;
 }

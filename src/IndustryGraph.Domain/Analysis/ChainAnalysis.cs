@@ -12,18 +12,30 @@ public sealed class ChainAnalysis(GraphIndex index)
     public const int DefaultThreshold = 2;
     public const int MaxThreshold = 1000;
 
+    private readonly Lazy<ChainEvidence> evidence = new(() => new ChainEvidence(index));
+
     public GraphIndex Index => index;
 
-    public static LinkStatus StatusOf(int count, int threshold) =>
-        count == 0 ? LinkStatus.Missing : count < threshold ? LinkStatus.Weak : LinkStatus.Present;
+    /// <summary>The articles' reports, targets and stated enterprise counts, indexed once per snapshot.</summary>
+    public ChainEvidence Evidence => evidence.Value;
+
+    /// <summary>
+    /// PRESENT from the threshold, WEAK below it; with no enterprise in scope, UNMAPPED when an article reports the
+    /// chain in the scope (the graph does not know its enterprises there), else MISSING.
+    /// </summary>
+    public static LinkStatus StatusOf(int count, int threshold, bool reported) =>
+        count == 0 ? reported ? LinkStatus.Unmapped : LinkStatus.Missing : count < threshold ? LinkStatus.Weak : LinkStatus.Present;
 
     public static void CheckThreshold(int threshold, string argument = "threshold")
     {
         if (threshold is < 1 or > MaxThreshold)
         {
-            throw new AnalysisException(AnalysisError.BadInput, $"{argument}: must be from 1 to {MaxThreshold}, not {threshold}");
+            throw new AnalysisException(AnalysisError.BadInput, text => text.OutOfRange(argument, 1, MaxThreshold, threshold));
         }
     }
+
+    private LinkStatus StatusOf(int link, int count, AnalysisScope scope, int threshold) =>
+        StatusOf(count, threshold, count == 0 && Evidence.IsReported(index.ChainOf(link), link, scope));
 
     public int ResolveChain(string reference, string argument = "chain") => index.ResolveOne(reference, EntityKind.IndustryChain, argument);
 
@@ -89,35 +101,20 @@ public sealed class ChainAnalysis(GraphIndex index)
         return count;
     }
 
-    /// <summary>A link's status, rule and enterprises in scope, from its placements as <see cref="Placements"/> reads them.</summary>
+    /// <summary>A link's status, evidence and enterprises in scope, from its placements as <see cref="Placements"/> reads them.</summary>
     public LinkAssessment Assess(int link, AnalysisScope scope, int threshold, IReadOnlyList<Placement> placements)
     {
         var inScope = placements.Where(placement => placement.InScope).ToList();
-        var status = StatusOf(inScope.Count, threshold);
-        return new LinkAssessment(index.Entity(link), status, Rule(status, inScope, threshold, scope), inScope, placements.Count - inScope.Count);
-    }
-
-    public static string Rule(LinkStatus status, IReadOnlyList<Placement> inScope, int threshold, AnalysisScope scope)
-    {
-        var where = scope.Place is null ? "the whole city" : scope.Place.Name;
-        var count = inScope.Count;
-        var sourced = inScope.Count(placement => placement.Sourced);
-        var basis = count == 0 ? "" : $" ({sourced} stated by an article, {count - sourced} curated)";
-        var enterprises = count == 1 ? "1 enterprise works" : $"{count.ToString(CultureInfo.InvariantCulture)} enterprises work";
-        return status switch
+        var chain = index.ChainOf(link);
+        var reports = chain < 0 ? [] : Evidence.Reports(chain, link, scope);
+        var status = StatusOf(inScope.Count, threshold, reports.Count > 0);
+        var category = scope.Kind == ScopeKind.Park ? Evidence.CategoryOf(index.IdOf(scope.Place!)) : null;
+        var basis = new RuleBasis(scope, chain < 0 ? index.Entity(link) : index.Entity(chain), threshold, Evidence.Coverage(scope).KnownEnterprises, reports, category)
         {
-            LinkStatus.Missing => $"MISSING: no enterprise in {where} works in this link (0 found; {Bands(threshold)})",
-            LinkStatus.Weak => $"WEAK: {enterprises} in this link in {where}{basis}, fewer than the threshold of {threshold} ({Bands(threshold)})",
-            _ => $"PRESENT: {enterprises} in this link in {where}{basis}, at least the threshold of {threshold}",
+            TargetedBy = status == LinkStatus.Missing && chain >= 0 ? TargetingPlaces(chain, scope) : [],
         };
+        return new LinkAssessment(index.Entity(link), status, inScope, placements.Count - inScope.Count, basis);
     }
-
-    private static string Bands(int threshold) => threshold switch
-    {
-        1 => "PRESENT from 1",
-        2 => "WEAK is 1, PRESENT from 2",
-        _ => $"WEAK is 1 to {threshold - 1}, PRESENT from {threshold}",
-    };
 
     public ChainMap Map(int chain, AnalysisScope scope, int threshold)
     {
@@ -143,30 +140,68 @@ public sealed class ChainAnalysis(GraphIndex index)
         return new ChainMap(index.Entity(chain), scope, threshold, segments, supplies, CoverageCounts.Of(assessments.Select(a => a.Status)));
     }
 
-    public ChainGaps Gaps(int chain, AnalysisScope scope, int threshold, bool includeWeak)
+    public ChainGaps Gaps(int chain, AnalysisScope scope, int threshold, bool includeWeak, bool includeUnmapped = true)
     {
         CheckThreshold(threshold);
         var chainLinks = index.LinksOf(chain).ToArray();
         var gaps = new List<ChainGap>();
         var statuses = new List<LinkStatus>();
+        var targets = Evidence.Targets(chain, scope);
+        var focusParks = FocusParks(chain, scope);
         foreach (var link in chainLinks)
         {
             var placements = Placements(link, scope);
             var assessment = Assess(link, scope, threshold, placements);
             statuses.Add(assessment.Status);
-            if (assessment.Status == LinkStatus.Missing || (includeWeak && assessment.Status == LinkStatus.Weak))
+            if (assessment.Status == LinkStatus.Missing
+                || (includeUnmapped && assessment.Status == LinkStatus.Unmapped)
+                || (includeWeak && assessment.Status == LinkStatus.Weak))
             {
-                // Candidates, partners and hosting places only when a query selects them.
                 gaps.Add(new ChainGap(
                     assessment,
-                    new LazyList<Candidate>(() => RankCandidates(chain, chainLinks, placements, scope)),
-                    new LazyList<PartnerSupport>(() => Partners(link, chain, scope)),
-                    new LazyList<HostingPlace>(() => HostingPlaces(placements, scope, index.ParksOf)),
-                    new LazyList<HostingPlace>(() => HostingPlaces(placements, scope, enterprise => index.PrimaryDistrictOf(enterprise) is var district and >= 0 ? [district] : []))));
+                    targets,
+                    focusParks,
+                    () => Evidence.Reports(chain, link, scope, inScope: false),
+                    () => RankCandidates(chain, chainLinks, placements, scope),
+                    () => Partners(link, chain, scope),
+                    () => HostingPlaces(placements, scope, index.ParksOf),
+                    () => HostingPlaces(placements, scope, enterprise => index.PrimaryDistrictOf(enterprise) is var district and >= 0 ? [district] : [])));
             }
         }
 
         return new ChainGaps(index.Entity(chain), scope, threshold, gaps, CoverageCounts.Of(statuses));
+    }
+
+    private List<TargetingPlace> TargetingPlaces(int chain, AnalysisScope scope)
+    {
+        var places = new List<TargetingPlace>();
+        foreach (var edge in index.Edges(chain, Direction.In, RelationshipTypes.Targets))
+        {
+            var place = index.EdgeFrom(edge);
+            if (index.KindOf(place) is EntityKind.District or EntityKind.Park && scope.Contains(index, place))
+            {
+                places.Add(new TargetingPlace(index.Entity(place), index.Edge(edge).Sources));
+            }
+        }
+
+        // The scope's own place first, then by name.
+        return places.OrderByDescending(item => item.Place == scope.Place).ThenBy(item => item.Place.Name, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Parks in the scope that focus on the chain (FOCUSES_ON, stated or curated) or where an article reports it, by name.</summary>
+    public IReadOnlyList<Entity> FocusParks(int chain, AnalysisScope scope)
+    {
+        var parks = new HashSet<int>(Evidence.ReportingPlaces(chain, scope).Where(place => index.KindOf(place) == EntityKind.Park));
+        foreach (var edge in index.Edges(chain, Direction.In, RelationshipTypes.FocusesOn))
+        {
+            var place = index.EdgeFrom(edge);
+            if (index.KindOf(place) == EntityKind.Park && scope.Contains(index, place))
+            {
+                parks.Add(place);
+            }
+        }
+
+        return parks.Select(index.Entity).OrderBy(park => park.Name, StringComparer.Ordinal).ToList();
     }
 
     public ScopeCoverage Coverage(AnalysisScope scope, int threshold, int? onlyChain = null)
@@ -177,7 +212,7 @@ public sealed class ChainAnalysis(GraphIndex index)
         {
             if (index.KindOf(id) == EntityKind.IndustryChain && (onlyChain is null || onlyChain == id))
             {
-                chains.Add(CoverageOf(id, link => StatusOf(CountInScope(link, scope), threshold)));
+                chains.Add(CoverageOf(id, link => StatusOf(link, CountInScope(link, scope), scope, threshold)));
             }
         }
 
@@ -202,11 +237,11 @@ public sealed class ChainAnalysis(GraphIndex index)
             var added = placements.Where(placement => newcomers.Contains(index.IdOf(placement.Enterprise))).Select(placement => placement with { InScope = true }).ToList();
             inChain.UnionWith(placements.Select(placement => index.IdOf(placement.Enterprise)).Where(enterprises.Contains));
             var countAfter = countBefore + added.Count;
-            before[link] = StatusOf(countBefore, threshold);
-            after[link] = StatusOf(countAfter, threshold);
+            before[link] = StatusOf(link, countBefore, scope, threshold);
+            after[link] = StatusOf(link, countAfter, scope, threshold);
             if (added.Count > 0)
             {
-                var effect = before[link] == LinkStatus.Missing ? WhatIfEffect.Closes
+                var effect = before[link] is LinkStatus.Missing or LinkStatus.Unmapped ? WhatIfEffect.Closes
                     : before[link] != after[link] ? WhatIfEffect.Strengthens
                     : WhatIfEffect.Adds;
                 changes.Add(new WhatIfChange(index.Entity(link), effect, before[link], after[link], countBefore, countAfter, added));
@@ -264,39 +299,39 @@ public sealed class ChainAnalysis(GraphIndex index)
             var reasons = new List<ScoreReason>();
             if (index.HasEdge(enterprise, RelationshipTypes.Leads, chain))
             {
-                reasons.Add(new("LEADS_CHAIN", Points.LeadsChain, $"anchor (链主/龙头) of {chainEntity.Name} (LEADS)"));
+                reasons.Add(new("LEADS_CHAIN", Points.LeadsChain, chainEntity.Name));
             }
             else if (placement.Enterprise.Tags.Contains("anchor"))
             {
-                reasons.Add(new("ANCHOR_TAG", Points.AnchorTag, "tagged anchor (a leading enterprise)"));
+                reasons.Add(new("ANCHOR_TAG", Points.AnchorTag));
             }
 
             var covered = chainLinks.Where(link => index.HasEdge(enterprise, RelationshipTypes.WorksIn, link)).Select(link => index.Entity(link).Name).ToList();
             reasons.Add(new("CHAIN_LINKS", Points.PerChainLink * covered.Count,
-                $"works in {covered.Count} of the {chainLinks.Length} links of {chainEntity.Name}: {string.Join("、", covered)}"));
+                covered.Count.ToString(CultureInfo.InvariantCulture), chainLinks.Length.ToString(CultureInfo.InvariantCulture), chainEntity.Name, string.Join("、", covered)));
             if (scopeDistrict >= 0 && index.DistrictsOf(enterprise).Contains(scopeDistrict))
             {
-                reasons.Add(new("SAME_DISTRICT", Points.SameDistrict, $"already in {index.Entity(scopeDistrict).Name}, the district of {scope.Place!.Name}"));
+                reasons.Add(new("SAME_DISTRICT", Points.SameDistrict, index.Entity(scopeDistrict).Name, scope.Place!.Name));
             }
 
             if (index.HasEdge(enterprise, RelationshipTypes.InChain, chain))
             {
-                reasons.Add(new("IN_CHAIN", Points.InChain, $"an article ties it to {chainEntity.Name} (IN_CHAIN)"));
+                reasons.Add(new("IN_CHAIN", Points.InChain, chainEntity.Name));
             }
 
             reasons.Add(placement.Sourced
-                ? new("SOURCED_PLACEMENT", Points.SourcedPlacement, "an article states that it works in this link")
-                : new("CURATED_PLACEMENT", 0, "its placement in this link is curated, not stated by an article"));
+                ? new ScoreReason("SOURCED_PLACEMENT", Points.SourcedPlacement)
+                : new ScoreReason("CURATED_PLACEMENT", 0));
             foreach (var tag in QualityTags.Where(placement.Enterprise.Tags.Contains))
             {
-                reasons.Add(new("TAG_" + tag.ToUpperInvariant().Replace('-', '_'), Points.QualityTag, $"tagged {tag}"));
+                reasons.Add(new("TAG_" + tag.ToUpperInvariant().Replace('-', '_'), Points.QualityTag, tag));
             }
 
             var district = index.PrimaryDistrictOf(enterprise);
             var parks = index.ParksOf(enterprise).Select(index.Entity).ToList();
             if (district < 0 && parks.Count == 0)
             {
-                reasons.Add(new("NO_LOCATION", 0, "its location is not recorded"));
+                reasons.Add(new("NO_LOCATION", 0));
             }
 
             candidates.Add(new Candidate(placement.Enterprise, reasons.Sum(reason => reason.Points), reasons, placement, district < 0 ? null : index.Entity(district), parks));

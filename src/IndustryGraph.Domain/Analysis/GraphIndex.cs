@@ -31,6 +31,11 @@ public sealed class GraphIndex
     private readonly int[] linkIds;
     private readonly int[] chainOfLink;
 
+    // Each entity's facts, and the facts naming it in their `about`: few per entity, so one array each way.
+    private readonly int[] factStart;
+    private readonly Fact[] factList;
+    private readonly Dictionary<int, Fact[]> factsAbout;
+
     private GraphIndex(GraphDataset dataset)
     {
         entities = [.. dataset.Entities];
@@ -83,6 +88,59 @@ public sealed class GraphIndex
         incoming = Adjacency.Build(entities.Length, edgeTo, edgeType, typeNames.Length);
         (districtStart, districtIds) = BuildDistricts();
         (linksStart, linkIds, chainOfLink) = BuildChains();
+        (factStart, factList, factsAbout) = BuildFacts(dataset.Facts);
+    }
+
+    /// <summary>The facts on an entity, in dataset order.</summary>
+    public ReadOnlySpan<Fact> FactsOf(int entity) => factList.AsSpan(factStart[entity], factStart[entity + 1] - factStart[entity]);
+
+    /// <summary>The facts on other entities whose <see cref="Fact.About"/> names this one.</summary>
+    public IReadOnlyList<Fact> FactsAbout(int entity) => factsAbout.TryGetValue(entity, out var facts) ? facts : [];
+
+    private (int[] Start, Fact[] Facts, Dictionary<int, Fact[]> About) BuildFacts(IReadOnlyList<Fact> facts)
+    {
+        var start = new int[entities.Length + 1];
+        var owners = new int[facts.Count];
+        var about = new Dictionary<int, List<Fact>>();
+        for (var i = 0; i < facts.Count; i++)
+        {
+            owners[i] = idByKey.TryGetValue(facts[i].EntityKey, out var owner) ? owner : -1;
+            if (owners[i] < 0)
+            {
+                continue;
+            }
+
+            start[owners[i] + 1]++;
+            foreach (var key in facts[i].About)
+            {
+                if (idByKey.TryGetValue(key, out var subject))
+                {
+                    if (!about.TryGetValue(subject, out var list))
+                    {
+                        about[subject] = list = [];
+                    }
+
+                    list.Add(facts[i]);
+                }
+            }
+        }
+
+        for (var id = 0; id < entities.Length; id++)
+        {
+            start[id + 1] += start[id];
+        }
+
+        var next = start[..^1].ToArray();
+        var sorted = new Fact[start[entities.Length]];
+        for (var i = 0; i < facts.Count; i++)
+        {
+            if (owners[i] >= 0)
+            {
+                sorted[next[owners[i]]++] = facts[i];
+            }
+        }
+
+        return (start, sorted, about.ToDictionary(pair => pair.Key, pair => pair.Value.ToArray()));
     }
 
     public static GraphIndex Build(GraphDataset dataset) => new(dataset);
@@ -118,6 +176,9 @@ public sealed class GraphIndex
             ? byName.Where(id => kind is null || entities[id].Kind == kind).ToList()
             : [];
     }
+
+    /// <summary>Every entity of the kind (all when null), for resolving names that are not exact.</summary>
+    public IEnumerable<Entity> EntitiesOfKind(EntityKind? kind) => kind is null ? entities : entities.Where(entity => entity.Kind == kind);
 
     public Relationship Edge(int edge) => edges[edge];
 

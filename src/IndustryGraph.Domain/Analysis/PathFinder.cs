@@ -19,12 +19,12 @@ public static class PathFinder
     {
         if (maxHops is < 1 or > MaxHops)
         {
-            throw new AnalysisException(AnalysisError.BadInput, $"maxHops: must be from 1 to {MaxHops}, not {maxHops}");
+            throw new AnalysisException(AnalysisError.BadInput, text => text.OutOfRange("maxHops", 1, MaxHops, maxHops));
         }
 
         if (first is < 1 or > MaxFirst)
         {
-            throw new AnalysisException(AnalysisError.BadInput, $"first: must be from 1 to {MaxFirst}, not {first}");
+            throw new AnalysisException(AnalysisError.BadInput, text => text.OutOfRange("first", 1, MaxFirst, first));
         }
     }
 
@@ -33,7 +33,7 @@ public static class PathFinder
         CheckArguments(maxHops, first);
         if (from == to)
         {
-            throw new AnalysisException(AnalysisError.BadInput, $"to: names the same entity as from ({index.Entity(from).Name}); a path needs two entities");
+            throw new AnalysisException(AnalysisError.BadInput, text => text.SameEnds(index.Entity(from).Name));
         }
 
         var fromSide = new Dictionary<int, int> { [from] = 0 };

@@ -12,7 +12,7 @@ public static class SupplyTraversal
     {
         if (depth is < 1 or > MaxDepth)
         {
-            throw new AnalysisException(AnalysisError.BadInput, $"depth: must be from 1 to {MaxDepth}, not {depth}");
+            throw new AnalysisException(AnalysisError.BadInput, text => text.OutOfRange("depth", 1, MaxDepth, depth));
         }
     }
 
@@ -27,12 +27,11 @@ public static class SupplyTraversal
         {
             EntityKind.ChainLink => [origin],
             EntityKind.Enterprise => index.Edges(origin, Direction.Out, RelationshipTypes.WorksIn).ToArray().Select(index.EdgeTo).Distinct().ToList(),
-            _ => throw new AnalysisException(AnalysisError.BadInput, $"of: {originEntity.Name} is a {originEntity.Kind.ToCode()}; give a chain link or an enterprise"),
+            _ => throw new AnalysisException(AnalysisError.BadInput, text => text.NotLinkOrEnterprise(originEntity.Name, originEntity.Kind.ToCode())),
         };
         if (start.Count == 0)
         {
-            throw new AnalysisException(AnalysisError.BadInput,
-                $"of: {originEntity.Name} works in no chain link (it has no WORKS_IN relationship), so it has no {direction.ToString().ToLowerInvariant()} links to follow");
+            throw new AnalysisException(AnalysisError.BadInput, text => text.WorksInNoLink(originEntity.Name, direction));
         }
 
         // Upstream follows SUPPLIES edges backwards (who supplies me), downstream forwards (whom I supply).

@@ -50,14 +50,17 @@ public readonly record struct Quantity(double Number, string? Unit)
         }
 
         var unit = match.Groups["unit"].Value.Trim();
-        if (unit.Length > 0 && unit.Any(char.IsDigit))
+        if (unit.Length > 0 && unit.Any(IsNotUnit))
         {
+            // A label that starts with a figure (5A甲级, 3+N, 千企万户, 百日取四证) is not a quantity.
             return false;
         }
 
         quantity = new Quantity(Math.Round(number, 6), unit.Length == 0 ? null : unit);
         return true;
     }
+
+    private static bool IsNotUnit(char c) => char.IsDigit(c) || char.IsAsciiLetter(c) || c == '+' || "零一二三四五六七八九十百千万亿两".Contains(c, StringComparison.Ordinal);
 
     /// <summary>Reads a plain number as a spreadsheet writes it (1234.5, 1,234.5, -3).</summary>
     public static bool TryParsePlain(string text, out double number) =>

@@ -18,7 +18,11 @@ public sealed record Entity(
 /// <summary>Where a chain link sits: its chain, segment and order within the chain.</summary>
 public sealed record ChainLinkPlacement(string ChainKey, Segment Segment, int Position);
 
-/// <summary>A figure or attribute: the original text, and where it reads as one, the number and its unit.</summary>
+/// <summary>
+/// A figure or attribute: the original text, and where it reads as one, the number and its unit.
+/// <see cref="About"/> names the entities the figure is about (a district's count of parks of a chain is on the
+/// district, about the chain); empty when it is about its entity alone.
+/// </summary>
 public sealed record Fact(
     string EntityKey,
     string Key,
@@ -26,7 +30,10 @@ public sealed record Fact(
     double? Number,
     string? Unit,
     string? AsOf,
-    IReadOnlyList<SourceRef> Sources);
+    IReadOnlyList<SourceRef> Sources)
+{
+    public IReadOnlyList<string> About { get; init; } = [];
+}
 
 /// <summary>A typed, directed edge. The same edge stated by several sources is one relationship with several sources.</summary>
 public sealed record Relationship(string FromKey, string Type, string ToKey, IReadOnlyList<SourceRef> Sources)

@@ -135,7 +135,10 @@ public static partial class SeedReader
         private readonly Dictionary<SourceRef, SourceRef> provenances = [];
         private readonly Dictionary<(string From, string Type, string To), SourceRef[]> relationships = [];
         private readonly List<Fact> facts = [];
-        private readonly HashSet<(string, string, string?, string, SourceRef)> factRows = [];
+        private readonly HashSet<(string, string, string?, string, string, SourceRef)> factRows = [];
+
+        // The same fact told by several rows (one per source) is one fact with all their sources.
+        private readonly Dictionary<(string Entity, string Key, string? AsOf, string Value, string About, double? Number, string? Unit), int> factAt = [];
 
         private static IEnumerable<Row> RowsOf(CsvTable table) => table.Rows.Select(record => new Row(table, record));
 
@@ -363,21 +366,54 @@ public static partial class SeedReader
                     unit ??= quantity.Unit;
                 }
 
+                if (entity is not null && keyOk && key == ParkCategories.FactKey && entity.Kind == EntityKind.Park && !ParkCategories.TryParse(value, out _))
+                {
+                    errors.Add(row.Error("value", $"unknown park category '{value}': expected one of {string.Join(", ", ParkCategories.All.Select(category => category.ToCode()))}"));
+                    keyOk = false;
+                }
+
+                var about = ReadAbout(row);
                 var provenance = ReadProvenance(row);
-                if (entity is null || !keyOk || provenance is null)
+                if (entity is null || !keyOk || provenance is null || about is null)
                 {
                     continue;
                 }
 
                 var asOf = row["as_of"].Length > 0 ? row["as_of"] : null;
-                if (!factRows.Add((entity.Key, key, asOf, value, provenance)))
+                if (!factRows.Add((entity.Key, key, asOf, value, string.Join('|', about), provenance)))
                 {
                     errors.Add(row.Error("entity", $"duplicate row: fact {key} of '{entity.Key}' with the same value and source is already given"));
                     continue;
                 }
 
-                facts.Add(new Fact(entity.Key, key, value, number, unit, asOf, [provenance]));
+                var identity = (entity.Key, key, asOf, value, string.Join('|', about), number, unit);
+                if (factAt.TryGetValue(identity, out var at))
+                {
+                    facts[at] = facts[at] with { Sources = [.. facts[at].Sources, provenance] };
+                    continue;
+                }
+
+                factAt[identity] = facts.Count;
+                facts.Add(new Fact(entity.Key, key, value, number, unit, asOf, [provenance]) { About = about });
             }
+        }
+
+        /// <summary>The keys of the optional 'about' column, each checked to name an entity; null when one does not.</summary>
+        private IReadOnlyList<string>? ReadAbout(Row row)
+        {
+            var keys = row.List("about");
+            var ok = true;
+            foreach (var key in keys)
+            {
+                if (!entities.ContainsKey(key) && !known.ContainsKey(key))
+                {
+                    var where = known.Count > 0 ? " in the files or the store" : "";
+                    errors.Add(row.Error("about", $"reference to nothing: 'about' names '{key}', but no entity, chain link or source has that key{where}"));
+                    ok = false;
+                }
+            }
+
+            return ok ? keys : null;
         }
 
         private Entity? Resolve(Row row, string column)

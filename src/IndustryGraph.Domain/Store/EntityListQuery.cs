@@ -20,6 +20,9 @@ public sealed record EntityListQuery(EntityKind Kind)
 
     public string? NameContains { get; init; }
 
+    /// <summary>Only entities with a fact of this key whose value is exactly this (a fact about the entity alone, e.g. a park's category).</summary>
+    public FactFilter? WithFact { get; init; }
+
     /// <summary>Order by name (null) or by the number of the fact with this key, largest first.</summary>
     public string? OrderByFact { get; init; }
 
@@ -38,6 +41,9 @@ public sealed record EntityListQuery(EntityKind Kind)
     /// <summary>Take the last <see cref="Limit"/> items (before <see cref="Before"/> when given) instead of the first.</summary>
     public bool FromEnd { get; init; }
 }
+
+/// <summary>A fact an entity must have: its key and its exact value.</summary>
+public sealed record FactFilter(string Key, string Value);
 
 /// <summary>A keyset position: the sort value and key of the row a page starts after.</summary>
 public sealed record PageCursor(string SortValue, string Key);

@@ -1,4 +1,5 @@
 using IndustryGraph.Server.GraphQL;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace IndustryGraph.Server.Analysis;
 
@@ -8,6 +9,8 @@ public static class AnalysisFeature
     public static IServiceCollection AddAnalysis(this IServiceCollection services)
     {
         services.AddMemoryCache();
+        services.AddHttpContextAccessor();
+        services.TryAddScoped<RequestLanguage>();
         services.AddOptions<AnalysisOptions>().BindConfiguration("Analysis");
         services.AddSingleton<AnalysisIndexProvider>();
         services.AddHostedService<AnalysisIndexWarmup>();

@@ -18,28 +18,30 @@ public sealed class AnalysisQueries(AnalysisRunner runner) : IQueryFields
     public void AddTo(QueryType query)
     {
         query.Field<NonNullGraphType<ChainMapType>>("chainMap")
-            .Description("A chain in a scope: its links by segment in chain order, the supplies edges between them, and each link's status (PRESENT, WEAK, MISSING) with the enterprises there.")
+            .Description("A chain in a scope: its links by segment in chain order, the supplies edges between them, and each link's status (PRESENT, WEAK, UNMAPPED, MISSING) with the enterprises and reports there.")
             .Argument<NonNullGraphType<StringGraphType>>("chain", "The industry chain: id, key, name or alias (e.g. 智能传感器).")
             .Argument<ScopeInputType>("scope", "Where to look; empty for the whole city.")
             .Argument<IntGraphType>("threshold", ThresholdHelp)
-            .ResolveAsync(async context => (object?)await runner.RunAsync("chainMap", snapshot =>
+            .ResolveAsync(async context => (object?)await runner.RunAsync(context, "chainMap", snapshot =>
             {
                 var (chain, scope, threshold) = ChainArguments(context, snapshot);
                 return new AnalysisRequest<ChainMap>(Key(chain, scope.CacheKey, threshold), () => snapshot.Analysis.Map(chain, scope, threshold));
             }, context.CancellationToken));
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ChainGapType>>>>("chainGaps")
-            .Description("The MISSING (and WEAK) links of a chain in a scope, in chain order, each with the rule behind it, candidate enterprises from elsewhere ranked by a transparent score, research partners, and parks elsewhere that host the link. An empty list means the chain has no gap there.")
+            .Description("The MISSING (and UNMAPPED and WEAK) links of a chain in a scope, in chain order, each with the rule and the reports behind it, the scope's targets for the chain, candidate enterprises from elsewhere ranked by a transparent score, research partners, and places elsewhere that host or report the link. An empty list means the chain has no gap there.")
             .Argument<NonNullGraphType<StringGraphType>>("chain", "The industry chain: id, key, name or alias.")
             .Argument<ScopeInputType>("scope", "Where to look; empty for the whole city.")
             .Argument<BooleanGraphType>("includeWeak", "Include WEAK links as well as MISSING ones.", argument => argument.DefaultValue = true)
+            .Argument<BooleanGraphType>("includeUnmapped", "Include UNMAPPED links (reported in the scope, no enterprise known there) as well as MISSING ones.", argument => argument.DefaultValue = true)
             .Argument<IntGraphType>("threshold", ThresholdHelp)
-            .ResolveAsync(async context => (object?)await runner.RunAsync("chainGaps", snapshot =>
+            .ResolveAsync(async context => (object?)await runner.RunAsync(context, "chainGaps", snapshot =>
             {
                 var (chain, scope, threshold) = ChainArguments(context, snapshot);
                 var includeWeak = context.GetArgument("includeWeak", true);
-                return new AnalysisRequest<IReadOnlyList<ChainGap>>(Key(chain, scope.CacheKey, threshold, includeWeak),
-                    () => snapshot.Analysis.Gaps(chain, scope, threshold, includeWeak).Gaps);
+                var includeUnmapped = context.GetArgument("includeUnmapped", true);
+                return new AnalysisRequest<IReadOnlyList<ChainGap>>(Key(chain, scope.CacheKey, threshold, includeWeak, includeUnmapped),
+                    () => snapshot.Analysis.Gaps(chain, scope, threshold, includeWeak, includeUnmapped).Gaps);
             }, context.CancellationToken));
 
         foreach (var direction in Enum.GetValues<SupplyDirection>())
@@ -53,7 +55,7 @@ public sealed class AnalysisQueries(AnalysisRunner runner) : IQueryFields
                 .Argument<IntGraphType>("depth", $"How many SUPPLIES steps, 1 to {SupplyTraversal.MaxDepth}.", argument => argument.DefaultValue = SupplyTraversal.DefaultDepth)
                 .Argument<ScopeInputType>("scope", "Where to count enterprises; empty for the whole city.")
                 .Argument<IntGraphType>("threshold", ThresholdHelp)
-                .ResolveAsync(async context => (object?)await runner.RunAsync(name, snapshot =>
+                .ResolveAsync(async context => (object?)await runner.RunAsync(context, name, snapshot =>
                 {
                     var origin = snapshot.Index.ResolveOne(context.GetArgument<string>("of"), null, "of");
                     var depth = context.GetArgument("depth", SupplyTraversal.DefaultDepth);
@@ -71,7 +73,7 @@ public sealed class AnalysisQueries(AnalysisRunner runner) : IQueryFields
             .Argument<NonNullGraphType<StringGraphType>>("to", "Any entity: id, key, name or alias.")
             .Argument<IntGraphType>("maxHops", $"The longest path to look for, 1 to {PathFinder.MaxHops}.", argument => argument.DefaultValue = PathFinder.DefaultMaxHops)
             .Argument<IntGraphType>("first", $"How many tied paths at most, 1 to {PathFinder.MaxFirst}.", argument => argument.DefaultValue = PathFinder.DefaultFirst)
-            .ResolveAsync(async context => (object?)await runner.RunAsync("paths", snapshot =>
+            .ResolveAsync(async context => (object?)await runner.RunAsync(context, "paths", snapshot =>
             {
                 var from = snapshot.Index.ResolveOne(context.GetArgument<string>("from"), null, "from");
                 var to = snapshot.Index.ResolveOne(context.GetArgument<string>("to"), null, "to");
@@ -83,17 +85,17 @@ public sealed class AnalysisQueries(AnalysisRunner runner) : IQueryFields
             }, context.CancellationToken));
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ScopeCoverageType>>>>("coverage")
-            .Description("For a scope, every chain × segment with counts of links present, weak and missing (a heat map). With `compare`, the same for more scopes side by side (first `scope`, then `compare` in order); with `chain`, only that chain.")
+            .Description("For a scope, every chain × segment with counts of links present, weak, unmapped and missing (a heat map). With `compare`, the same for more scopes side by side (first `scope`, then `compare` in order); with `chain`, only that chain.")
             .Argument<ScopeInputType>("scope", "The scope; empty for the whole city.")
             .Argument<ListGraphType<NonNullGraphType<ScopeInputType>>>("compare", $"More scopes to set beside it (at most {MaxCompared}).")
             .Argument<StringGraphType>("chain", "Only this chain: id, key, name or alias.")
             .Argument<IntGraphType>("threshold", ThresholdHelp)
-            .ResolveAsync(async context => (object?)await runner.RunAsync("coverage", snapshot =>
+            .ResolveAsync(async context => (object?)await runner.RunAsync(context, "coverage", snapshot =>
             {
                 var compare = context.GetArgument<List<ScopeArgument>?>("compare") ?? [];
                 if (compare.Count > MaxCompared)
                 {
-                    throw new AnalysisException(AnalysisError.BadInput, $"compare: {compare.Count} scopes, more than {MaxCompared}");
+                    throw new AnalysisException(AnalysisError.BadInput, text => text.TooManyScopes(compare.Count, MaxCompared));
                 }
 
                 var scopes = new[] { Scope(context, snapshot, "scope") }
@@ -112,13 +114,13 @@ public sealed class AnalysisQueries(AnalysisRunner runner) : IQueryFields
             .Argument<NonNullGraphType<ScopeInputType>>("scope", "Where they would settle ({} for the whole city).")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("enterprises", $"Candidate enterprises: ids, keys, names or aliases (1 to {MaxList}).")
             .Argument<IntGraphType>("threshold", ThresholdHelp)
-            .ResolveAsync(async context => (object?)await runner.RunAsync("whatIf", snapshot =>
+            .ResolveAsync(async context => (object?)await runner.RunAsync(context, "whatIf", snapshot =>
             {
                 var (chain, scope, threshold) = ChainArguments(context, snapshot);
                 var references = context.GetArgument<List<string>>("enterprises");
                 if (references.Count is 0 or > MaxList)
                 {
-                    throw new AnalysisException(AnalysisError.BadInput, $"enterprises: give 1 to {MaxList} enterprises, not {references.Count}");
+                    throw new AnalysisException(AnalysisError.BadInput, text => text.EnterpriseCount(references.Count, MaxList));
                 }
 
                 var enterprises = references.Select((reference, at) => snapshot.Index.ResolveOne(reference, EntityKind.Enterprise, $"enterprises[{at}]")).ToList();

@@ -1,3 +1,4 @@
+using GraphQL;
 using IndustryGraph.Domain.Analysis;
 using IndustryGraph.Server.GraphQL;
 using Microsoft.Extensions.Caching.Memory;
@@ -13,7 +14,7 @@ public sealed class AnalysisRunner(AnalysisIndexProvider provider, IMemoryCache 
 {
     public int DefaultThreshold => options.Value.WeakThreshold;
 
-    public async Task<T> RunAsync<T>(string field, Func<AnalysisSnapshot, AnalysisRequest<T>> prepare, CancellationToken cancellationToken)
+    public async Task<T> RunAsync<T>(IResolveFieldContext context, string field, Func<AnalysisSnapshot, AnalysisRequest<T>> prepare, CancellationToken cancellationToken)
     {
         AnalysisSnapshot snapshot;
         try
@@ -44,7 +45,8 @@ public sealed class AnalysisRunner(AnalysisIndexProvider provider, IMemoryCache 
         }
         catch (AnalysisException exception)
         {
-            throw new ApiError(exception.Error == AnalysisError.NotFound ? ErrorCodes.NotFound : ErrorCodes.BadUserInput, $"{field}: {exception.Message}");
+            throw new ApiError(exception.Error == AnalysisError.NotFound ? ErrorCodes.NotFound : ErrorCodes.BadUserInput,
+                $"{field}: {exception.MessageIn(context.Text())}", exception.Suggestions);
         }
     }
 }

@@ -28,11 +28,12 @@ public sealed class LinkStatusEnum : EnumerationGraphType<LinkStatus>
     public LinkStatusEnum()
     {
         Name = "LinkStatus";
-        Description = "A chain link in a scope: PRESENT (at least the threshold of enterprises work in it there), WEAK (at least one, fewer than the threshold) or MISSING (none).";
+        Description = "A chain link in a scope: PRESENT (at least the threshold of enterprises work in it there), WEAK (at least one, fewer than the threshold), UNMAPPED (none the graph knows, but an article reports the chain there) or MISSING (no enterprise and no report).";
         this.DescribeValues(
             ("PRESENT", "At least the threshold of enterprises in scope work in the link."),
             ("WEAK", "Some enterprises in scope work in the link, fewer than the threshold: a link to strengthen (强链)."),
-            ("MISSING", "No enterprise in scope works in the link: a gap to fill (补链)."));
+            ("UNMAPPED", "No enterprise in scope is mapped to the link, but an article reports the chain present in the scope (a count of its parks or enterprises, a cluster, a leading industry): the graph does not know those enterprises yet. See `reports`."),
+            ("MISSING", "No enterprise in scope works in the link and no article reports the chain in the scope: the evidence says it is absent, a gap to fill (补链)."));
     }
 }
 
@@ -54,9 +55,9 @@ public sealed class WhatIfEffectEnum : EnumerationGraphType<WhatIfEffect>
     public WhatIfEffectEnum()
     {
         Name = "WhatIfEffect";
-        Description = "CLOSES a MISSING link, STRENGTHENS a WEAK link to PRESENT, or ADDS enterprises without changing the status.";
+        Description = "CLOSES a MISSING or UNMAPPED link, STRENGTHENS a WEAK link to PRESENT, or ADDS enterprises without changing the status.";
         this.DescribeValues(
-            ("CLOSES", "The link is MISSING in scope and the candidates would give it its first enterprises."),
+            ("CLOSES", "The link is MISSING or UNMAPPED in scope and the candidates would give it its first enterprises."),
             ("STRENGTHENS", "The link is WEAK in scope and the candidates would bring it to the threshold."),
             ("ADDS", "The candidates add enterprises to the link without changing its status."));
     }
@@ -71,6 +72,57 @@ public sealed class AnalysisScopeType : ObjectGraphType<AnalysisScope>
         Field<NonNullGraphType<ScopeKindEnum>>("kind").Description("CITY, DISTRICT or PARK.").Resolve(context => context.Source.Kind);
         Field<EntityInterface>("place").Description("The district or park; null for the whole city.").Resolve(context => context.Source.Place);
         Field(scope => scope.Label).Description("The scope in words: the place's name, or `whole city`.");
+        Field<NonNullGraphType<ScopeEnterpriseCoverageType>>("coverage")
+            .Description("How many enterprises the graph knows in the scope against how many the articles state there: how far to trust a count of zero.")
+            .ResolveAsync(async context =>
+            {
+                var snapshot = await context.RequestServices!.GetRequiredService<AnalysisIndexProvider>().GetAsync(context.CancellationToken);
+                return (object?)snapshot.Analysis.Evidence.Coverage(context.Source);
+            });
+    }
+}
+
+public sealed class ScopeEnterpriseCoverageType : ObjectGraphType<EnterpriseCoverage>
+{
+    public ScopeEnterpriseCoverageType()
+    {
+        Name = "ScopeCoverage";
+        Description = "Enterprises the graph knows in a scope against those the articles state there.";
+        Field(coverage => coverage.KnownEnterprises).Description("Enterprises in the graph located in the scope (directly, in its parks, in its sub-districts).");
+        Field(coverage => coverage.StatedEnterprises, nullable: true)
+            .Description("Enterprises the articles state in the scope: the place's own enterprise_count (the latest, about no particular chain); where the place has none, the sum of the figures of the parks and districts inside it, so a district's figure and its parks' are never added together. Null when no article states one.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SourceRefType>>>>("sources").Description("Where the stated figures come from.").Resolve(context => context.Source.Sources);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<FactType>>>>("figures").Description("The enterprise_count facts summed into statedEnterprises.").Resolve(context => context.Source.Figures);
+    }
+}
+
+public sealed class ChainReportKindEnum : EnumerationGraphType<ChainReportKind>
+{
+    public ChainReportKindEnum()
+    {
+        Name = "ChainReportKind";
+        Description = "How an article reports a chain present in a place.";
+        this.DescribeValues(
+            ("PARK_COUNT", "A count of parks of the industry in the place (fact park_count about the chain); `count` is the number."),
+            ("ENTERPRISE_COUNT", "A count of enterprises of the industry in the place (fact enterprise_count about the chain); `count` is the number."),
+            ("CLUSTER", "An existing base, hub or cluster of the industry in the place (fact cluster about the chain); `value` is how the article names it, `count` its scale when stated."),
+            ("FOCUS", "A leading industry the place already has (FOCUSES_ON stated by an article). Curated FOCUSES_ON and TARGETS are not reports."));
+    }
+}
+
+public sealed class ChainReportType : ObjectGraphType<ChainReport>
+{
+    public ChainReportType()
+    {
+        Name = "ChainReport";
+        Description = "An article's statement that a chain is present in a place (a district or park). A report on a park counts for the park, its district and the city; one on a district for the district and the city. A report about a chain covers every link of it.";
+        Field<NonNullGraphType<EntityInterface>>("place").Description("The district or park the article speaks of.").Resolve(context => context.Source.Place);
+        Field<NonNullGraphType<ChainReportKindEnum>>("kind").Description("PARK_COUNT, ENTERPRISE_COUNT, CLUSTER or FOCUS.").Resolve(context => context.Source.Kind);
+        Field(report => report.Count, nullable: true).Description("The number stated: parks, enterprises, or a cluster's scale; null when none is.");
+        Field(report => report.Value, nullable: true).Description("The figure or name as the article writes it (9个, 全省信息安全产业基地); null for FOCUS.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EntityInterface>>>>("chains").Description("The chains (or links) the statement names: several when an article counts two industries together.").Resolve(context => context.Source.Chains);
+        Field<NonNullGraphType<StringGraphType>>("text").Description("The report in words, in the request's language (Accept-Language: zh for Chinese).").Resolve(context => context.Text().Report(context.Source));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SourceRefType>>>>("sources").Description("Where it is stated.").Resolve(context => context.Source.Sources);
     }
 }
 
@@ -90,14 +142,17 @@ public sealed class LinkPlacementType : ObjectGraphType<Placement>
 
 public sealed class LinkAssessmentType : ObjectGraphType<LinkAssessment>
 {
+    public const string RuleHelp = "The rule that gave the status, starting with the status, with its numbers and sources (e.g. `UNMAPPED: 管城区 has 9 parks of 智能制造 (001 ¶7), but none of the 0 enterprises known there is mapped to this link`). In Chinese when the request sends Accept-Language: zh.";
+
     public LinkAssessmentType()
     {
         Name = "LinkAssessment";
         Description = "A chain link's status in a scope, the rule with the numbers behind it, and the enterprises counted.";
         Field<NonNullGraphType<ChainLinkType>>("link").Description("The chain link.").Resolve(context => context.Source.Link);
         Field<NonNullGraphType<SegmentEnum>>("segment").Description("UPSTREAM, MIDSTREAM or DOWNSTREAM.").Resolve(context => context.Source.Link.Link!.Segment);
-        Field<NonNullGraphType<LinkStatusEnum>>("status").Description("PRESENT, WEAK or MISSING in the scope.").Resolve(context => context.Source.Status);
-        Field(assessment => assessment.Rule).Description("The rule that gave the status, with the numbers.");
+        Field<NonNullGraphType<LinkStatusEnum>>("status").Description("PRESENT, WEAK, UNMAPPED or MISSING in the scope.").Resolve(context => context.Source.Status);
+        Field<NonNullGraphType<StringGraphType>>("rule").Description(RuleHelp).Resolve(context => context.Text().Rule(context.Source));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ChainReportType>>>>("reports").Description("Articles' reports of the chain in the scope that cover this link (what makes a link without enterprises UNMAPPED rather than MISSING).").Resolve(context => context.Source.Reports);
         Field(assessment => assessment.CountInScope).Description("How many enterprises work in the link inside the scope.");
         Field(assessment => assessment.EnterprisesElsewhere).Description("How many enterprises work in the link outside the scope.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<LinkPlacementType>>>>("enterprisesInScope").Description("The enterprises working in the link inside the scope, by name, each with its provenance.")
@@ -133,12 +188,14 @@ public sealed class CoverageCountsType : ObjectGraphType<CoverageCounts>
     public CoverageCountsType()
     {
         Name = "CoverageCounts";
-        Description = "How many links are PRESENT, WEAK and MISSING (they add up to `links`).";
+        Description = "How many links are PRESENT, WEAK, UNMAPPED and MISSING (they add up to `links`).";
         Field(counts => counts.Links).Description("All links counted.");
         Field(counts => counts.Present).Description("Links PRESENT.");
         Field(counts => counts.Weak).Description("Links WEAK.");
-        Field(counts => counts.Missing).Description("Links MISSING.");
+        Field(counts => counts.Unmapped).Description("Links UNMAPPED: no enterprise known in scope, but the chain is reported there.");
+        Field(counts => counts.Missing).Description("Links MISSING: no enterprise and no report in scope.");
         Field(counts => counts.Reached).Description("(present + weak) / links, 0 to 1; 0 when there are no links.");
+        Field(counts => counts.Evidenced).Description("(present + weak + unmapped) / links: the share with any evidence in the scope, 0 to 1.");
     }
 }
 
@@ -167,7 +224,7 @@ public sealed class ScoreReasonType : ObjectGraphType<ScoreReason>
         Description = "One part of a candidate's score: a code, its points, and the fact behind it in words.";
         Field(reason => reason.Code).Description("LEADS_CHAIN (3), ANCHOR_TAG (2), CHAIN_LINKS (1 per link of the chain), SAME_DISTRICT (2), IN_CHAIN (0.5), SOURCED_PLACEMENT (0.5) or CURATED_PLACEMENT (0), TAG_HIGH_TECH / TAG_SPECIALIZED / TAG_LISTED (0.5), NO_LOCATION (0).");
         Field(reason => reason.Points).Description("Points it adds to the score.");
-        Field(reason => reason.Text).Description("The reason in words.");
+        Field<NonNullGraphType<StringGraphType>>("text").Description("The reason in words, in the request's language (Accept-Language: zh for Chinese).").Resolve(context => context.Text().Reason(context.Source));
     }
 }
 
@@ -232,11 +289,15 @@ public sealed class ChainGapType : ObjectGraphType<ChainGap>
     public ChainGapType()
     {
         Name = "ChainGap";
-        Description = "A MISSING or WEAK link of a chain in a scope: why (the rule), who could fill it, which labs help, and which parks elsewhere host it.";
+        Description = "A MISSING, UNMAPPED or WEAK link of a chain in a scope: why (the rule and the reports), the scope's targets for the chain, who could fill it, which labs help, and where else it is hosted or reported. Never a dead end: when no enterprise anywhere works in the link, the rule says so and reportsElsewhere and researchPartners still answer.";
         Field<NonNullGraphType<ChainLinkType>>("link").Description("The chain link.").Resolve(context => context.Source.Assessment.Link);
         Field<NonNullGraphType<SegmentEnum>>("segment").Description("UPSTREAM, MIDSTREAM or DOWNSTREAM.").Resolve(context => context.Source.Assessment.Link.Link!.Segment);
-        Field<NonNullGraphType<LinkStatusEnum>>("status").Description("MISSING or WEAK.").Resolve(context => context.Source.Assessment.Status);
-        Field<NonNullGraphType<StringGraphType>>("rule").Description("The rule that gave the status, with the numbers.").Resolve(context => context.Source.Assessment.Rule);
+        Field<NonNullGraphType<LinkStatusEnum>>("status").Description("MISSING, UNMAPPED or WEAK.").Resolve(context => context.Source.Assessment.Status);
+        Field<NonNullGraphType<StringGraphType>>("rule").Description(LinkAssessmentType.RuleHelp).Resolve(context => context.Text().Rule(context.Source.Assessment));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ChainReportType>>>>("reports").Description("Articles' reports of the chain in the scope (the evidence that makes the link UNMAPPED); empty for MISSING.").Resolve(context => context.Source.Reports);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ChainReportType>>>>("reportsElsewhere").Description("Reports of the chain in places outside the scope: where it is known to be.").Resolve(context => context.Source.ReportsElsewhere);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<FactType>>>>("targets").Description("The scope's stated targets for this chain (facts with a key ending in _target about it, such as a 350亿元 scale target), on the district or its parks. The same facts are on the place's `facts` and the chain's `targets`.").Resolve(context => context.Source.Targets);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ParkType>>>>("focusParks").Description("Parks in the scope that focus on the chain (FOCUSES_ON) or where an article reports it, by name: where to place a newcomer.").Resolve(context => context.Source.FocusParks);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<LinkPlacementType>>>>("enterprisesInScope").Description("Enterprises in the link inside the scope (none when MISSING).")
             .Resolve(context => context.Source.Assessment.EnterprisesInScope);
         Field<NonNullGraphType<IntGraphType>>("candidateCount").Description("How many candidates there are in all.").Resolve(context => context.Source.Candidates.Count);
@@ -263,7 +324,7 @@ public sealed class SupplyStepType : ObjectGraphType<SupplyStep>
         Field(step => step.Distance).Description("SUPPLIES steps from the start (1 = a direct supplier or customer link).");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ChainLinkType>>>>("via").Description("The links one step closer to the start it was reached from.").Resolve(context => context.Source.Via);
         Field<NonNullGraphType<LinkStatusEnum>>("status").Description("The link's status in the scope.").Resolve(context => context.Source.Assessment.Status);
-        Field<NonNullGraphType<StringGraphType>>("rule").Description("The rule that gave the status, with the numbers.").Resolve(context => context.Source.Assessment.Rule);
+        Field<NonNullGraphType<StringGraphType>>("rule").Description(LinkAssessmentType.RuleHelp).Resolve(context => context.Text().Rule(context.Source.Assessment));
         Field<NonNullGraphType<BooleanGraphType>>("inScope").Description("True when at least one enterprise works in the link inside the scope.").Resolve(context => context.Source.Assessment.CountInScope > 0);
         Field<NonNullGraphType<IntGraphType>>("enterprisesInScopeCount").Description("Enterprises in the link inside the scope.").Resolve(context => context.Source.Assessment.CountInScope);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<LinkPlacementType>>>>("enterprises")
@@ -330,8 +391,8 @@ public sealed class ScopeCoverageType : ObjectGraphType<ScopeCoverage>
 {
     public ScopeCoverageType()
     {
-        Name = "ScopeCoverage";
-        Description = "Every chain (or one) × segment with counts of links present, weak and missing in one scope.";
+        Name = "CoverageMap";
+        Description = "Every chain (or one) × segment with counts of links present, weak, unmapped and missing in one scope (a heat map). The scope's enterprise coverage is `scope.coverage`.";
         Field<NonNullGraphType<AnalysisScopeType>>("scope").Description("The scope.").Resolve(context => context.Source.Scope);
         Field(coverage => coverage.Threshold).Description("Enterprises a link needs in the scope to be PRESENT.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ChainCoverageType>>>>("chains").Description("Chains by name.").Resolve(context => context.Source.Chains);
@@ -365,7 +426,7 @@ public sealed class WhatIfResultType : ObjectGraphType<WhatIfResult>
         Field(result => result.Threshold).Description("Enterprises a link needs in the scope to be PRESENT.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EnterpriseType>>>>("enterprises").Description("The candidates asked about.").Resolve(context => context.Source.Enterprises);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<WhatIfChangeType>>>>("changes").Description("Links whose count would rise, in chain order.").Resolve(context => context.Source.Changes);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ChainLinkType>>>>("closes").Description("MISSING links that would no longer be missing.")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ChainLinkType>>>>("closes").Description("MISSING or UNMAPPED links that would get their first enterprises.")
             .Resolve(context => context.Source.Changes.Where(change => change.Effect == WhatIfEffect.Closes).Select(change => change.Link).ToList());
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ChainLinkType>>>>("strengthens").Description("WEAK links that would become PRESENT.")
             .Resolve(context => context.Source.Changes.Where(change => change.Effect == WhatIfEffect.Strengthens).Select(change => change.Link).ToList());

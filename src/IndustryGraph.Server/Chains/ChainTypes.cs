@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using IndustryGraph.Domain.Graph;
+using IndustryGraph.Server.Analysis;
 using IndustryGraph.Server.Enterprises;
 using IndustryGraph.Server.Entities;
 using IndustryGraph.Server.GraphQL;
@@ -21,7 +22,11 @@ public sealed class IndustryChainType : ObjectGraphType<Entity>
                 .Then(inner => inner.Then(links => links.OrderBy(link => link.Link?.Segment).ThenBy(link => link.Link?.Position).ThenBy(link => link.Key, StringComparer.Ordinal).ToList())));
         this.RelatedList<EnterpriseType>("leaders", "Anchor enterprises (链主, 龙头) of the chain (LEADS).", Direction.In, RelationshipTypes.Leads, EntityKind.Enterprise);
         this.RelatedList<EnterpriseType>("enterprises", "Enterprises an article ties to the chain without naming a link (IN_CHAIN and LEADS). Enterprises in links are on each link.", Direction.In, RelationshipTypes.InChain + "|" + RelationshipTypes.Leads, EntityKind.Enterprise);
-        this.RelatedList<EntityInterface>("places", "Parks and districts that lead in or target the chain.", Direction.In, ParkChains.FocusOrTarget);
+        this.RelatedList<EntityInterface>("places", "Parks and districts that lead in or target the chain, together. Deprecated: presence and targets are different answers.", Direction.In, ParkChains.FocusOrTarget)
+            .DeprecationReason("Mixes places where the chain is and places that aim for it: use focusPlaces (and reportedIn) or targetPlaces.");
+        this.RelatedList<EntityInterface>("focusPlaces", "Parks and districts that already lead in the chain (FOCUSES_ON, stated or curated).", Direction.In, RelationshipTypes.FocusesOn);
+        this.RelatedList<EntityInterface>("targetPlaces", "Parks, districts and organizations that aim to attract or build the chain (TARGETS).", Direction.In, RelationshipTypes.Targets);
+        this.AddChainEvidence();
         this.RelatedList<ResearchPartnerType>("researchPartners", "Research partners supporting the chain as a whole.", Direction.In, RelationshipTypes.Supports, EntityKind.ResearchPartner);
     }
 }

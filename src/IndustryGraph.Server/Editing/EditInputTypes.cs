@@ -127,6 +127,8 @@ public sealed class AddFactInput
 
     public string? AsOf { get; set; }
 
+    public List<string>? About { get; set; }
+
     public ProvenanceInput Provenance { get; set; } = new();
 }
 
@@ -142,6 +144,7 @@ public sealed class AddFactInputType : InputObjectGraphType<AddFactInput>
         Field(input => input.Number, nullable: true).Description("The figure as a number, when it should not be read from the value.");
         Field(input => input.Unit, nullable: true).Description("The unit of the number.");
         Field(input => input.AsOf, nullable: true).Description("The date or period the figure is for, e.g. 2025.");
+        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("about").Description("The entities the figure is about besides its own (a district's park_count about a chain): ids, keys, or exact names or aliases.");
         Field<NonNullGraphType<ProvenanceInputType>>("provenance").Description("Where the figure comes from.");
     }
 }

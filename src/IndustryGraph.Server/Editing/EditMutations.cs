@@ -43,7 +43,7 @@ public sealed class EditMutations(IGraphEditor editor) : IMutationFields
                         throw Bad($"{input}: a CHAIN_LINK needs chain, segment and a position from 1");
                     }
 
-                    var chain = await context.Reader().ResolveAsync(create.Chain, EntityKind.IndustryChain, $"{input}.chain", context.CancellationToken);
+                    var chain = await context.Reader().ResolveAsync(create.Chain, EntityKind.IndustryChain, $"{input}.chain", context.CancellationToken, partialNames: false);
                     link = new ChainLinkPlacement(chain.Key, create.Segment.Value, create.Position.Value);
                 }
 
@@ -57,7 +57,7 @@ public sealed class EditMutations(IGraphEditor editor) : IMutationFields
             .ResolveAsync(async context => await EditAsync(context, "updateEntity", async (input, edit) =>
             {
                 var update = context.GetArgument<UpdateEntityInput>("input");
-                var entity = await context.Reader().ResolveAsync(update.Entity, null, $"{input}.entity", context.CancellationToken);
+                var entity = await context.Reader().ResolveAsync(update.Entity, null, $"{input}.entity", context.CancellationToken, partialNames: false);
                 var changes = new EntityChanges(update.Name is null ? null : Required(update.Name, $"{input}.name"),
                     update.Aliases is null ? null : Clean(update.Aliases), update.Tags is null ? null : Clean(update.Tags));
                 return await editor.UpdateEntityAsync(entity.Key, changes, await edit(update.Provenance), context.CancellationToken);
@@ -69,7 +69,7 @@ public sealed class EditMutations(IGraphEditor editor) : IMutationFields
             .ResolveAsync(async context => await EditAsync(context, "deleteEntity", async (input, edit) =>
             {
                 var delete = context.GetArgument<DeleteEntityInput>("input");
-                var entity = await context.Reader().ResolveAsync(delete.Entity, null, $"{input}.entity", context.CancellationToken);
+                var entity = await context.Reader().ResolveAsync(delete.Entity, null, $"{input}.entity", context.CancellationToken, partialNames: false);
                 return await editor.DeleteEntityAsync(entity.Key, await edit(delete.Provenance), context.CancellationToken);
             }));
 
@@ -79,7 +79,7 @@ public sealed class EditMutations(IGraphEditor editor) : IMutationFields
             .ResolveAsync(async context => await EditAsync(context, "addFact", async (input, edit) =>
             {
                 var add = context.GetArgument<AddFactInput>("input");
-                var entity = await context.Reader().ResolveAsync(add.Entity, null, $"{input}.entity", context.CancellationToken);
+                var entity = await context.Reader().ResolveAsync(add.Entity, null, $"{input}.entity", context.CancellationToken, partialNames: false);
                 var value = Required(add.Value, $"{input}.value");
                 var (number, unit) = (add.Number, add.Unit);
                 if (number is null && Quantity.TryParse(value, out var quantity))
@@ -88,7 +88,20 @@ public sealed class EditMutations(IGraphEditor editor) : IMutationFields
                 }
 
                 CheckNumber(number, $"{input}.number");
-                var fact = new Fact(entity.Key, FactKey(add.Key, $"{input}.key"), value, number, unit, NullIfBlank(add.AsOf), []);
+                var key = FactKey(add.Key, $"{input}.key");
+                if (key == ParkCategories.FactKey && entity.Kind == EntityKind.Park && !ParkCategories.TryParse(value, out _))
+                {
+                    throw new ApiError(ErrorCodes.BadUserInput,
+                        $"{input}.value: unknown park category '{value}': expected one of {string.Join(", ", ParkCategories.All.Select(category => category.ToCode()))}");
+                }
+
+                var about = new List<string>();
+                foreach (var (reference, at) in (add.About ?? []).Select((reference, at) => (reference, at)))
+                {
+                    about.Add((await context.Reader().ResolveAsync(reference, null, $"{input}.about[{at}]", context.CancellationToken, partialNames: false)).Key);
+                }
+
+                var fact = new Fact(entity.Key, key, value, number, unit, NullIfBlank(add.AsOf), []) { About = about.Distinct(StringComparer.Ordinal).ToList() };
                 return await editor.AddFactAsync(fact, await edit(add.Provenance), context.CancellationToken);
             }));
 
@@ -98,7 +111,7 @@ public sealed class EditMutations(IGraphEditor editor) : IMutationFields
             .ResolveAsync(async context => await EditAsync(context, "updateFact", async (input, edit) =>
             {
                 var update = context.GetArgument<UpdateFactInput>("input");
-                var entity = await context.Reader().ResolveAsync(update.Entity, null, $"{input}.entity", context.CancellationToken);
+                var entity = await context.Reader().ResolveAsync(update.Entity, null, $"{input}.entity", context.CancellationToken, partialNames: false);
                 if (update.Value is null && update.Number is null && update.Unit is null && update.NewAsOf is null)
                 {
                     throw Bad($"{input}: give at least one of value, number, unit, newAsOf");
@@ -115,7 +128,7 @@ public sealed class EditMutations(IGraphEditor editor) : IMutationFields
             .ResolveAsync(async context => await EditAsync(context, "deleteFact", async (input, edit) =>
             {
                 var delete = context.GetArgument<DeleteFactInput>("input");
-                var entity = await context.Reader().ResolveAsync(delete.Entity, null, $"{input}.entity", context.CancellationToken);
+                var entity = await context.Reader().ResolveAsync(delete.Entity, null, $"{input}.entity", context.CancellationToken, partialNames: false);
                 return await editor.DeleteFactAsync(new FactSelector(entity.Key, delete.Key, NullIfBlank(delete.AsOf)), await edit(delete.Provenance), context.CancellationToken);
             }));
 
@@ -168,8 +181,8 @@ public sealed class EditMutations(IGraphEditor editor) : IMutationFields
             throw Bad($"{input}.type: unknown relationship type '{edge.Type}': expected one of {string.Join(", ", RelationshipTypes.All)}");
         }
 
-        var from = await context.Reader().ResolveAsync(edge.From, null, $"{input}.from", context.CancellationToken);
-        var to = await context.Reader().ResolveAsync(edge.To, null, $"{input}.to", context.CancellationToken);
+        var from = await context.Reader().ResolveAsync(edge.From, null, $"{input}.from", context.CancellationToken, partialNames: false);
+        var to = await context.Reader().ResolveAsync(edge.To, null, $"{input}.to", context.CancellationToken, partialNames: false);
         return (from, type, to, edge.Provenance);
     }
 

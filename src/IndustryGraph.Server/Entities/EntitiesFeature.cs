@@ -1,4 +1,5 @@
 using IndustryGraph.Server.GraphQL;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace IndustryGraph.Server.Entities;
 
@@ -8,6 +9,8 @@ public static class EntitiesFeature
     public static IServiceCollection AddEntities(this IServiceCollection services)
     {
         services.AddScoped<GraphReader>();
+        services.AddHttpContextAccessor();
+        services.TryAddScoped<Analysis.RequestLanguage>();
         services.AddSingleton<IQueryFields, EntityQueries>();
         return services;
     }

@@ -17,6 +17,7 @@ public enum ListFilters
     Chain = 4,
     Link = 8,
     Tag = 16,
+    Category = 32,
 }
 
 public enum OrderField
@@ -98,6 +99,11 @@ public static class EntityLists
             field.Argument<StringGraphType>("tag", "Only those with this tag, e.g. high-tech or anchor.");
         }
 
+        if (filters.HasFlag(ListFilters.Category))
+        {
+            field.Argument<Parks.ParkCategoryEnum>("category", "Only parks of this category (their `category` fact).");
+        }
+
         field.Argument<StringGraphType>("nameContains", "Only those whose name or an alias contains this text.");
         field.Argument<EntityOrderInputType>("orderBy", "Order by name (default) or by a figure.");
         return field.ResolveAsync(async context =>
@@ -124,6 +130,7 @@ public static class EntityLists
                 InLink = await Key("link", EntityKind.ChainLink),
                 Tag = context.GetArgument<string?>("tag"),
                 NameContains = context.GetArgument<string?>("nameContains"),
+                WithFact = context.GetArgument<ParkCategory?>("category") is { } category ? new FactFilter(ParkCategories.FactKey, category.ToCode()) : null,
                 OrderByFact = order?.By == OrderField.Fact ? order.Fact : null,
                 Descending = order?.Direction == SortDirection.Desc,
                 // Counting is the whole cost of a small page of a big list: only when asked for (under any alias).

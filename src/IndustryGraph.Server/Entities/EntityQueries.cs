@@ -90,7 +90,7 @@ public sealed class EntityQueries : IQueryFields
                 return (object?)hits.Select(hit => new SearchHit(hit.Entity, hit.Score)).ToList();
             });
 
-        query.AddEntityList<ParkType>("parks", EntityKind.Park, "Parks, filtered and ordered.", ListFilters.District | ListFilters.Chain | ListFilters.Link | ListFilters.Tag);
+        query.AddEntityList<ParkType>("parks", EntityKind.Park, "Parks, filtered and ordered.", ListFilters.District | ListFilters.Chain | ListFilters.Link | ListFilters.Tag | ListFilters.Category);
         query.AddEntityList<EnterpriseType>("enterprises", EntityKind.Enterprise, "Enterprises, filtered and ordered.", ListFilters.District | ListFilters.Park | ListFilters.Chain | ListFilters.Link | ListFilters.Tag);
         query.AddEntityList<IndustryChainType>("chains", EntityKind.IndustryChain, "Industry chains.", ListFilters.Tag);
         query.AddEntityList<ChainLinkType>("chainLinks", EntityKind.ChainLink, "Chain links, across all chains or of one.", ListFilters.Chain | ListFilters.Tag);

@@ -70,6 +70,12 @@ public sealed class FactType : ObjectGraphType<Fact>
         Field(fact => fact.Unit, nullable: true).Description("The unit of `number`, e.g. 元, 平方米, %, 家.");
         Field(fact => fact.AsOf, nullable: true).Description("The date or period the figure is for, e.g. 2024-10 or `2025 target`.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SourceRefType>>>>("sources").Description("Where the figure comes from.").Resolve(context => context.Source.Sources);
+        Field<EntityInterface>("entity")
+            .Description("The entity the figure is on (null only if it was deleted since).")
+            .Resolve(context => context.Reader().Entity(context.Source.EntityKey));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EntityInterface>>>>("about")
+            .Description("The entities the figure is about, besides its own entity: e.g. a district's count of parks of a chain is about that chain. Empty when the figure is about its entity alone.")
+            .Resolve(context => context.Reader().Entities(context.Source.About));
     }
 }
 

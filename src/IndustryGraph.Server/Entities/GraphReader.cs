@@ -1,7 +1,9 @@
 using GraphQL;
 using GraphQL.DataLoader;
 using IndustryGraph.Domain.Graph;
+using IndustryGraph.Domain.Search;
 using IndustryGraph.Domain.Store;
+using IndustryGraph.Server.Analysis;
 using IndustryGraph.Server.GraphQL;
 
 namespace IndustryGraph.Server.Entities;
@@ -20,9 +22,12 @@ public sealed class GraphReader : IAsyncDisposable
     private readonly SemaphoreSlim opening = new(1, 1);
     private IGraphSnapshot? snapshot;
 
-    public GraphReader(IGraphStore store)
+    private readonly RequestLanguage language;
+
+    public GraphReader(IGraphStore store, RequestLanguage language)
     {
         this.store = store;
+        this.language = language;
         entities = new BatchLoader<string, Entity>(async (keys, cancellationToken) =>
             await (await ReadsAsync(cancellationToken).ConfigureAwait(false)).GetEntitiesAsync(keys, cancellationToken).ConfigureAwait(false));
         facts = new BatchLoader<string, IReadOnlyList<Fact>>(async (keys, cancellationToken) =>
@@ -110,8 +115,12 @@ public sealed class GraphReader : IAsyncDisposable
         return result;
     }
 
-    /// <summary>Resolves an argument that names one entity: its API id, its key, or its exact name or alias.</summary>
-    public async Task<Entity> ResolveAsync(string reference, EntityKind? kind, string argument, CancellationToken cancellationToken)
+    /// <summary>
+    /// Resolves an argument that names one entity: its API id, its key, its exact name or alias, else (unless
+    /// <paramref name="partialNames"/> is false, as for writes) a name or alias it uniquely starts or is part of
+    /// (管城 → 管城区). None or several is NOT_FOUND with suggestions, ranked as the analysis index ranks them.
+    /// </summary>
+    public async Task<Entity> ResolveAsync(string reference, EntityKind? kind, string argument, CancellationToken cancellationToken, bool partialNames = true)
     {
         var found = await TryResolveAsync(reference, kind, cancellationToken).ConfigureAwait(false);
         if (found.Count == 1)
@@ -119,14 +128,44 @@ public sealed class GraphReader : IAsyncDisposable
             return found[0];
         }
 
-        var what = kind is null ? "entity" : kind.Value.ToCode().ToLowerInvariant().Replace('_', ' ');
-        if (found.Count == 0)
+        var resolution = found.Count > 1
+            ? new NameResolution(null, found.Take(NameMatch.MaxSuggestions).ToList()) { Ambiguous = true }
+            : await ResolvePartialAsync(reference, kind, cancellationToken).ConfigureAwait(false);
+        if (resolution.Match is not null && partialNames)
         {
-            throw new ApiError(ErrorCodes.NotFound, $"{argument}: no {what} has the id, name or alias '{reference}'");
+            return resolution.Match;
         }
 
-        throw new ApiError(ErrorCodes.BadUserInput,
-            $"{argument}: '{reference}' names {found.Count} entities ({string.Join(", ", found.Take(5).Select(entity => $"{entity.Name} [{entity.Kind.ToCode()}]"))}); pass an id");
+        var suggestions = resolution.Match is not null ? [resolution.Match.Name] : resolution.SuggestionNames;
+        throw new ApiError(ErrorCodes.NotFound, resolution.Ambiguous
+            ? language.Text.Ambiguous(argument, reference, suggestions)
+            : language.Text.NotFound(argument, kind, reference, suggestions), suggestions);
+    }
+
+    private const int PartialCandidates = 100;
+
+    /// <summary>Candidates the store's search finds for the text (or, when none, for each of its characters), decided by <see cref="NameMatch.Resolve"/>.</summary>
+    private async Task<NameResolution> ResolvePartialAsync(string reference, EntityKind? kind, CancellationToken cancellationToken)
+    {
+        var reads = await ReadsAsync(cancellationToken).ConfigureAwait(false);
+        EntityKind[]? kinds = kind is null ? null : [kind.Value];
+        var text = reference.Trim();
+        if (text.Length == 0)
+        {
+            return new NameResolution(null, []);
+        }
+
+        var hits = await reads.SearchAsync(text, kinds, PartialCandidates, cancellationToken).ConfigureAwait(false);
+        var candidates = hits.Select(hit => hit.Entity).ToList();
+        if (candidates.Count == 0)
+        {
+            foreach (var probe in NameMatch.SuggestionProbes(text))
+            {
+                candidates.AddRange((await reads.SearchAsync(probe, kinds, PartialCandidates, cancellationToken).ConfigureAwait(false)).Select(hit => hit.Entity));
+            }
+        }
+
+        return NameMatch.Resolve(text, candidates);
     }
 
     public async Task<IReadOnlyList<Entity>> TryResolveAsync(string reference, EntityKind? kind, CancellationToken cancellationToken)

@@ -35,4 +35,13 @@ public sealed class ApiError : ExecutionError
     {
         Code = code;
     }
+
+    public ApiError(string code, string message, IReadOnlyList<string> suggestions)
+        : this(code, message)
+    {
+        Suggestions = suggestions;
+    }
+
+    /// <summary>For a name that fits no entity or several: the names it could mean, best first (in <c>extensions.suggestions</c>).</summary>
+    public IReadOnlyList<string>? Suggestions { get; }
 }

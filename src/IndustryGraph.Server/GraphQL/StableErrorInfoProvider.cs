@@ -21,12 +21,18 @@ public sealed class StableErrorInfoProvider : IErrorInfoProvider
     public ErrorInfo GetInfo(ExecutionError executionError)
     {
         var code = CodeOf(executionError);
+        var extensions = new Dictionary<string, object?> { ["code"] = code };
+        if (executionError is ApiError { Suggestions: { } suggestions })
+        {
+            extensions["suggestions"] = suggestions;
+        }
+
         return new ErrorInfo
         {
             Message = code == ErrorCodes.QueryTooDeep && executionError is UnhandledError
                 ? "the document nests deeper than the parser allows: flatten the query or its values"
                 : executionError.Message,
-            Extensions = new Dictionary<string, object?> { ["code"] = code },
+            Extensions = extensions,
         };
     }
 

@@ -49,11 +49,11 @@ public static class GraphExporter
                 .Where(source => !(relationship.Type == RelationshipTypes.PartOf && entities.TryGetValue(relationship.FromKey, out var from)
                     && from.Link?.ChainKey == relationship.ToKey && from.Sources[0] == source))
                 .Select(source => (string?[])[relationship.FromKey, relationship.Type, relationship.ToKey, .. Provenance(source)])));
-        yield return (SeedReader.FactsFile, ["entity", "key", "value", "number", "unit", "as_of", "source", "paragraph", "note"],
+        yield return (SeedReader.FactsFile, ["entity", "key", "value", "number", "unit", "as_of", "about", "source", "paragraph", "note"],
             graph.Facts.Where(fact => !(entities.TryGetValue(fact.EntityKey, out var owner) && owner.Kind == EntityKind.SourceDocument && SourceFactKeys.Contains(fact.Key)))
                 .SelectMany(fact => fact.Sources.Select(source => (string?[])
                 [
-                    fact.EntityKey, fact.Key, fact.Value, fact.Number?.ToString("R", CultureInfo.InvariantCulture), fact.Unit, fact.AsOf, .. Provenance(source),
+                    fact.EntityKey, fact.Key, fact.Value, fact.Number?.ToString("R", CultureInfo.InvariantCulture), fact.Unit, fact.AsOf, string.Join('|', fact.About), .. Provenance(source),
                 ])));
     }
 
@@ -76,7 +76,7 @@ public static class GraphExporter
         }
     }
 
-    private static readonly HashSet<string> ListColumns = ["aliases", "tags"];
+    private static readonly HashSet<string> ListColumns = ["aliases", "tags", "about"];
     private static readonly HashSet<string> NumberColumns = ["paragraph", "position", "number"];
 
     /// <summary>One JSON object with an array per seed file; lists as arrays, numbers as numbers, empty cells left out.</summary>
@@ -160,10 +160,10 @@ public static class GraphExporter
         {
             writer.Write("UNWIND [");
             writer.Write(string.Join(",\n  ", batch.Select(item => CypherMap(
-                ("id", CypherString($"{item.fact.EntityKey}#{item.fact.Key}#{item.fact.AsOf}#{item.fact.Value}")), ("entity", CypherString(item.fact.EntityKey)),
+                ("id", CypherString($"{item.fact.EntityKey}#{item.fact.Key}#{item.fact.AsOf}#{item.fact.Value}{(item.fact.About.Count == 0 ? "" : "#" + string.Join('|', item.fact.About))}")), ("entity", CypherString(item.fact.EntityKey)),
                 ("key", CypherString(item.fact.Key)), ("value", CypherString(item.fact.Value)),
                 ("number", item.fact.Number?.ToString("R", CultureInfo.InvariantCulture) ?? "null"), ("unit", item.fact.Unit is null ? "null" : CypherString(item.fact.Unit)),
-                ("asOf", item.fact.AsOf is null ? "null" : CypherString(item.fact.AsOf)), ("sources", CypherList(item.fact.Sources.Select(Describe)))))));
+                ("asOf", item.fact.AsOf is null ? "null" : CypherString(item.fact.AsOf)), ("sources", CypherList(item.fact.Sources.Select(Describe))), ("about", CypherList(item.fact.About))))));
             writer.WriteLine("] AS row\nMATCH (n:Entity {key: row.entity})\nMERGE (f:Fact {id: row.id}) SET f += row\nMERGE (n)-[:HAS_FACT]->(f);");
         }
 

@@ -63,7 +63,7 @@ public sealed class GraphGenerator(GraphSize size, int seed)
         using var entities = new CsvFileWriter(Path.Combine(folder, SeedReader.EntitiesFile), "key", "kind", "name", "aliases", "tags", "source", "paragraph", "note");
         using var links = new CsvFileWriter(Path.Combine(folder, SeedReader.ChainLinksFile), "key", "chain", "segment", "position", "name", "aliases", "source", "paragraph", "note");
         using var relationships = new CsvFileWriter(Path.Combine(folder, SeedReader.RelationshipsFile), "from", "type", "to", "source", "paragraph", "note");
-        using var facts = new CsvFileWriter(Path.Combine(folder, SeedReader.FactsFile), "entity", "key", "value", "number", "unit", "as_of", "source", "paragraph", "note");
+        using var facts = new CsvFileWriter(Path.Combine(folder, SeedReader.FactsFile), "entity", "key", "value", "number", "unit", "as_of", "about", "source", "paragraph", "note");
         long entityRows = 0, linkRows = 0, relationshipRows = 0, factRows = 0;
 
         void Entity(string key, EntityKind kind, string name, string tags = "")
@@ -80,10 +80,10 @@ public sealed class GraphGenerator(GraphSize size, int seed)
             relationshipRows++;
         }
 
-        void Fact(string entity, string key, string value, string? asOf = null)
+        void Fact(string entity, string key, string value, string? asOf = null, string about = "")
         {
             var (source, paragraph, note) = Provenance();
-            facts.WriteRow(entity, key, value, "", "", asOf ?? "", source, paragraph, note);
+            facts.WriteRow(entity, key, value, "", "", asOf ?? "", about, source, paragraph, note);
             factRows++;
         }
 
@@ -221,6 +221,18 @@ public sealed class GraphGenerator(GraphSize size, int seed)
         for (var i = 0; i < parks.Length; i++)
         {
             Fact(parks[i], "enterprise_count", $"{parkSizes[i]}家", "2025");
+        }
+
+        // Drawn last, so the rest of a graph stays what the same seed always gave: park categories, and per
+        // district a count of parks of one chain (a report of the chain there when its source is an article).
+        for (var i = 0; i < parks.Length; i++)
+        {
+            Fact(parks[i], ParkCategories.FactKey, random.Next(10) switch { < 7 => "INDUSTRIAL_PARK", 7 => "SMALL_MICRO_PARK", 8 => "INCUBATOR", _ => "HEADQUARTERS" });
+        }
+
+        foreach (var district in districts)
+        {
+            Fact(district, "park_count", $"{random.Next(1, 12)}个", about: Pick(chains));
         }
 
         return new GeneratedCounts(entityRows, linkRows, relationshipRows, factRows);

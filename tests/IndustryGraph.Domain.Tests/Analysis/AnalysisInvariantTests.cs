@@ -22,6 +22,12 @@ public sealed class AnalysisInvariantTests
     }
 
     [Fact]
+    public void Seed_presence_statements_leave_no_link_of_their_chain_missing_in_their_place()
+    {
+        Assert.True(Seed.Value.CheckPresenceStatements(threshold: 2) > 0);
+    }
+
+    [Fact]
     public void Seed_index_holds_every_edge_by_type_and_direction()
     {
         Seed.Value.CheckAdjacency();
@@ -49,6 +55,7 @@ public sealed class AnalysisInvariantTests
 
         invariants.CheckAdjacency();
         Assert.True(invariants.CheckStatuses(threshold: 2) > 0);
+        invariants.CheckPresenceStatements(threshold: 2);
         Assert.True(invariants.CheckPaths(pairs: 200, seed, maxHops: 4) > 0);
         invariants.CheckSupplies(depth: 3);
     }

@@ -75,19 +75,33 @@ public sealed class AnalysisInvariants
                 var chainLinks = dataset.Entities.Where(entity => entity.Link?.ChainKey == chain.Key).Select(entity => entity.Key).ToHashSet(StringComparer.Ordinal);
                 var map = analysis.Map(index.IdOf(chain), scope, threshold);
                 var links = map.Segments.SelectMany(segment => segment.Links).ToList();
-                Assert.Equal(chainLinks.Count, map.Counts.Present + map.Counts.Weak + map.Counts.Missing);
+                Assert.Equal(chainLinks.Count, map.Counts.Present + map.Counts.Weak + map.Counts.Unmapped + map.Counts.Missing);
                 Assert.Equal(chainLinks.Order(StringComparer.Ordinal), links.Select(link => link.Link.Key).Order(StringComparer.Ordinal));
                 Assert.Equal(map.Counts, coverage[chain.Key].Total);
                 foreach (var link in links)
                 {
                     var naive = NaiveEnterprisesInScope(link.Link.Key, scope);
                     Assert.Equal(naive, link.EnterprisesInScope.Select(placement => placement.Enterprise.Key).ToHashSet(StringComparer.Ordinal));
+                    var reported = NaiveReportingPlaces(chain.Key, link.Link.Key).Any(place => NaiveContains(scope, place));
                     if (link.Status == LinkStatus.Missing)
                     {
+                        // MISSING only when no enterprise in scope works in the link and no report places the chain there.
                         Assert.Empty(naive);
+                        Assert.False(reported);
+                        Assert.StartsWith("MISSING", link.Rule, StringComparison.Ordinal);
                     }
 
-                    Assert.Equal(naive.Count == 0 ? LinkStatus.Missing : naive.Count < threshold ? LinkStatus.Weak : LinkStatus.Present, link.Status);
+                    if (link.Status == LinkStatus.Unmapped)
+                    {
+                        // Every UNMAPPED names its report and its source.
+                        Assert.NotEmpty(link.Reports);
+                        Assert.StartsWith("UNMAPPED", link.Rule, StringComparison.Ordinal);
+                        Assert.Contains(AnalysisText.English.Sources(link.Reports[0].Sources), link.Rule, StringComparison.Ordinal);
+                    }
+
+                    Assert.Equal(
+                        naive.Count == 0 ? reported ? LinkStatus.Unmapped : LinkStatus.Missing : naive.Count < threshold ? LinkStatus.Weak : LinkStatus.Present,
+                        link.Status);
                     checkedLinks++;
                 }
 
@@ -176,6 +190,40 @@ public sealed class AnalysisInvariants
     private List<(string Other, Relationship Edge)> Neighbours(string key) =>
         undirected.TryGetValue(key, out var list) ? list : undirected[key] = [];
 
+    /// <summary>For every statement in the data that a chain is present in a place: no link of that chain is MISSING in that place.</summary>
+    public int CheckPresenceStatements(int threshold)
+    {
+        var statements = 0;
+        foreach (var chain in dataset.Entities.Where(entity => entity.Kind == EntityKind.IndustryChain))
+        {
+            foreach (var place in NaiveReportingPlaces(chain.Key, link: null).Distinct(StringComparer.Ordinal))
+            {
+                var map = analysis.Map(index.IdOf(chain), AnalysisScope.Of(Entity(place)), threshold);
+                Assert.All(map.Segments.SelectMany(segment => segment.Links), link => Assert.NotEqual(LinkStatus.Missing, link.Status));
+                statements++;
+            }
+        }
+
+        return statements;
+    }
+
+    private static readonly string[] ReportKeys = ["park_count", "enterprise_count", "cluster"];
+
+    /// <summary>Districts and parks an article reports the chain in (a fact about the chain or this link, or a stated FOCUSES_ON), straight from the dataset.</summary>
+    private IEnumerable<string> NaiveReportingPlaces(string chain, string? link)
+    {
+        bool IsPlace(string key) => Entity(key).Kind is EntityKind.District or EntityKind.Park;
+        bool Sourced(IEnumerable<SourceRef> sources) => sources.Any(source => !source.Curated);
+        var facts = dataset.Facts
+            .Where(fact => ReportKeys.Contains(fact.Key) && Sourced(fact.Sources) && IsPlace(fact.EntityKey)
+                && (fact.About.Contains(chain) || (link is not null && fact.About.Contains(link))))
+            .Select(fact => fact.EntityKey);
+        var focus = dataset.Relationships
+            .Where(edge => edge.Type == RelationshipTypes.FocusesOn && edge.ToKey == chain && Sourced(edge.Sources) && IsPlace(edge.FromKey))
+            .Select(edge => edge.FromKey);
+        return facts.Concat(focus);
+    }
+
     private HashSet<string> NaiveEnterprisesInScope(string link, AnalysisScope scope)
     {
         var workers = dataset.Relationships.Where(edge => edge.Type == RelationshipTypes.WorksIn && edge.ToKey == link).Select(edge => edge.FromKey);
@@ -189,16 +237,24 @@ public sealed class AnalysisInvariants
             return true;
         }
 
+        if (key == scope.Place.Key)
+        {
+            return true;
+        }
+
         var locatedIn = byFrom[key].Where(edge => edge.Type == RelationshipTypes.LocatedIn).Select(edge => edge.ToKey).ToList();
         if (scope.Kind == ScopeKind.Park)
         {
-            return locatedIn.Contains(scope.Place.Key);
+            // In the park, or in a park inside it.
+            return locatedIn.Contains(scope.Place.Key)
+                || locatedIn.Any(place => Entity(place).Kind == EntityKind.Park && byFrom[place].Any(edge => edge.Type == RelationshipTypes.LocatedIn && edge.ToKey == scope.Place.Key));
         }
 
         // The place's sub-districts count as the district (a city holds its districts).
         var districts = new HashSet<string>(StringComparer.Ordinal) { scope.Place.Key };
         districts.UnionWith(dataset.Relationships.Where(edge => edge.Type == RelationshipTypes.PartOf && edge.ToKey == scope.Place.Key).Select(edge => edge.FromKey));
-        return locatedIn.Any(districts.Contains)
+        return districts.Contains(key)
+            || locatedIn.Any(districts.Contains)
             || locatedIn.Any(place => byFrom[place].Any(edge => edge.Type == RelationshipTypes.LocatedIn && districts.Contains(edge.ToKey)));
     }
 

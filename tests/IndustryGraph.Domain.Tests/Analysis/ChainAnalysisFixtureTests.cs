@@ -36,7 +36,7 @@ public sealed class ChainAnalysisFixtureTests
         var l3 = map.Segments[1].Links.Single();
         Assert.Equal(["E1", "E2"], l3.EnterprisesInScope.Select(placement => placement.Enterprise.Name));
         Assert.Equal(1, l3.EnterprisesElsewhere);
-        Assert.Equal(new CoverageCounts(4, 1, 1, 2), map.Counts);
+        Assert.Equal(new CoverageCounts(4, 1, 1, 0, 2), map.Counts);
         Assert.Equal(
             ["L1→L3", "L2→L3", "L3→L4", "L4→L3"],
             map.Supplies.Select(edge => $"{edge.From.Name}→{edge.To.Name}").Order(StringComparer.Ordinal));
@@ -48,7 +48,7 @@ public sealed class ChainAnalysisFixtureTests
         var links = analysis.Map(Id("chain-x"), District("一区"), threshold: 2).Segments.SelectMany(segment => segment.Links).ToDictionary(link => link.Link.Name);
 
         Assert.Equal("WEAK: 1 enterprise works in this link in 一区 (1 stated by an article, 0 curated), fewer than the threshold of 2 (WEAK is 1, PRESENT from 2)", links["L1"].Rule);
-        Assert.Equal("MISSING: no enterprise in 一区 works in this link (0 found; WEAK is 1, PRESENT from 2)", links["L2"].Rule);
+        Assert.Equal("MISSING: no enterprise in 一区 works in this link (0 of the 2 enterprises known there) and no article reports X链 there (WEAK is 1, PRESENT from 2)", links["L2"].Rule);
         Assert.Equal("PRESENT: 2 enterprises work in this link in 一区 (0 stated by an article, 2 curated), at least the threshold of 2", links["L3"].Rule);
     }
 
@@ -102,7 +102,7 @@ public sealed class ChainAnalysisFixtureTests
     {
         var map = analysis.Map(Id("chain-x"), AnalysisScope.City, 2);
 
-        Assert.Equal(new CoverageCounts(4, 4, 0, 0), map.Counts);
+        Assert.Equal(new CoverageCounts(4, 4, 0, 0, 0), map.Counts);
         Assert.Empty(analysis.Gaps(Id("chain-x"), AnalysisScope.City, 2, includeWeak: true).Gaps);
     }
 
@@ -118,7 +118,7 @@ public sealed class ChainAnalysisFixtureTests
             Assert.Empty(gap.Candidates);
             Assert.Empty(gap.HostingParks);
         });
-        Assert.Equal(new CoverageCounts(2, 0, 0, 2), gaps.Counts);
+        Assert.Equal(new CoverageCounts(2, 0, 0, 0, 2), gaps.Counts);
     }
 
     [Fact]
@@ -277,10 +277,10 @@ public sealed class ChainAnalysisFixtureTests
 
         Assert.Equal(["X链", "Y链"], coverage.Chains.Select(chain => chain.Chain.Name));
         var x = coverage.Chains[0];
-        Assert.Equal(new CoverageCounts(2, 0, 1, 1), x.Segments.Single(s => s.Segment == Segment.Upstream).Counts);
-        Assert.Equal(new CoverageCounts(1, 1, 0, 0), x.Segments.Single(s => s.Segment == Segment.Midstream).Counts);
-        Assert.Equal(new CoverageCounts(1, 0, 0, 1), x.Segments.Single(s => s.Segment == Segment.Downstream).Counts);
-        Assert.Equal(new CoverageCounts(2, 0, 0, 2), coverage.Chains[1].Total);
+        Assert.Equal(new CoverageCounts(2, 0, 1, 0, 1), x.Segments.Single(s => s.Segment == Segment.Upstream).Counts);
+        Assert.Equal(new CoverageCounts(1, 1, 0, 0, 0), x.Segments.Single(s => s.Segment == Segment.Midstream).Counts);
+        Assert.Equal(new CoverageCounts(1, 0, 0, 0, 1), x.Segments.Single(s => s.Segment == Segment.Downstream).Counts);
+        Assert.Equal(new CoverageCounts(2, 0, 0, 0, 2), coverage.Chains[1].Total);
         Assert.Equal(0.5, x.Total.Reached);
     }
 
@@ -292,7 +292,7 @@ public sealed class ChainAnalysisFixtureTests
             .Select(scope => analysis.Coverage(scope, 2, chain).Chains.Single().Total)
             .ToList();
 
-        Assert.Equal([new(4, 1, 1, 2), new(4, 0, 4, 0), new(4, 0, 1, 3), new CoverageCounts(4, 4, 0, 0)], totals);
+        Assert.Equal([new(4, 1, 1, 0, 2), new(4, 0, 4, 0, 0), new(4, 0, 1, 0, 3), new CoverageCounts(4, 4, 0, 0, 0)], totals);
     }
 
     [Fact]
@@ -304,8 +304,8 @@ public sealed class ChainAnalysisFixtureTests
             [("L1", WhatIfEffect.Strengthens, LinkStatus.Weak, LinkStatus.Present), ("L2", WhatIfEffect.Closes, LinkStatus.Missing, LinkStatus.Weak), ("L4", WhatIfEffect.Closes, LinkStatus.Missing, LinkStatus.Weak)],
             result.Changes.Select(change => (change.Link.Name, change.Effect, change.Before, change.After)));
         Assert.Equal(["E3"], result.Changes[0].Added.Select(placement => placement.Enterprise.Name));
-        Assert.Equal(new CoverageCounts(4, 1, 1, 2), result.Before.Total);
-        Assert.Equal(new CoverageCounts(4, 2, 2, 0), result.After.Total);
+        Assert.Equal(new CoverageCounts(4, 1, 1, 0, 2), result.Before.Total);
+        Assert.Equal(new CoverageCounts(4, 2, 2, 0, 0), result.After.Total);
         Assert.Equal(["E1"], result.AlreadyInScope.Select(entity => entity.Name));
         Assert.Equal(["E6"], result.OutsideChain.Select(entity => entity.Name));
     }

@@ -110,6 +110,34 @@ public static class GeneratedGraph
             Relate(key, RelationshipTypes.PartnersWith, $"park-{random.Next(parkCount)}");
         }
 
-        return new GraphDataset(entities, [], relationships);
+        // What articles say of places: chains reported present (counts, clusters, stated focus), targets, and stated
+        // enterprise counts; some curated, which are not reports. A few parks sit inside other parks.
+        var facts = new List<Fact>();
+        var places = Enumerable.Range(0, districtCount).Select(d => $"d-{d}").Concat(Enumerable.Range(0, parkCount).Select(p => $"park-{p}")).ToList();
+        string[] reportKeys = ["park_count", "enterprise_count", "cluster", "output_target"];
+        for (var f = 0; f < places.Count * 2; f++)
+        {
+            var place = places[random.Next(places.Count)];
+            var key = reportKeys[random.Next(reportKeys.Length)];
+            var about = random.Next(5) == 0 ? linksOfChain[random.Next(chainCount)][0] : $"chain-{random.Next(chainCount)}";
+            var number = random.Next(1, 200);
+            facts.Add(new Fact(place, key, $"{number}个", number, "个", null, random.Next(3) == 0 ? curated : article) { About = [about] });
+            if (random.Next(3) == 0)
+            {
+                Relate(place, RelationshipTypes.FocusesOn, $"chain-{random.Next(chainCount)}");
+            }
+
+            if (random.Next(2) == 0)
+            {
+                facts.Add(new Fact(place, "enterprise_count", $"{number}家", number, "家", $"202{random.Next(5)}", random.Next(4) == 0 ? curated : article));
+            }
+        }
+
+        for (var p = 1; p < parkCount; p += 7)
+        {
+            Relate($"park-{p}", RelationshipTypes.LocatedIn, $"park-{p - 1}");
+        }
+
+        return new GraphDataset(entities, facts, relationships);
     }
 }

@@ -34,6 +34,11 @@ public sealed class QuantityTests
     [InlineData("园区18号楼")]
     [InlineData("一级重组+二级整合")]
     [InlineData("2024年10月")]
+    [InlineData("5A甲级")]
+    [InlineData("3+N")]
+    [InlineData("1+N+X")]
+    [InlineData("千企万户")]
+    [InlineData("百日取四证")]
     public void Text_without_a_single_figure_is_not_a_quantity(string text) =>
         Assert.False(Quantity.TryParse(text, out _));
 

@@ -22,7 +22,7 @@ public sealed class AnalysisQueriesTests(RunningServer server) : IClassFixture<R
                 chain { name } scope { kind label place { name } } threshold
                 segments { segment links { link { key name } status rule countInScope enterprisesInScope { enterprise { name district { name } } sourced sources { curated document } } } }
                 supplies { from { key } to { key } sources { curated } }
-                counts { links present weak missing }
+                counts { links present weak unmapped missing }
               }
             }
             """, new { chain = SmartSensor });
@@ -35,7 +35,7 @@ public sealed class AnalysisQueriesTests(RunningServer server) : IClassFixture<R
         Assert.Equal(chainLinks, mapped.Select(link => Text(link["link"]!["key"])));
         Assert.Equal(["UPSTREAM", "MIDSTREAM", "DOWNSTREAM"], Items(map["segments"]).Select(segment => Text(segment["segment"])));
         var counts = map["counts"]!;
-        Assert.Equal(chainLinks.Count, counts["present"]!.GetValue<int>() + counts["weak"]!.GetValue<int>() + counts["missing"]!.GetValue<int>());
+        Assert.Equal(chainLinks.Count, counts["present"]!.GetValue<int>() + counts["weak"]!.GetValue<int>() + counts["unmapped"]!.GetValue<int>() + counts["missing"]!.GetValue<int>());
         Assert.All(mapped, link =>
         {
             Assert.StartsWith(Text(link["status"]), Text(link["rule"]), StringComparison.Ordinal);
@@ -146,11 +146,18 @@ public sealed class AnalysisQueriesTests(RunningServer server) : IClassFixture<R
     }
 
     [Fact]
-    public async Task Chain_gaps_with_include_weak_false_list_only_missing_links()
+    public async Task Chain_gaps_with_include_weak_false_list_missing_and_unmapped_links_and_without_unmapped_only_missing()
     {
-        var data = await server.QueryAsync("""{ chainGaps(chain: "智能传感器", scope: { district: "高新区" }, includeWeak: false) { status } }""");
+        var data = await server.QueryAsync("""
+            {
+              some: chainGaps(chain: "智能传感器", scope: { district: "高新区" }, includeWeak: false) { status }
+              missing: chainGaps(chain: "智能传感器", scope: { district: "高新区" }, includeWeak: false, includeUnmapped: false) { status }
+            }
+            """);
 
-        Assert.All(Items(data["chainGaps"]), gap => Assert.Equal("MISSING", Text(gap["status"])));
+        Assert.All(Items(data["some"]), gap => Assert.Contains(Text(gap["status"]), new[] { "MISSING", "UNMAPPED" }));
+        Assert.All(Items(data["missing"]), gap => Assert.Equal("MISSING", Text(gap["status"])));
+        Assert.Equal(Items(data["some"]).Count(gap => Text(gap["status"]) == "MISSING"), Items(data["missing"]).Count());
     }
 
     [Fact]
@@ -222,9 +229,9 @@ public sealed class AnalysisQueriesTests(RunningServer server) : IClassFixture<R
     {
         var data = await server.QueryAsync("""
             {
-              all: coverage(scope: { district: "管城区" }) { scope { label } threshold chains { chain { name } segments { segment counts { links present weak missing } } total { links present weak missing reached } } }
+              all: coverage(scope: { district: "管城区" }) { scope { label } threshold chains { chain { name } segments { segment counts { links present weak unmapped missing } } total { links present weak unmapped missing reached } } }
               chainsList: chains(first: 100) { totalCount }
-              side: coverage(chain: "智能传感器", scope: { district: "高新区" }, compare: [{ district: "管城区" }, {}]) { scope { kind label } chains { chain { name } total { links present weak missing } } }
+              side: coverage(chain: "智能传感器", scope: { district: "高新区" }, compare: [{ district: "管城区" }, {}]) { scope { kind label } chains { chain { name } total { links present weak unmapped missing } } }
             }
             """);
 
@@ -234,7 +241,7 @@ public sealed class AnalysisQueriesTests(RunningServer server) : IClassFixture<R
         Assert.All(Items(all["chains"]), chain =>
         {
             var total = chain["total"]!;
-            Assert.Equal(total["links"]!.GetValue<int>(), total["present"]!.GetValue<int>() + total["weak"]!.GetValue<int>() + total["missing"]!.GetValue<int>());
+            Assert.Equal(total["links"]!.GetValue<int>(), total["present"]!.GetValue<int>() + total["weak"]!.GetValue<int>() + total["unmapped"]!.GetValue<int>() + total["missing"]!.GetValue<int>());
             Assert.Equal(total["links"]!.GetValue<int>(), Items(chain["segments"]).Sum(segment => segment["counts"]!["links"]!.GetValue<int>()));
         });
 

@@ -62,11 +62,16 @@ public sealed class RunningServer : IAsyncLifetime
     }
 
     /// <summary>POSTs a GraphQL request and returns the status and parsed body.</summary>
-    public async Task<GraphQLResponse> PostAsync(string query, object? variables = null, string? operationName = null)
+    public async Task<GraphQLResponse> PostAsync(string query, object? variables = null, string? operationName = null, string? acceptLanguage = null)
     {
         var body = JsonSerializer.Serialize(new { query, variables, operationName });
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/graphql-response+json"));
+        if (acceptLanguage is not null)
+        {
+            request.Headers.AcceptLanguage.ParseAdd(acceptLanguage);
+        }
+
         using var response = await Http.SendAsync(request);
         return await GraphQLResponse.ReadAsync(response);
     }

@@ -39,7 +39,7 @@ public sealed class ImportCommandTests : IDisposable
         }
 
         await File.AppendAllTextAsync(Path.Combine(folder, "relationships.csv"), "park-jindai,LOCATED_IN,d-nowhere,curated,,planned\n");
-        await File.AppendAllTextAsync(Path.Combine(folder, "facts.csv"), "park-jindai,floor_area,7.6万平方米,七万,,2025,curated,,survey\n");
+        await File.AppendAllTextAsync(Path.Combine(folder, "facts.csv"), "park-jindai,floor_area,7.6万平方米,七万,,2025,,curated,,survey\n");
         var db = Path.Combine(directory, "graph.db");
 
         var (exitCode, _, errors) = await RunAsync("import", folder, "--db", db);

@@ -1,0 +1,58 @@
+using IndustryGraph.Domain.Analysis;
+using IndustryGraph.Domain.Graph;
+using IndustryGraph.Domain.Search;
+using IndustryGraph.Domain.Tests.Analysis;
+
+namespace IndustryGraph.Domain.Tests.Search;
+
+/// <summary>Names a planner types, resolved on the analysis index (the store side is tested over HTTP).</summary>
+public sealed class NameResolutionTests
+{
+    private readonly GraphIndex index = GraphIndex.Build(FixtureGraph.Build());
+
+    private string Resolve(string text, EntityKind kind) => index.Entity(index.ResolveOne(text, kind, "arg")).Key;
+
+    [Fact]
+    public void An_exact_name_alias_or_key_wins()
+    {
+        Assert.Equal("park-one", Resolve("一号园", EntityKind.Park));
+        Assert.Equal("chain-x", Resolve("chain x", EntityKind.IndustryChain));
+        Assert.Equal("d-one", Resolve("d-one", EntityKind.District));
+    }
+
+    [Fact]
+    public void A_unique_prefix_or_part_of_a_name_resolves()
+    {
+        Assert.Equal("park-one", Resolve("一号", EntityKind.Park));
+        Assert.Equal("chain-x", Resolve("X", EntityKind.IndustryChain));
+        Assert.Equal("park-orphan", Resolve("孤", EntityKind.Park));
+    }
+
+    [Fact]
+    public void An_ambiguous_name_is_not_found_with_every_fitting_name_best_first()
+    {
+        var error = Assert.Throws<AnalysisException>(() => Resolve("园", EntityKind.Park));
+        Assert.Equal(AnalysisError.NotFound, error.Error);
+        Assert.Equal(["孤园", "一号园", "二号园"], error.Suggestions);
+        Assert.Contains("孤园, 一号园, 二号园", error.Message, StringComparison.Ordinal);
+        Assert.Contains("孤园、一号园、二号园", error.MessageIn(AnalysisText.Chinese), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_name_suggests_names_sharing_its_characters()
+    {
+        var error = Assert.Throws<AnalysisException>(() => Resolve("Z链", EntityKind.IndustryChain));
+        Assert.Equal(AnalysisError.NotFound, error.Error);
+        Assert.Equal(["X链", "Y链"], error.Suggestions);
+        Assert.Contains("did you mean X链, Y链?", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_same_ranking_decides_for_any_list_of_candidates()
+    {
+        var entities = FixtureGraph.Build().Entities.Where(entity => entity.Kind == EntityKind.District).ToList();
+        Assert.Equal("d-two", NameMatch.Resolve("二", entities).Match!.Key);
+        Assert.True(NameMatch.Resolve("区", entities).Ambiguous);
+        Assert.Null(NameMatch.Resolve("  ", entities).Match);
+    }
+}
