@@ -31,10 +31,13 @@ public sealed class RunningServer : IAsyncLifetime
 
     public Action<IServiceCollection>? Configure { get; init; }
 
+    /// <summary>Origins allowed to call from browsers (--cors-origins); null leaves the default, none.</summary>
+    public string? CorsOrigins { get; init; }
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(directory);
-        app = ServerHost.Build(new ServerOptions("http://127.0.0.1:0", DbPath, SeedFolderPath), Configure);
+        app = ServerHost.Build(new ServerOptions("http://127.0.0.1:0", DbPath, SeedFolderPath, CorsOrigins ?? ""), Configure);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address);

@@ -58,6 +58,29 @@ public sealed class ExportRoundTripTests : IDisposable
     }
 
     [Fact]
+    public async Task Every_exported_csv_starts_with_a_bom_and_the_importer_reads_files_with_and_without_it()
+    {
+        var original = await SeedGraphAsync();
+        var withBom = Path.Combine(directory, "with-bom");
+        ExportCommand.Export(original, ExportFormat.Csv, withBom);
+        var withoutBom = Path.Combine(directory, "without-bom");
+        Directory.CreateDirectory(withoutBom);
+        foreach (var file in Directory.GetFiles(withBom, "*.csv"))
+        {
+            var bytes = await File.ReadAllBytesAsync(file);
+            Assert.True(bytes.AsSpan().StartsWith(System.Text.Encoding.UTF8.Preamble), $"{Path.GetFileName(file)} has no byte-order mark");
+            await File.WriteAllBytesAsync(Path.Combine(withoutBom, Path.GetFileName(file)), bytes[3..]);
+        }
+
+        var readWith = SeedFolder.Read(withBom);
+        var readWithout = SeedFolder.Read(withoutBom);
+        Assert.Empty(readWith.Errors);
+        Assert.Empty(readWithout.Errors);
+        Assert.Equal(Lines(readWithout.Dataset!), Lines(readWith.Dataset!));
+        Assert.Equal(Lines(original), Lines(readWith.Dataset!));
+    }
+
+    [Fact]
     public async Task Cypher_merges_every_entity_fact_and_relationship_for_neo4j()
     {
         var original = await SeedGraphAsync();
