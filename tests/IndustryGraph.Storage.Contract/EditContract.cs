@@ -15,6 +15,26 @@ public abstract class EditContract : StoreContract
             [new Fact("park-a", "land_area", "5.3平方公里", 5.3, "平方公里", null, [Curated])], []), ImportMode.Merge);
 
     [ContractFact]
+    public async Task Total_counts_follow_creates_deletes_and_new_relationships_and_may_be_skipped_when_not_asked()
+    {
+        await LoadAsync();
+        var edit = new EditContext("alice", SourceRef.FromCuration("survey"));
+        async Task<int> Count(EntityListQuery query) => (await Store.ListEntitiesAsync(query)).TotalCount;
+        var parks = new EntityListQuery(EntityKind.Park);
+        var parksInDistrict = new EntityListQuery(EntityKind.Park) { InDistrict = "d-one" };
+        Assert.Equal((1, 0), (await Count(parks), await Count(parksInDistrict)));
+
+        await Editor.CreateEntityAsync(new Entity("park-b", EntityKind.Park, "乙园", [], [], []), edit);
+        await Editor.AddRelationshipAsync("park-a", RelationshipTypes.LocatedIn, "d-one", edit);
+        Assert.Equal((2, 1), (await Count(parks), await Count(parksInDistrict)));
+
+        await Editor.DeleteEntityAsync("park-a", edit);
+        Assert.Equal((1, 0), (await Count(parks), await Count(parksInDistrict)));
+        // A store may leave an unasked total uncounted (-1), or count it anyway.
+        Assert.Contains(await Count(parks with { IncludeTotalCount = false }), new[] { -1, 1 });
+    }
+
+    [ContractFact]
     public async Task Each_edit_bumps_the_data_version_and_is_audited_with_before_after_and_provenance()
     {
         await LoadAsync();

@@ -52,6 +52,7 @@ public static class ServerHost
 
         var app = builder.Build();
         StoreSelection.OpenWithSeedAsync(app.Services, options.StoreSettings, options.SeedFolder).GetAwaiter().GetResult();
+        app.Use(StorageFaultReporting.BarrierAsync);
         app.UseAllowedOrigins(CorsFeature.AllowedOrigins(options.CorsOrigins));
         app.MapGraphiQL();
         app.Map("/graphql", (HttpContext http, GraphQLEndpoint endpoint) => endpoint.HandleAsync(http));

@@ -29,6 +29,9 @@ public static class StoreSelection
 {
     public const string DefaultNeo4jDatabase = "neo4j";
 
+    /// <summary>What a storage exception means for people (full disk, read-only, damaged, locked), from the adapter that knows its errors; null when it is no storage fault.</summary>
+    public static StorageFault? ClassifyFault(Exception exception, string? path) => SqliteFaults.Classify(exception, path);
+
     public static IServiceCollection AddStore(this IServiceCollection services, StoreSettings settings) => settings.Kind switch
     {
         StoreKind.Neo4j => services.AddNeo4jStore(Neo4jSettingsOf(settings)),
