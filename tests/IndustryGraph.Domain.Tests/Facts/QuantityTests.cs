@@ -43,6 +43,30 @@ public sealed class QuantityTests
         Assert.False(Quantity.TryParse(text, out _));
 
     [Theory]
+    [InlineData("5日")]
+    [InlineData("25日")]
+    [InlineData("25号")]
+    [InlineData("3月")]
+    [InlineData("10时")]
+    [InlineData("2025年")]
+    [InlineData("8号楼")]
+    [InlineData("3号线")]
+    public void Dates_and_numbering_are_not_quantities(string text) =>
+        Assert.False(Quantity.TryParse(text, out _));
+
+    [Theory]
+    [InlineData("17个月", 17, "个月")]
+    [InlineData("3年", 3, "年")]
+    [InlineData("30天", 30, "天")]
+    [InlineData("5个工作日", 5, "个工作日")]
+    public void Durations_stay_quantities(string text, double number, string unit)
+    {
+        Assert.True(Quantity.TryParse(text, out var quantity));
+        Assert.Equal(number, quantity.Number);
+        Assert.Equal(unit, quantity.Unit);
+    }
+
+    [Theory]
     [InlineData("1234.5", 1234.5)]
     [InlineData("1,234", 1234)]
     [InlineData("-3", -3)]
