@@ -40,7 +40,7 @@ public sealed class ChainEvidenceQueriesTests(RunningServer server) : IClassFixt
             var report = Items(link["reports"]).First(item => Text(item["kind"]) == "PARK_COUNT");
             Assert.Equal(stated["number"]!.GetValue<double>(), report["count"]!.GetValue<double>());
             var paragraph = stated["sources"]![0]!["paragraph"]!.GetValue<int>();
-            Assert.StartsWith($"UNMAPPED: 管城区 has {stated["number"]!.GetValue<double>()} parks of ", Text(link["rule"]), StringComparison.Ordinal);
+            Assert.StartsWith($"UNMAPPED: 管城区 has {stated["number"]!.GetValue<double>()} 智能制造/新一代信息技术 parks ", Text(link["rule"]), StringComparison.Ordinal);
             Assert.Contains($"(001 ¶{paragraph})", Text(link["rule"]), StringComparison.Ordinal);
         });
     }
