@@ -219,8 +219,8 @@ public abstract class AnalysisText
             {
                 ChainReportKind.ParkCount => $"{report.Place.Name} has {count} {ChainNames(report)} parks",
                 ChainReportKind.EnterpriseCount => $"{report.Place.Name} has {count} {ChainNames(report)} enterprises",
-                ChainReportKind.Cluster => $"{report.Place.Name} is an existing base of {ChainNames(report)}, called “{report.Value}”",
-                _ => $"{report.Place.Name} has {ChainNames(report)} as a leading industry (FOCUSES_ON)",
+                ChainReportKind.Cluster => $"{report.Place.Name} is described as “{report.Value}”, with {ChainNames(report)} already present",
+                _ => $"{report.Place.Name} focuses on {ChainNames(report)} (FOCUSES_ON)",
             };
         }
 
@@ -308,8 +308,8 @@ public abstract class AnalysisText
             {
                 ChainReportKind.ParkCount => $"{report.Place.Name}有{count}个{ChainNames(report)}园区",
                 ChainReportKind.EnterpriseCount => $"{report.Place.Name}有{count}家{ChainNames(report)}企业",
-                ChainReportKind.Cluster => $"{report.Place.Name}被称为“{report.Value}”，是已有的{ChainNames(report)}产业集聚地",
-                _ => $"{report.Place.Name}以{ChainNames(report)}为主导产业",
+                ChainReportKind.Cluster => $"{report.Place.Name}被称为“{report.Value}”，已有{ChainNames(report)}产业",
+                _ => $"{report.Place.Name}聚焦{ChainNames(report)}产业",
             };
         }
 

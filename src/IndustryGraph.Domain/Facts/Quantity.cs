@@ -61,7 +61,8 @@ public readonly record struct Quantity(double Number, string? Unit)
             return false;
         }
 
-        quantity = new Quantity(Math.Round(number, 6), unit.Length == 0 ? null : unit);
+        // 84.6亿 multiplies to 8459999999.999999 in binary; 15 significant digits are what the text held.
+        quantity = new Quantity(double.Parse(number.ToString("G15", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture), unit.Length == 0 ? null : unit);
         return true;
     }
 

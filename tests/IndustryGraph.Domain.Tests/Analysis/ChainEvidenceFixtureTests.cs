@@ -113,7 +113,7 @@ public sealed class ChainEvidenceFixtureTests
         Assert.Equal(new Dictionary<string, LinkStatus> { ["Y1"] = LinkStatus.Missing, ["Y2"] = LinkStatus.Unmapped }, Statuses("chain-y", "park-two"));
         var report = Assert.Single(Link("chain-y", "park-two", "Y2").Reports);
         Assert.Equal((ChainReportKind.Cluster, "产业基地", (double?)null), (report.Kind, report.Value, report.Count));
-        Assert.StartsWith("UNMAPPED: 二号园 is an existing base of Y2, called “产业基地” (article.txt ¶3), but", Link("chain-y", "park-two", "Y2").Rule, StringComparison.Ordinal);
+        Assert.StartsWith("UNMAPPED: 二号园 is described as “产业基地”, with Y2 already present (article.txt ¶3), but", Link("chain-y", "park-two", "Y2").Rule, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -123,8 +123,8 @@ public sealed class ChainEvidenceFixtureTests
             new Fact("park-orphan", "cluster", "产业高地", null, null, null, [Article]) { About = ["chain-y"] }));
         var orphan = both.Map(Id("chain-y"), AnalysisScope.Of(index, Id("park-orphan")), threshold: 2).Segments.SelectMany(segment => segment.Links).First();
         Assert.Equal(2, orphan.Reports.Count);
-        Assert.StartsWith("UNMAPPED: 孤园 is an existing base of Y链, called “产业高地” (article.txt ¶3), but none of", orphan.Rule, StringComparison.Ordinal);
-        Assert.StartsWith("UNMAPPED：孤园被称为“产业高地”，是已有的Y链产业集聚地（article.txt ¶3），但图中", AnalysisText.Chinese.Rule(orphan), StringComparison.Ordinal);
+        Assert.StartsWith("UNMAPPED: 孤园 is described as “产业高地”, with Y链 already present (article.txt ¶3), but none of", orphan.Rule, StringComparison.Ordinal);
+        Assert.StartsWith("UNMAPPED：孤园被称为“产业高地”，已有Y链产业（article.txt ¶3），但图中", AnalysisText.Chinese.Rule(orphan), StringComparison.Ordinal);
 
         var city = both.Map(Id("chain-y"), AnalysisScope.City, threshold: 2).Segments.SelectMany(segment => segment.Links).First();
         Assert.Equal(3, city.Reports.Count); // 一区 park count; 孤园 cluster and focus, one sentence
