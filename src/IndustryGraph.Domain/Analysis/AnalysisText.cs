@@ -273,9 +273,9 @@ public abstract class AnalysisText
 
         private static string Bands(int threshold) => threshold switch
         {
-            1 => "1家起为PRESENT",
-            2 => "1家为WEAK，2家起为PRESENT",
-            _ => $"1至{threshold - 1}家为WEAK，{threshold}家起为PRESENT",
+            1 => "1家起为已具备",
+            2 => "1家为薄弱，2家起为已具备",
+            _ => $"1至{threshold - 1}家为薄弱，{threshold}家起为已具备",
         };
 
         private static string Basis(int count, int sourced) => $"文章载明{sourced}家，整理{count - sourced}家";
@@ -323,6 +323,9 @@ public abstract class AnalysisText
             "SOURCED_PLACEMENT" => "有文章载明它在此环节",
             "CURATED_PLACEMENT" => "它在此环节是整理所得，并非文章载明",
             "NO_LOCATION" => "未记录其所在地",
+            "TAG_HIGH_TECH" => "标记为高新技术企业",
+            "TAG_SPECIALIZED" => "标记为专精特新企业",
+            "TAG_LISTED" => "标记为上市公司",
             _ => $"标记为{reason.Args[0]}",
         };
 

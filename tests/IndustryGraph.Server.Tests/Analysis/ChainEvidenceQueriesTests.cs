@@ -152,9 +152,12 @@ public sealed class ChainEvidenceQueriesTests(RunningServer server) : IClassFixt
             Assert.StartsWith(status + "：", Text(chinese[i]!["rule"]), StringComparison.Ordinal);
             Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", Text(chinese[i]!["rule"]).Replace("管城区", "", StringComparison.Ordinal));
             Assert.DoesNotMatch("enterprise", Text(chinese[i]!["rule"]));
+            Assert.DoesNotMatch("[A-Za-z]", Text(chinese[i]!["rule"])[(status.Length + 1)..]); // only the status is a code
         }
 
         var reasons = Items(chinese).SelectMany(gap => Items(gap["candidates"])).SelectMany(candidate => Items(candidate["reasons"])).ToList();
+        Assert.Contains(reasons, reason => Text(reason["code"]).StartsWith("TAG_", StringComparison.Ordinal));
+        Assert.All(reasons, reason => Assert.DoesNotMatch("[A-Za-z]", Text(reason["text"])));
         Assert.All(reasons.Where(reason => Text(reason["code"]) == "SOURCED_PLACEMENT"), reason => Assert.Equal("有文章载明它在此环节", Text(reason["text"])));
 
         var error = await server.PostAsync("""{ chainMap(chain: "没有这条链") { counts { links } } }""", acceptLanguage: "zh");
