@@ -16,41 +16,43 @@ public static class CommandLine
         var db = DbOption();
         var seed = new Option<string>("--seed") { Description = "The seed folder a new store is loaded from.", DefaultValueFactory = _ => SeedFolder.Default };
 
-        var serve = new Command("serve", "Run the GraphQL server (GET/POST /graphql). A missing --db file is created and loaded from the seed.") { urls, db, seed };
-        serve.SetAction((parse, cancellationToken) => ServeAsync(parse.GetValue(urls)!, parse.GetValue(db)!, parse.GetValue(seed)!, cancellationToken));
+        var cors = new Option<string?>("--cors-origins") { Description = $"Origins whose browser apps may call the API, comma-separated (default: {Cors.CorsFeature.Variable}, else none)." };
+        var serve = new Command("serve", "Run the server: the workbench page at /, GraphQL at /graphql. A missing --db file is created and loaded from the seed.") { urls, db, seed, cors };
+        serve.SetAction((parse, cancellationToken) => ServeAsync(new ServerOptions(parse.GetValue(urls)!, parse.GetValue(db)!, parse.GetValue(seed)!, parse.GetValue(cors)), cancellationToken));
 
         var root = new RootCommand("IndustryGraph: a GraphQL knowledge graph of Zhengzhou's industrial parks, enterprises, industry chains and research partners.")
         {
-            urls, db, seed, serve, SeedCommand(),
+            urls, db, seed, cors, serve, SeedCommand(), Reports.ReportCommand.Build(),
         };
         foreach (var command in Transfer.DataCommands.Build())
         {
             root.Subcommands.Add(command);
         }
 
-        root.SetAction((parse, cancellationToken) => ServeAsync(parse.GetValue(urls)!, parse.GetValue(db)!, parse.GetValue(seed)!, cancellationToken));
+        root.SetAction((parse, cancellationToken) => ServeAsync(new ServerOptions(parse.GetValue(urls)!, parse.GetValue(db)!, parse.GetValue(seed)!, parse.GetValue(cors)), cancellationToken));
         return root;
     }
 
     public static Option<string> DbOption() =>
         new("--db") { Description = "The SQLite database file.", DefaultValueFactory = _ => ServerHost.DefaultDb };
 
-    private static async Task<int> ServeAsync(string urls, string db, string seed, CancellationToken cancellationToken)
+    private static async Task<int> ServeAsync(ServerOptions options, CancellationToken cancellationToken)
     {
         WebApplication app;
         try
         {
-            app = ServerHost.Build(new ServerOptions(urls, db, seed));
+            app = ServerHost.Build(options);
         }
         catch (SeedValidationException exception)
         {
-            await Console.Error.WriteLineAsync($"The seed in {seed} cannot be loaded; nothing was written.");
+            await Console.Error.WriteLineAsync($"The seed in {options.SeedFolder} cannot be loaded; nothing was written.");
             WriteErrors(exception.Errors);
             return 1;
         }
 
         await app.StartAsync(cancellationToken);
-        Console.WriteLine($"IndustryGraph serving {Path.GetFullPath(db)} at {string.Join(", ", app.Urls)}/graphql");
+        var address = string.Join(", ", app.Urls);
+        Console.WriteLine($"IndustryGraph serving {Path.GetFullPath(options.DbPath)}: the workbench at {address}/, GraphQL at {address}/graphql");
         await app.WaitForShutdownAsync(cancellationToken);
         return 0;
     }

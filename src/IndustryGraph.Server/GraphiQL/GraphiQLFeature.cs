@@ -1,3 +1,4 @@
+using IndustryGraph.Server.Hosting;
 using Microsoft.Extensions.FileProviders;
 
 namespace IndustryGraph.Server.GraphiQL;
@@ -16,11 +17,12 @@ public static class GraphiQLFeature
     /// <summary>Serves the bundle from <paramref name="bundle"/>, or a page saying how to build it when it is missing.</summary>
     public static WebApplication MapGraphiQL(this WebApplication app, string bundle)
     {
+        BundlePage.WarnIfMissing(app, bundle, "GraphiQL");
         app.Use(async (http, next) =>
         {
             if (IsBrowserAskingForGraphiQL(http.Request))
             {
-                await WritePageAsync(http, bundle);
+                await BundlePage.SendAsync(http, bundle, "GraphiQL");
                 return;
             }
 
@@ -41,27 +43,6 @@ public static class GraphiQLFeature
         && request.Path.Equals("/graphql", StringComparison.OrdinalIgnoreCase)
         && !request.Query.ContainsKey("query")
         && request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
-
-    private static async Task WritePageAsync(HttpContext http, string bundle)
-    {
-        var index = Path.Combine(bundle, "index.html");
-        http.Response.ContentType = "text/html; charset=utf-8";
-        if (File.Exists(index))
-        {
-            await http.Response.SendFileAsync(index, http.RequestAborted);
-            return;
-        }
-
-        // The server runs without the bundle (not built yet); say so and how to build it, and keep the API working.
-        await http.Response.WriteAsync(
-            """
-            <!doctype html><html lang="en"><head><meta charset="utf-8"><title>IndustryGraph · GraphiQL not built</title></head>
-            <body><h1>GraphiQL has not been built</h1>
-            <p>The GraphQL API works at this address (POST or GET <code>/graphql</code>), but the GraphiQL bundle is missing from this build.</p>
-            <p>Build it with <code>bash tests/setup/20-graphiql.sh</code> (npm ci and esbuild in <code>src/IndustryGraph.Server/GraphiQL</code>), then rebuild and restart the server.</p>
-            </body></html>
-            """, http.RequestAborted);
-    }
 
     /// <summary>An example operation, with the variables it needs (from name.variables.json beside it) if any.</summary>
     public sealed record Example(string Name, string Query, string? Variables);

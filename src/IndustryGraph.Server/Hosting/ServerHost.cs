@@ -4,16 +4,20 @@ using IndustryGraph.Domain.Store;
 using IndustryGraph.Server.Analysis;
 using IndustryGraph.Server.Access;
 using IndustryGraph.Server.Audit;
+using IndustryGraph.Server.Cors;
 using IndustryGraph.Server.Editing;
 using IndustryGraph.Server.Entities;
 using IndustryGraph.Server.GraphiQL;
 using IndustryGraph.Server.GraphQL;
+using IndustryGraph.Server.Reports;
 using IndustryGraph.Server.Seed;
+using IndustryGraph.Server.Workbench;
 using IndustryGraph.Storage.Sqlite;
 
 namespace IndustryGraph.Server.Hosting;
 
-public sealed record ServerOptions(string Urls, string DbPath, string SeedFolder);
+/// <summary>How the server runs; <paramref name="CorsOrigins"/> null means the INDUSTRYGRAPH_CORS_ORIGINS setting (none by default).</summary>
+public sealed record ServerOptions(string Urls, string DbPath, string SeedFolder, string? CorsOrigins = null);
 
 /// <summary>Composes the web application: the store, the GraphQL schema (each feature adds its fields) and the endpoint.</summary>
 public static class ServerHost
@@ -45,9 +49,12 @@ public static class ServerHost
         configure?.Invoke(builder.Services);
 
         var app = builder.Build();
+        app.Use(StorageFaultReporting.BarrierAsync);
+        app.UseAllowedOrigins(CorsFeature.AllowedOrigins(options.CorsOrigins));
         app.MapGraphiQL();
         app.Map("/graphql", (HttpContext http, GraphQLEndpoint endpoint) => endpoint.HandleAsync(http));
-        app.MapGet("/", () => Results.Redirect("/graphql"));
+        app.MapWorkbench();
+        app.MapGapReports();
         app.MapGet("/health", (IGraphStore graphStore) => graphStore.GetDataVersionAsync().ContinueWith(task => Results.Ok(new { status = "ok", dataVersion = task.Result }), TaskScheduler.Default));
         return app;
     }

@@ -1,9 +1,13 @@
 using System.Buffers;
 using System.Text;
+using IndustryGraph.Domain.Seed;
 
 namespace IndustryGraph.Server.Transfer;
 
-/// <summary>Writes one seed CSV file (UTF-8 without BOM, RFC 4180 quoting), row by row.</summary>
+/// <summary>
+/// Writes one CSV file row by row: RFC 4180 quoting, UTF-8 with a byte-order mark so that Excel opens Chinese
+/// correctly (the importer reads files with and without it), and formula-like cells guarded (<see cref="SeedCell.ForSpreadsheet"/>).
+/// </summary>
 public sealed class CsvFileWriter : IDisposable
 {
     private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\r\n");
@@ -11,8 +15,13 @@ public sealed class CsvFileWriter : IDisposable
     private readonly StringBuilder line = new();
 
     public CsvFileWriter(string path, params string[] header)
+        : this(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16), leaveOpen: false, header)
     {
-        writer = new StreamWriter(path, append: false, new UTF8Encoding(false), bufferSize: 1 << 16) { NewLine = "\n" };
+    }
+
+    public CsvFileWriter(Stream stream, bool leaveOpen, params string[] header)
+    {
+        writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 1 << 16, leaveOpen) { NewLine = "\n" };
         WriteRow(header);
     }
 
@@ -26,7 +35,7 @@ public sealed class CsvFileWriter : IDisposable
                 line.Append(',');
             }
 
-            var field = fields[i] ?? "";
+            var field = SeedCell.ForSpreadsheet(fields[i] ?? "");
             if (field.AsSpan().ContainsAny(NeedsQuotes) || (field.Length > 0 && (field[0] == ' ' || field[^1] == ' ')))
             {
                 line.Append('"').Append(field.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');

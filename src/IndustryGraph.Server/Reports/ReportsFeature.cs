@@ -1,0 +1,53 @@
+using IndustryGraph.Domain.Analysis;
+using IndustryGraph.Server.Analysis;
+using Microsoft.Extensions.Options;
+
+namespace IndustryGraph.Server.Reports;
+
+/// <summary>
+/// GET /reports/gaps?chain=NAME[&amp;district=NAME|&amp;park=NAME]&amp;format=xlsx|csv[&amp;lang=zh|en]: the 招商清单 for scripts
+/// and the page's download links, from the same analysis snapshot the GraphQL API answers from.
+/// </summary>
+public static class ReportsFeature
+{
+    public const string Path = "/reports/gaps";
+
+    public static WebApplication MapGapReports(this WebApplication app)
+    {
+        app.MapGet(Path, async (HttpContext http, AnalysisIndexProvider provider, IOptions<AnalysisOptions> options) =>
+        {
+            var query = http.Request.Query;
+            string? Value(string name) => query[name].FirstOrDefault() is { Length: > 0 } value ? value : null;
+            var chain = Value("chain");
+            if (chain is null)
+            {
+                return Problem("the query parameter chain is required, e.g. /reports/gaps?chain=智能传感器&district=管城区&format=xlsx");
+            }
+
+            if (!GapReportWriter.TryParseFormat(Value("format") ?? "xlsx", out var format))
+            {
+                return Problem($"format '{Value("format")}' is not supported: use xlsx or csv");
+            }
+
+            var language = GapReportWriter.LanguageOf(Value("lang"), http.Request.Headers.AcceptLanguage.FirstOrDefault());
+            var snapshot = await provider.GetAsync(http.RequestAborted);
+            GapReport report;
+            try
+            {
+                report = GapReport.Build(snapshot.Analysis, snapshot.Version, chain, Value("district"), Value("park"), options.Value.WeakThreshold, language, DateTimeOffset.Now);
+            }
+            catch (AnalysisException exception)
+            {
+                return Problem(exception.Message, exception.Error == AnalysisError.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest);
+            }
+
+            var body = new MemoryStream();
+            GapReportWriter.Write(report, format, language, body);
+            return Results.File(body.ToArray(), GapReportWriter.ContentType(format), GapReportWriter.FileName(report, format));
+        });
+        return app;
+    }
+
+    private static IResult Problem(string message, int status = StatusCodes.Status400BadRequest) =>
+        Results.Json(new Dictionary<string, string> { ["error"] = message }, statusCode: status);
+}

@@ -1,0 +1,43 @@
+// The one module that talks to the GraphQL API: named operations from operations.graphql, sent with the
+// page's language so the analysis texts (rule, reasons) come back in the language shown.
+import operations from './operations.graphql';
+import { currentLanguage } from '../i18n/texts.js';
+
+export class ApiError extends Error {
+  constructor(errors) {
+    super(errors.map((error) => error.message).join('\n'));
+    this.errors = errors;
+  }
+}
+
+export async function request(operationName, variables = {}) {
+  const response = await fetch('/graphql', {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json, application/json',
+      'accept-language': currentLanguage() === 'en' ? 'en' : 'zh-CN',
+    },
+    body: JSON.stringify({ query: operations, operationName, variables }),
+  });
+  const body = await response.json().catch(() => ({ errors: [{ message: `HTTP ${response.status}` }] }));
+  if (body.errors?.length) {
+    throw new ApiError(body.errors);
+  }
+  return body.data;
+}
+
+/** ScopeInput from the page state: a park, a district, or {} for the whole city. */
+export function scopeInput(state) {
+  if (state.park) return { park: state.park };
+  if (state.district) return { district: state.district };
+  return {};
+}
+
+/** Where the 招商清单 for the state's chain and scope downloads from (GET /reports/gaps). */
+export function gapReportUrl(state, format) {
+  const query = new URLSearchParams({ chain: state.chain, format, lang: currentLanguage() });
+  if (state.park) query.set('park', state.park);
+  else if (state.district) query.set('district', state.district);
+  return `/reports/gaps?${query}`;
+}

@@ -1,0 +1,50 @@
+// The planner's workbench: the shell (title, views, language) and the router from the address bar's state.
+import { h, clear } from './shell/dom.js';
+import { disposeCharts } from './shell/charts.js';
+import { getState, onStateChange, setState, hrefFor } from './state.js';
+import { texts } from './i18n/texts.js';
+import { navigate } from './shell/links.js';
+import { renderMap } from './map/map.js';
+import { renderHeatmap } from './heatmap/heatmap.js';
+import { renderPaths } from './paths/paths.js';
+import { renderWhatIf } from './whatif/whatif.js';
+import { renderEntity } from './entity/entity.js';
+import './style.css';
+
+const views = { map: renderMap, heatmap: renderHeatmap, paths: renderPaths, whatif: renderWhatIf, entity: renderEntity };
+const root = document.getElementById('app');
+let renderCount = 0;
+
+async function render(state) {
+  const t = texts();
+  const render = ++renderCount;
+  disposeCharts();
+  document.documentElement.lang = state.lang === 'en' ? 'en' : 'zh-CN';
+  document.title = `${t.nav[state.view] ?? ''} · ${t.title}`;
+  const main = h('main', { id: 'main', tabindex: '-1' }, h('p', {}, t.loading));
+  clear(root,
+    h('a', { class: 'skip', href: '#main' }, t.skip),
+    h('header', {},
+      h('h1', {}, t.title),
+      h('nav', { 'aria-label': t.title },
+        h('ul', { class: 'tabs' }, ['map', 'heatmap', 'paths', 'whatif'].map((view) => h('li', {},
+          h('a', { href: hrefFor({ view }), 'aria-current': state.view === view ? 'page' : undefined, onclick: (event) => navigate(event, { view }) }, t.nav[view]))))),
+      h('button', { type: 'button', id: 'language', lang: state.lang === 'en' ? 'zh-CN' : 'en', 'aria-label': t.languageLabel, onclick: () => setState({ lang: state.lang === 'en' ? undefined : 'en' }) }, t.language)),
+    main);
+  const view = views[state.view] ?? renderMap;
+  try {
+    const content = h('div', { class: `view view-${state.view}` });
+    const rendering = view(content, state);
+    clear(main, content);
+    await rendering;
+    if (render === renderCount) {
+      main.dataset.ready = state.view;
+      performance.mark(`workbench-${state.view}-ready`);
+    }
+  } catch (error) {
+    if (render === renderCount) clear(main, h('p', { class: 'error', role: 'alert' }, t.error, error.message));
+  }
+}
+
+onStateChange(render);
+render(getState());

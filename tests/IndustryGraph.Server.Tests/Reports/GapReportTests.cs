@@ -1,0 +1,103 @@
+using System.Net;
+using System.Text;
+using IndustryGraph.Server.Tests.Cli;
+using IndustryGraph.Server.Tests.Hosting;
+using MiniExcelLibs;
+
+namespace IndustryGraph.Server.Tests.Reports;
+
+/// <summary>The 招商清单 over HTTP (for scripts) and from the CLI: one row per gap and candidate, a source on every row, CSV with a BOM.</summary>
+public sealed class GapReportTests(RunningServer server) : IClassFixture<RunningServer>, IDisposable
+{
+    private readonly string directory = Directory.CreateTempSubdirectory("industrygraph-report").FullName;
+
+    public void Dispose() => Directory.Delete(directory, recursive: true);
+
+    private async Task<int> ExpectedRowsAsync(string chain, string district)
+    {
+        var gaps = (await server.QueryAsync("query($chain: String!, $district: String) { chainGaps(chain: $chain, scope: { district: $district }) { candidates(first: 100) { enterprise { name } } } }",
+            new { chain, district }))["chainGaps"]!.AsArray();
+        return gaps.Sum(gap => Math.Max(1, gap!["candidates"]!.AsArray().Count));
+    }
+
+    [Fact]
+    public async Task The_csv_over_http_starts_with_a_bom_and_has_one_row_per_gap_and_candidate()
+    {
+        var expected = await ExpectedRowsAsync("智能传感器", "管城区");
+        using var response = await server.Http.GetAsync("/reports/gaps?chain=" + Uri.EscapeDataString("智能传感器") + "&district=" + Uri.EscapeDataString("管城区") + "&format=csv&lang=en");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.True(bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble), "the CSV must start with a UTF-8 byte-order mark");
+        var text = Encoding.UTF8.GetString(bytes.AsSpan(3));
+        Assert.StartsWith("chain,link,segment,status,rule,candidate,score,reasons,candidate district,candidate park,labs,sources,data version,export time", text, StringComparison.Ordinal);
+        var lines = text.TrimEnd('\n').Split('\n');
+        Assert.Equal(expected, lines.Length - 1);
+    }
+
+    [Fact]
+    public async Task The_readme_download_commands_answer_with_the_format_they_name()
+    {
+        var readme = await File.ReadAllTextAsync(Path.Combine(Repository.Root, "README.md"));
+        var urls = System.Text.RegularExpressions.Regex.Matches(readme, @"'http://127\.0\.0\.1:5080(?<path>/reports/gaps\?[^']+)'").Select(match => match.Groups["path"].Value).ToList();
+        Assert.NotEmpty(urls);
+        foreach (var url in urls)
+        {
+            var query = System.Web.HttpUtility.ParseQueryString(url[(url.IndexOf('?', StringComparison.Ordinal) + 1)..]);
+            var escaped = string.Join("&", query.AllKeys.Select(key => $"{key}={Uri.EscapeDataString(query[key]!)}"));
+            using var response = await server.Http.GetAsync("/reports/gaps?" + escaped);
+            Assert.True(response.IsSuccessStatusCode, $"{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            Assert.Equal(query["format"] == "csv" ? "text/csv" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
+    [Fact]
+    public async Task Bad_requests_name_what_is_wrong()
+    {
+        using var noChain = await server.Http.GetAsync("/reports/gaps?format=csv");
+        Assert.Equal(HttpStatusCode.BadRequest, noChain.StatusCode);
+        Assert.Contains("chain", await noChain.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var unknown = await server.Http.GetAsync("/reports/gaps?chain=nosuchchain&format=csv");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains("nosuchchain", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var format = await server.Http.GetAsync("/reports/gaps?chain=" + Uri.EscapeDataString("智能传感器") + "&format=pdf");
+        Assert.Equal(HttpStatusCode.BadRequest, format.StatusCode);
+        Assert.Contains("xlsx or csv", await format.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_cli_writes_the_same_list_as_xlsx_read_back_with_the_same_library()
+    {
+        var expected = await ExpectedRowsAsync("智能传感器", "管城区");
+        var xlsx = Path.Combine(directory, "gaps.xlsx");
+        var (exitCode, output, error) = await CommandLineTests.RunAsync("report", "gaps", "--chain", "智能传感器", "--district", "管城区", "--format", "xlsx", "--out", xlsx, "--db", server.DbPath);
+        Assert.True(exitCode == 0, error);
+        Assert.Contains($"Wrote {expected} rows", output, StringComparison.Ordinal);
+        var rows = MiniExcel.Query(xlsx, useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(expected, rows.Count);
+        Assert.All(rows, row => Assert.False(string.IsNullOrWhiteSpace(row["来源"]?.ToString())));
+        // The rule in the report's language (Chinese by default), as the API words it for Accept-Language: zh-CN.
+        Assert.All(rows, row => Assert.Contains("管城区", row["判定依据"]?.ToString() ?? "", StringComparison.Ordinal));
+        Assert.All(rows, row => Assert.Contains("：", row["判定依据"]?.ToString() ?? "", StringComparison.Ordinal));
+        Assert.Contains(rows, row => row["得分"] is double or decimal or int or long);
+
+        var csv = Path.Combine(directory, "gaps.csv");
+        var park = await CommandLineTests.RunAsync("report", "gaps", "--chain", "智能传感器", "--park", "城发·金岱智慧产业园", "--format", "csv", "--out", csv, "--db", server.DbPath);
+        Assert.True(park.ExitCode == 0, park.Error);
+        Assert.True((await File.ReadAllBytesAsync(csv)).AsSpan().StartsWith(Encoding.UTF8.Preamble), "the CSV must start with a UTF-8 byte-order mark");
+
+        var both = await CommandLineTests.RunAsync("report", "gaps", "--chain", "智能传感器", "--district", "管城区", "--park", "x", "--format", "csv", "--out", csv, "--db", server.DbPath);
+        Assert.NotEqual(0, both.ExitCode);
+        Assert.Contains("not both", both.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_chain_on_the_cli_is_a_clear_error_and_writes_nothing()
+    {
+        var csv = Path.Combine(directory, "none.csv");
+        var (exitCode, _, error) = await CommandLineTests.RunAsync("report", "gaps", "--chain", "nosuchchain", "--format", "csv", "--out", csv, "--db", server.DbPath);
+        Assert.Equal(1, exitCode);
+        Assert.Contains("nosuchchain", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(csv));
+    }
+}
