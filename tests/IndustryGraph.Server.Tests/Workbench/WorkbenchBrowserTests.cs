@@ -13,14 +13,17 @@ namespace IndustryGraph.Server.Tests.Workbench;
 /// A planner's task in a real browser (Debian's headless chromium): the chain map of 智能传感器 in 管城区, a link's
 /// candidates, the heat map, paths, a what-if, an entity, the 招商清单 download, a deep link, the English toggle,
 /// keyboard and touch use, and axe-core; every on-screen count is checked against the API's own answer. Each view
-/// is saved as a screenshot into docs/screenshots/ (the README shows them).
+/// is saved as a screenshot into TestResults/screenshots/ (printed); with UPDATE_SCREENSHOTS=1 into docs/screenshots/,
+/// the ones the README shows, so that a plain test run leaves the tree clean.
 /// </summary>
 public sealed class WorkbenchBrowserTests(RunningServer server, ITestOutputHelper output) : IClassFixture<RunningServer>
 {
     private const string Bundle = WorkbenchFeature.BundleFolder;
     private const string Chain = "智能传感器";
     private const string District = "管城区";
-    private static readonly string ScreenshotFolder = Path.Combine(Repository.Root, "docs", "screenshots");
+    private static readonly string ScreenshotFolder = Environment.GetEnvironmentVariable("UPDATE_SCREENSHOTS") == "1"
+        ? Path.Combine(Repository.Root, "docs", "screenshots")
+        : Path.Combine(Repository.Root, "TestResults", "screenshots");
 
     private string Url(string query) => new Uri(server.BaseAddress, "/?" + query).ToString();
 
@@ -45,10 +48,12 @@ public sealed class WorkbenchBrowserTests(RunningServer server, ITestOutputHelpe
     private static async Task ReadyAsync(IPage page, string view) =>
         await page.Locator($"main[data-ready='{view}']").WaitForAsync();
 
-    private static async Task ScreenshotAsync(IPage page, string name)
+    private async Task ScreenshotAsync(IPage page, string name)
     {
         Directory.CreateDirectory(ScreenshotFolder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png") });
+        var path = Path.Combine(ScreenshotFolder, name + ".png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
+        output.WriteLine($"screenshot: {path}");
     }
 
     private async Task<JsonArray> MapLinksAsync() =>
