@@ -231,6 +231,14 @@ public sealed class WorkbenchBrowserTests(RunningServer server, ITestOutputHelpe
     {
         var counts = await server.QueryAsync("{ districts { totalCount } chains { totalCount } }");
         var expected = counts["districts"]!["totalCount"]!.GetValue<int>() * counts["chains"]!["totalCount"]!.GetValue<int>();
+        var totals = (await server.QueryAsync("{ districts(first: 100) { nodes { name } } }"))["districts"]!["nodes"]!.AsArray()
+            .Select(node => node!["name"]!.GetValue<string>()).ToList();
+        var coverage = (await server.QueryAsync("query($scope: ScopeInput, $compare: [ScopeInput!]) { coverage(scope: $scope, compare: $compare) { chains { total { present weak unmapped } } } }",
+            new { scope = new { district = totals[0] }, compare = totals.Skip(1).Select(name => new { district = name }).ToArray() }))["coverage"]!.AsArray()
+            .SelectMany(row => row!["chains"]!.AsArray().Select(chain => chain!["total"]!)).ToList();
+        var withUnmapped = coverage.Count(total => total["unmapped"]!.GetValue<int>() > 0);
+        var onlyUnmapped = coverage.Count(total => total["unmapped"]!.GetValue<int>() > 0 && total["present"]!.GetValue<int>() + total["weak"]!.GetValue<int>() == 0);
+        Assert.True(onlyUnmapped > 0, "the seed reports chains in districts where no enterprise is mapped (article 001, 管城区): some cell should be unmapped only");
         var (playwright, browser, page) = await OpenAsync();
         using (playwright)
         await using (browser)
@@ -239,6 +247,11 @@ public sealed class WorkbenchBrowserTests(RunningServer server, ITestOutputHelpe
             await ReadyAsync(page, "heatmap");
             await Assertions.Expect(page.Locator("#heat-table td[data-cell]")).ToHaveCountAsync(expected);
             await Assertions.Expect(page.Locator(".compare-column")).ToHaveCountAsync(3);
+            // Reported but unmapped is not absent: those cells have their own colour, a marker, a legend line and table text.
+            await Assertions.Expect(page.Locator(".heat-chart")).ToHaveAttributeAsync("data-unmapped-cells", onlyUnmapped.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await Assertions.Expect(page.Locator(".heat-legend")).ToContainTextAsync("未映射");
+            await Assertions.Expect(page.Locator("#heat-table td[data-cell]:not([data-unmapped='0'])")).ToHaveCountAsync(withUnmapped);
+            await Assertions.Expect(page.Locator("#heat-table td[data-cell][data-chain='智能制造'][data-district='管城区']")).ToContainTextAsync("未映射");
             await ScreenshotAsync(page, "heatmap");
 
             await page.Locator("#heat-table summary, .heat-table summary").ClickAsync();
