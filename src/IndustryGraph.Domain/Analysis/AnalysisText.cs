@@ -292,7 +292,16 @@ public abstract class AnalysisText
             "SOURCED_PLACEMENT" => "有文章载明它在此环节",
             "CURATED_PLACEMENT" => "它在此环节是整理所得，并非文章载明",
             "NO_LOCATION" => "未记录其所在地",
-            _ => $"标记为{reason.Args[0]}",
+            _ => $"标记为{ChineseTag(reason.Args[0])}",
+        };
+
+        // The quality tags the score counts, in the words a planner uses; any other tag keeps its code.
+        private static string ChineseTag(string tag) => tag switch
+        {
+            "listed" => "上市企业",
+            "high-tech" => "高新技术企业",
+            "specialized" => "专精特新企业",
+            _ => tag,
         };
 
         private static string Listing(IReadOnlyList<string> suggestions) => suggestions.Count == 0 ? "" : $"；是否要找：{string.Join("、", suggestions)}？";

@@ -266,7 +266,7 @@ public sealed class WorkbenchBrowserTests(RunningServer server, ITestOutputHelpe
     [BrowserFact(Bundle)]
     public async Task Paths_what_if_and_the_entity_page_show_what_the_api_answers()
     {
-        var paths = (await server.QueryAsync("""{ paths(from: "汉威科技", to: "金水区", maxHops: 4, first: 5) { length } }"""))["paths"]!.AsArray();
+        var paths = (await server.QueryAsync("""{ paths(from: "汉威科技", to: "金水区", maxHops: 4, first: 5) { length steps { relationship } } }"""))["paths"]!.AsArray();
         var whatIf = (await server.QueryAsync("""{ whatIf(chain: "智能传感器", scope: { district: "管城区" }, enterprises: ["汉威科技"]) { changes { link { name } } } }"""))["whatIf"]!["changes"]!.AsArray();
         var facts = (await server.QueryAsync("""{ entity(ref: "城发·金岱智慧产业园") { facts { key } } }"""))["entity"]!["facts"]!.AsArray();
         var (playwright, browser, page) = await OpenAsync();
@@ -277,6 +277,12 @@ public sealed class WorkbenchBrowserTests(RunningServer server, ITestOutputHelpe
             await ReadyAsync(page, "paths");
             await Assertions.Expect(page.Locator(".path")).ToHaveCountAsync(paths.Count);
             await Assertions.Expect(page.Locator(".path").First.Locator(".hop")).ToHaveCountAsync(paths[0]!["length"]!.GetValue<int>());
+            // Each hop names its relationship in the page's language (位于, not LOCATED_IN); the code stays in the tooltip.
+            var firstType = paths[0]!["steps"]![0]!["relationship"]!.GetValue<string>();
+            var firstHop = page.Locator(".path").First.Locator(".hop").First;
+            await Assertions.Expect(firstHop.Locator("[data-relationship]")).ToHaveAttributeAsync("title", firstType);
+            await Assertions.Expect(firstHop.Locator("[data-relationship]")).Not.ToHaveTextAsync(firstType);
+            await Assertions.Expect(firstHop).Not.ToContainTextAsync(firstType);
             await ScreenshotAsync(page, "paths");
 
             await page.GotoAsync(Url(Query(("view", "whatif"), ("chain", Chain), ("district", District), ("picked", "汉威科技"))));

@@ -93,6 +93,10 @@ export default {
     DISTRICT: 'District', PARK: 'Park', ENTERPRISE: 'Enterprise', INDUSTRY_CHAIN: 'Chain', CHAIN_LINK: 'Link',
     RESEARCH_PARTNER: 'Research partner', ORGANIZATION: 'Organization', SOURCE_DOCUMENT: 'Article',
   },
+  relationships: {
+    LOCATED_IN: 'located in', OPERATED_BY: 'operated by', SUBSIDIARY_OF: 'subsidiary of', WORKS_IN: 'works in', IN_CHAIN: 'in chain',
+    LEADS: 'leads', SUPPLIES: 'supplies', FOCUSES_ON: 'focuses on', TARGETS: 'targets', SUPPORTS: 'supports', PARTNERS_WITH: 'partners with', PART_OF: 'part of',
+  },
   direction: { OUT: '→', IN: '←' },
   elapsed: (ms) => `map in ${ms} ms`,
 };

@@ -93,6 +93,10 @@ export default {
     DISTRICT: '区县', PARK: '园区', ENTERPRISE: '企业', INDUSTRY_CHAIN: '产业链', CHAIN_LINK: '环节',
     RESEARCH_PARTNER: '科研机构', ORGANIZATION: '机构', SOURCE_DOCUMENT: '文章',
   },
+  relationships: {
+    LOCATED_IN: '位于', OPERATED_BY: '运营方', SUBSIDIARY_OF: '隶属于', WORKS_IN: '从事环节', IN_CHAIN: '属于产业链',
+    LEADS: '链主/龙头', SUPPLIES: '供给', FOCUSES_ON: '主攻', TARGETS: '培育目标', SUPPORTS: '支撑', PARTNERS_WITH: '合作', PART_OF: '属于',
+  },
   direction: { OUT: '→', IN: '←' },
   elapsed: (ms) => `图谱用时 ${ms} 毫秒`,
 };
