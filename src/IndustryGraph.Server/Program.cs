@@ -1,3 +1,8 @@
 using IndustryGraph.Server.Cli;
 
-return await CommandLine.Build().Parse(args).InvokeAsync();
+using IndustryGraph.Server.Hosting;
+
+var parse = CommandLine.Build().Parse(args);
+return await StorageFaultReporting.RunAsync(
+    () => parse.InvokeAsync(new System.CommandLine.InvocationConfiguration { EnableDefaultExceptionHandler = false }),
+    () => parse.GetValue<string>("--db"));

@@ -74,7 +74,40 @@ public sealed class CsvTable
             return null;
         }
 
+        if (DuplicateColumns(file, records[0]) is { Count: > 0 } duplicates)
+        {
+            errors.AddRange(duplicates);
+            return null;
+        }
+
         return new CsvTable(file, records[0], records.Skip(1).Where(record => !IsBlank(record)).ToList());
+    }
+
+    /// <summary>A column named twice (ignoring case and spaces) would be read from one copy only: both are named.</summary>
+    private static List<SeedError> DuplicateColumns(string file, CsvRecord header)
+    {
+        var errors = new List<SeedError>();
+        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var index = 0; index < header.Fields.Count; index++)
+        {
+            var name = header.Fields[index].Trim();
+            if (name.Length == 0)
+            {
+                continue;
+            }
+
+            if (seen.TryGetValue(name, out var first))
+            {
+                errors.Add(new SeedError(file, header.Line, header.Columns[index],
+                    $"duplicate column '{name}': columns {first + 1} ('{header.Fields[first].Trim()}') and {index + 1} ('{name}') both name it; keep one"));
+            }
+            else
+            {
+                seen[name] = index;
+            }
+        }
+
+        return errors;
     }
 
     private static bool IsBlank(CsvRecord record) => record.Fields.All(string.IsNullOrWhiteSpace);
@@ -92,7 +125,7 @@ public sealed class CsvTable
 
         void EndField()
         {
-            fields.Add(field.ToString());
+            fields.Add(SeedCell.FromSpreadsheet(field.ToString()));
             columns.Add(fieldColumn);
             field.Clear();
         }

@@ -156,7 +156,7 @@ public static class SeedJson
                     parts.Add(ValueText(ref reader));
                 }
 
-                return string.Join('|', parts);
+                return SeedCell.JoinList(parts);
             case JsonTokenType.StartObject:
                 reader.Skip();
                 return "";

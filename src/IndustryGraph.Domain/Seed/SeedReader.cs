@@ -93,6 +93,7 @@ public static partial class SeedReader
             return new SeedReadResult(null, errors);
         }
 
+        errors.AddRange(UnstorableText(tables.Values));
         var builder = new Builder(errors, known ?? new Dictionary<string, KnownEntity>());
         builder.ReadSources(tables[SourcesFile]);
         builder.ReadEntities(tables[EntitiesFile]);
@@ -102,6 +103,26 @@ public static partial class SeedReader
         builder.ReadFacts(tables[FactsFile]);
         var sorted = errors.OrderBy(error => Array.IndexOf(Files.ToArray(), error.File)).ThenBy(error => error.Line).ThenBy(error => error.Column).ToList();
         return sorted.Count > 0 ? new SeedReadResult(null, sorted) : new SeedReadResult(builder.Build(), []);
+    }
+
+    /// <summary>Every field, of every file, that holds text the store cannot keep faithfully (see <see cref="StoredText"/>).</summary>
+    private static IEnumerable<SeedError> UnstorableText(IEnumerable<CsvTable> tables)
+    {
+        foreach (var table in tables)
+        {
+            foreach (var record in table.Rows.Prepend(table.Header))
+            {
+                for (var index = 0; index < record.Fields.Count; index++)
+                {
+                    var column = index < table.Header.Fields.Count ? table.Header.Fields[index].Trim() : "";
+                    if (StoredText.ProblemIn(column, record.Fields[index]) is { } problem)
+                    {
+                        var where = index < record.Columns.Count ? record.Columns[index] : 1;
+                        yield return new SeedError(table.File, record.Line, where, $"{(column.Length > 0 ? $"'{column}'" : "the field")}: {problem}");
+                    }
+                }
+            }
+        }
     }
 
     private sealed class Row(CsvTable table, CsvRecord record)
@@ -124,7 +145,7 @@ public static partial class SeedReader
         public SeedError Error(string column, string message) => new(File, Line, ColumnOf(column), message);
 
         public IReadOnlyList<string> List(string column) =>
-            Get(column).Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct().ToList();
+            SeedCell.SplitList(Get(column)).Distinct().ToList();
     }
 
     private sealed class Builder(List<SeedError> errors, IReadOnlyDictionary<string, KnownEntity> known)
@@ -346,24 +367,30 @@ public static partial class SeedReader
                 var numberText = row["number"];
                 if (numberText.Length > 0)
                 {
-                    if (Quantity.TryParsePlain(numberText, out var plain))
+                    if (Quantity.TryParsePlain(numberText, out var plain, out var plainProblem))
                     {
                         number = plain;
                     }
-                    else if (Quantity.TryParse(numberText, out var written) && written.Unit is null)
+                    else if (Quantity.TryParse(numberText, out var written, out var writtenProblem) && written.Unit is null)
                     {
                         number = written.Number;
                     }
                     else
                     {
-                        errors.Add(row.Error("number", $"bad number '{numberText}': write digits (1234.5), or 6亿 / 7.6万"));
+                        var why = plainProblem ?? writtenProblem ?? "write digits (1234.5), or 6亿 / 7.6万";
+                        errors.Add(row.Error("number", $"bad number '{numberText}': {why}"));
                         keyOk = false;
                     }
                 }
-                else if (Quantity.TryParse(value, out var quantity))
+                else if (Quantity.TryParse(value, out var quantity, out var valueProblem))
                 {
                     number = quantity.Number;
                     unit ??= quantity.Unit;
+                }
+                else if (valueProblem is not null)
+                {
+                    errors.Add(row.Error("value", $"the figure in '{value}' cannot be read: {valueProblem}"));
+                    keyOk = false;
                 }
 
                 if (entity is not null && keyOk && key == ParkCategories.FactKey && entity.Kind == EntityKind.Park && !ParkCategories.TryParse(value, out _))

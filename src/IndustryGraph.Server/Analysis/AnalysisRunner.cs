@@ -10,9 +10,34 @@ namespace IndustryGraph.Server.Analysis;
 /// Runs one analysis: takes the current snapshot, lets the field resolve its arguments against it, and answers
 /// from the cache keyed by (data version, field, resolved arguments), so a change of data never meets an old answer.
 /// </summary>
-public sealed class AnalysisRunner(AnalysisIndexProvider provider, IMemoryCache cache, IOptions<AnalysisOptions> options)
+public sealed class AnalysisRunner(AnalysisIndexProvider provider, IMemoryCache cache, IOptions<AnalysisOptions> options) : IDisposable
 {
+    private readonly Lock gate = new();
+
+    // Answers hold their snapshot's index: they leave the cache when a newer version comes, so a flood of writes
+    // cannot keep an index per version alive for the whole cache duration.
+    private (long Version, CancellationTokenSource Expiry) generation = (long.MinValue, new CancellationTokenSource());
+
     public int DefaultThreshold => options.Value.WeakThreshold;
+
+    public void Dispose() => generation.Expiry.Dispose();
+
+    /// <summary>The token that expires the answers of this version, or null for a version already superseded.</summary>
+    private CancellationToken? ExpiryOf(long version)
+    {
+        lock (gate)
+        {
+            if (version > generation.Version)
+            {
+                var superseded = generation.Expiry;
+                generation = (version, new CancellationTokenSource());
+                superseded.Cancel();
+                superseded.Dispose();
+            }
+
+            return version == generation.Version ? generation.Expiry.Token : null;
+        }
+    }
 
     public async Task<T> RunAsync<T>(IResolveFieldContext context, string field, Func<AnalysisSnapshot, AnalysisRequest<T>> prepare, CancellationToken cancellationToken)
     {
@@ -20,9 +45,15 @@ public sealed class AnalysisRunner(AnalysisIndexProvider provider, IMemoryCache 
         try
         {
             var request = prepare(snapshot);
+            if (ExpiryOf(snapshot.Version) is not { } expiry)
+            {
+                return request.Compute();
+            }
+
             return cache.GetOrCreate($"{snapshot.Version}|{field}|{request.Key}", entry =>
             {
                 entry.AbsoluteExpirationRelativeToNow = options.Value.CacheDuration;
+                entry.AddExpirationToken(new Microsoft.Extensions.Primitives.CancellationChangeToken(expiry));
                 // Counted as one entry, so the shared cache also works if a size limit is ever set on it.
                 entry.Size = 1;
                 return request.Compute();

@@ -134,6 +134,16 @@ public static class EntityLists
                 OrderByFact = order?.By == OrderField.Fact ? order.Fact : null,
                 Descending = order?.Direction == SortDirection.Desc,
             });
+            // A cursor of a figure ordering holds a number; one from another ordering, or forged, does not.
+            foreach (var (argument, cursor) in new[] { ("after", listQuery.After), ("before", listQuery.Before) })
+            {
+                if (listQuery.OrderByFact is not null && cursor is not null
+                    && !(double.TryParse(cursor.SortValue, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var figure) && double.IsFinite(figure)))
+                {
+                    throw new ApiError(ErrorCodes.BadUserInput, $"{name}: {argument} is not a cursor of this ordering (by the figure {listQuery.OrderByFact}): use a cursor from the same list and order");
+                }
+            }
+
             var page = await (await reader.ReadsAsync(context.CancellationToken)).ListEntitiesAsync(listQuery, context.CancellationToken);
             return (object?)ConnectionPaging.FromPage<object>(page, entity => entity);
         });

@@ -66,7 +66,9 @@ public sealed class FactType : ObjectGraphType<Fact>
         Description = "A figure or attribute of an entity: the original text, and where it reads as one, the number and unit.";
         Field(fact => fact.Key).Description("What the figure is, e.g. enterprise_count, land_area, total_investment.");
         Field(fact => fact.Value).Description("The figure as the source writes it, e.g. 180余家 or 约6亿元.");
-        Field(fact => fact.Number, nullable: true).Description("The figure as a number in `unit` (6亿元 → 600000000).");
+        // A store written before numbers were checked may hold one JSON cannot carry; it answers null, not a failed response.
+        Field<FloatGraphType>("number").Description("The figure as a number in `unit` (6亿元 → 600000000).")
+            .Resolve(context => context.Source.Number is { } number && double.IsFinite(number) ? number : null);
         Field(fact => fact.Unit, nullable: true).Description("The unit of `number`, e.g. 元, 平方米, %, 家.");
         Field(fact => fact.AsOf, nullable: true).Description("The date or period the figure is for, e.g. 2024-10 or `2025 target`.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SourceRefType>>>>("sources").Description("Where the figure comes from.").Resolve(context => context.Source.Sources);

@@ -12,6 +12,9 @@ public static class ErrorCodes
     public const string BadRequest = "BAD_REQUEST";
     public const string QueryTooDeep = "QUERY_TOO_DEEP";
     public const string QueryTooComplex = "QUERY_TOO_COMPLEX";
+    public const string ResponseTooLarge = "RESPONSE_TOO_LARGE";
+    public const string QueryLineTooLong = "QUERY_LINE_TOO_LONG";
+    public const string TooManyFields = "TOO_MANY_FIELDS";
     public const string PageTooLarge = "PAGE_TOO_LARGE";
     public const string TooManyOperations = "TOO_MANY_OPERATIONS";
     public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";

@@ -3,6 +3,7 @@ using System.Text;
 using GraphQL;
 using GraphQL.DI;
 using GraphQL.Validation;
+using GraphQLParser;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -10,15 +11,26 @@ namespace IndustryGraph.Server.GraphQL;
 
 /// <summary>
 /// The server's memory for query texts: parsed documents that passed validation, and the texts behind
-/// persisted-query hashes. One bounded <see cref="IMemoryCache"/>; each entry's size is its text's length, so
-/// a flood of distinct queries evicts old ones instead of growing without end.
+/// persisted-query hashes. One bounded <see cref="IMemoryCache"/> whose entry sizes are the bytes they hold: a
+/// document costs its text plus its syntax nodes (counted, at <see cref="BytesPerNode"/> each, measured on the
+/// seed's example queries), so a flood of distinct queries evicts old ones instead of growing without end, and a
+/// text longer than <see cref="MaxCachedQueryChars"/> is not kept at all.
 /// </summary>
 public sealed class QueryTextCache : IDisposable
 {
-    /// <summary>About 64 MB of query text (two bytes per char).</summary>
-    public const long SizeLimitChars = 32 * 1024 * 1024;
+    /// <summary>What the cache may hold, in bytes.</summary>
+    public const long SizeLimitBytes = 32 * 1024 * 1024;
 
-    public MemoryCache Cache { get; } = new(new MemoryCacheOptions { SizeLimit = SizeLimitChars });
+    /// <summary>Longest query text kept: a document this long is rarely sent twice.</summary>
+    public const int MaxCachedQueryChars = 32 * 1024;
+
+    /// <summary>Managed memory of one parsed syntax node with its name and location, rounded up.</summary>
+    public const int BytesPerNode = 160;
+
+    public MemoryCache Cache { get; } = new(new MemoryCacheOptions { SizeLimit = SizeLimitBytes });
+
+    /// <summary>Bytes a string takes in memory (UTF-16, plus the object header).</summary>
+    public static long BytesOf(string text) => (2L * text.Length) + 32;
 
     public static string Sha256Hex(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
@@ -29,7 +41,7 @@ public sealed class QueryTextCache : IDisposable
 /// Skips parsing and the spec's validation rules for a query text already seen and found valid; the rules that
 /// depend on the request (limits, GET) still run. Keyed by the SHA-256 of the text.
 /// </summary>
-public sealed class DocumentCache(QueryTextCache texts) : IConfigureExecution
+public sealed class DocumentCache(QueryTextCache texts, Microsoft.Extensions.Options.IOptions<GraphQLLimits> limits) : IConfigureExecution
 {
     /// <summary>With the execution steps (200), after option configurations (100) have set the validation rules.</summary>
     public float SortOrder => 200;
@@ -49,14 +61,69 @@ public sealed class DocumentCache(QueryTextCache texts) : IConfigureExecution
             return await next(options).ConfigureAwait(false);
         }
 
+        // Parsed here, so that a document with too many fields is refused before the spec's rules compare its
+        // fields pairwise; a text that does not parse goes to the engine, which reports the syntax error.
+        if (TryParse(options.Query) is { } parsed)
+        {
+            var fields = CountFields(parsed);
+            if (fields > limits.Value.MaxFields)
+            {
+                return new ExecutionResult
+                {
+                    Executed = false,
+                    Errors = [new ExecutionError($"the document has {fields} fields, more than the limit of {limits.Value.MaxFields}: ask for fewer fields, or use fragments") { Code = ErrorCodes.TooManyFields }],
+                };
+            }
+
+            options.Document = parsed;
+        }
+
         var result = await next(options).ConfigureAwait(false);
         // Executed: the document parsed and passed every rule, so it is worth keeping.
-        if (result.Executed && result.Document is not null)
+        if (result.Executed && result.Document is not null && options.Query.Length <= QueryTextCache.MaxCachedQueryChars)
         {
-            texts.Cache.Set(key, result.Document, new MemoryCacheEntryOptions { Size = options.Query.Length, SlidingExpiration = TimeSpan.FromHours(1) });
+            var size = QueryTextCache.BytesOf(options.Query) + (result.Document.AllNestedCount() * (long)QueryTextCache.BytesPerNode);
+            texts.Cache.Set(key, result.Document, new MemoryCacheEntryOptions { Size = size, SlidingExpiration = TimeSpan.FromHours(1) });
         }
 
         return result;
+    }
+
+    private static GraphQLDocument? TryParse(string query)
+    {
+        try
+        {
+            return Parser.Parse(query);
+        }
+        catch (GraphQLParser.Exceptions.GraphQLParserException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Field selections as written: each fragment's once.</summary>
+    private static int CountFields(GraphQLDocument document)
+    {
+        var count = 0;
+        var pending = new Stack<ASTNode>(document.Definitions);
+        while (pending.Count > 0)
+        {
+            var selections = pending.Pop() switch
+            {
+                GraphQLOperationDefinition operation => operation.SelectionSet.Selections,
+                GraphQLFragmentDefinition fragment => fragment.SelectionSet.Selections,
+                GraphQLInlineFragment inline => inline.SelectionSet.Selections,
+                GraphQLField field => field.SelectionSet?.Selections,
+                _ => null,
+            };
+            foreach (var selection in selections ?? [])
+            {
+                count += selection is GraphQLField ? 1 : 0;
+                pending.Push(selection);
+            }
+        }
+
+        return count;
     }
 
     public static bool IsCached(QueryTextCache texts, string query) => texts.Cache.TryGetValue("document:" + QueryTextCache.Sha256Hex(query), out _);
@@ -106,7 +173,11 @@ public sealed class PersistedQueries(QueryTextCache texts)
                 return Fail(ErrorCodes.PersistedQueryMismatch, $"extensions.persistedQuery.sha256Hash is {hash}, but the SHA-256 of the query is {actual}");
             }
 
-            texts.Cache.Set(key, query, new MemoryCacheEntryOptions { Size = query.Length, SlidingExpiration = TimeSpan.FromDays(1) });
+            if (query.Length <= QueryTextCache.MaxCachedQueryChars)
+            {
+                texts.Cache.Set(key, query, new MemoryCacheEntryOptions { Size = QueryTextCache.BytesOf(query), SlidingExpiration = TimeSpan.FromDays(1) });
+            }
+
             return new Outcome(query, null);
         }
 

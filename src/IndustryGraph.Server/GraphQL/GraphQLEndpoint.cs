@@ -21,8 +21,10 @@ public sealed class GraphQLEndpoint(
     IGraphQLTextSerializer serializer,
     IOptions<GraphQLLimits> limits,
     PersistedQueries persistedQueries,
-    ILogger<GraphQLEndpoint> logger)
+    ILogger<GraphQLEndpoint> logger) : IDisposable
 {
+    private readonly SemaphoreSlim running = new(Math.Max(1, limits.Value.MaxConcurrentRequests));
+
     public const string GraphQLResponseJson = "application/graphql-response+json";
     public const string ApplicationJson = "application/json";
 
@@ -75,28 +77,70 @@ public sealed class GraphQLEndpoint(
         }
 
         var timeLimit = limits.Value.ExecutionTimeout;
+        // One clock for waiting, parsing, validation, execution and writing; the work stops when the client goes away.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         timeout.CancelAfter(timeLimit);
         var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await running.WaitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            if (!http.RequestAborted.IsCancellationRequested)
+            {
+                await WriteTimeoutAsync(http, timeLimit, mediaType);
+            }
+
+            return;
+        }
+
+        try
+        {
+            await RunAsync(http, request, mediaType, isGet, timeout, started);
+        }
+        finally
+        {
+            running.Release();
+        }
+    }
+
+    private async Task RunAsync(HttpContext http, GraphQLRequest request, string mediaType, bool isGet, CancellationTokenSource timeout, long started)
+    {
+        var timeLimit = limits.Value.ExecutionTimeout;
+        if (QueryText.Check(request.Query!, limits.Value.MaxQueryLineChars) is { } textError)
+        {
+            await WriteRequestErrorAsync(http, mediaType == GraphQLResponseJson ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK, textError.Code!, textError.Message, mediaType, textError);
+            return;
+        }
+
         ExecutionResult result;
         try
         {
-            result = await executer.ExecuteAsync(options =>
-            {
-                options.Schema = schema;
-                options.Query = request.Query;
-                options.OperationName = request.OperationName;
-                options.Variables = request.Variables;
-                options.Extensions = request.Extensions;
-                options.RequestServices = http.RequestServices;
-                options.User = http.User;
-                options.CancellationToken = timeout.Token;
-                options.ValidationRules = DocumentValidator.CoreRules.Concat(LimitRules.For(limits.Value, isGet)).ToList();
-            });
+            // On the thread pool, so that a parse or a rule that does not look at the token still cannot hold
+            // the answer past the limit.
+            result = await Task.Run(
+                () => executer.ExecuteAsync(options =>
+                {
+                    options.Schema = schema;
+                    options.Query = request.Query;
+                    options.OperationName = request.OperationName;
+                    options.Variables = request.Variables;
+                    options.Extensions = request.Extensions;
+                    options.RequestServices = http.RequestServices;
+                    options.User = http.User;
+                    options.CancellationToken = timeout.Token;
+                    options.ValidationRules = DocumentValidator.CoreRules.Concat(LimitRules.For(limits.Value, isGet)).ToList();
+                }),
+                timeout.Token).WaitAsync(timeout.Token);
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
-            await WriteTimeoutAsync(http, timeLimit, mediaType);
+            if (!http.RequestAborted.IsCancellationRequested)
+            {
+                await WriteTimeoutAsync(http, timeLimit, mediaType);
+            }
+
             return;
         }
 
@@ -137,9 +181,28 @@ public sealed class GraphQLEndpoint(
             http.Response.Headers.Allow = "POST";
         }
 
+        // Written to a bounded buffer first: an answer over the limit is refused whole, never sent in part.
+        using var answer = new BoundedBuffer(limits.Value.MaxResponseBytes);
+        try
+        {
+            await serializer.WriteAsync(answer, result, timeout.Token);
+        }
+        catch (BoundedBuffer.FullException)
+        {
+            await WriteRequestErrorAsync(http, mediaType == GraphQLResponseJson ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK, ErrorCodes.ResponseTooLarge,
+                $"the answer is larger than the limit of {limits.Value.MaxResponseBytes} bytes: ask for smaller pages or fewer fields", mediaType);
+            return;
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            return;
+        }
+
         http.Response.StatusCode = status;
         http.Response.ContentType = $"{mediaType}; charset=utf-8";
-        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+        http.Response.ContentLength = answer.Length;
+        answer.Position = 0;
+        await answer.CopyToAsync(http.Response.Body, http.RequestAborted);
         // The client gets INTERNAL and a plain message; the cause stays here.
         foreach (var error in result.Errors?.Where(error => StableErrorInfoProvider.CodeOf(error) == ErrorCodes.Internal) ?? [])
         {
@@ -304,15 +367,17 @@ public sealed class GraphQLEndpoint(
         return buffer.ToArray();
     }
 
+    public void Dispose() => running.Dispose();
+
     private Task WriteTimeoutAsync(HttpContext http, TimeSpan timeLimit, string mediaType) =>
         WriteRequestErrorAsync(http, StatusCodes.Status504GatewayTimeout, ErrorCodes.Timeout,
             $"the query ran longer than the limit of {timeLimit.TotalSeconds:0.###} s: ask for less, or page", mediaType);
 
-    private async Task WriteRequestErrorAsync(HttpContext http, int status, string code, string message, string mediaType = ApplicationJson)
+    private async Task WriteRequestErrorAsync(HttpContext http, int status, string code, string message, string mediaType = ApplicationJson, ExecutionError? error = null)
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = $"{mediaType}; charset=utf-8";
-        var result = new ExecutionResult { Errors = [new ExecutionError(message) { Code = code }] };
+        var result = new ExecutionResult { Errors = [error ?? new ExecutionError(message) { Code = code }] };
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
 }

@@ -12,8 +12,11 @@ public sealed class GraphQLLimits
     /// <summary>Deepest field nesting (QUERY_TOO_DEEP).</summary>
     public int MaxDepth { get; set; } = 12;
 
-    /// <summary>Largest cost: each field costs 1 (a connection: its page size), times the page sizes of the connections and about 5 for each plain list above it (QUERY_TOO_COMPLEX).</summary>
+    /// <summary>Largest cost: each field costs 1 (a connection: its page size), times the page sizes of the connections and about 5 for each plain list above it; aliases and introspection count (QUERY_TOO_COMPLEX).</summary>
     public int MaxComplexity { get; set; } = 50_000;
+
+    /// <summary>Most field selections a document may write, each fragment's counted once (TOO_MANY_FIELDS): the spec's rule that fields can merge compares them pairwise.</summary>
+    public int MaxFields { get; set; } = 2_000;
 
     /// <summary>Largest <c>first</c>/<c>last</c> of a list, and most ids for <c>nodes</c> (PAGE_TOO_LARGE).</summary>
     public int MaxPageSize { get; set; } = 100;
@@ -21,10 +24,19 @@ public sealed class GraphQLLimits
     /// <summary>Largest request body, and longest query string over GET (PAYLOAD_TOO_LARGE).</summary>
     public long MaxRequestBytes { get; set; } = 256 * 1024;
 
+    /// <summary>Largest answer, in bytes of JSON: refused before it runs when its cost says it would be larger, and while it is written otherwise (RESPONSE_TOO_LARGE).</summary>
+    public long MaxResponseBytes { get; set; } = 8 * 1024 * 1024;
+
+    /// <summary>Longest line of a query text, in characters (QUERY_LINE_TOO_LONG); see <see cref="QueryText"/>.</summary>
+    public int MaxQueryLineChars { get; set; } = 16 * 1024;
+
+    /// <summary>Most requests parsed and run at once; the others wait their turn within their time limit (TIMEOUT), so a flood cannot take more memory than this many requests need.</summary>
+    public int MaxConcurrentRequests { get; set; } = 8;
+
     /// <summary>Most operations one document may define (TOO_MANY_OPERATIONS).</summary>
     public int MaxOperations { get; set; } = 20;
 
-    /// <summary>Longest a request may run (TIMEOUT).</summary>
+    /// <summary>Longest a request may take, parsing, validation and execution together (TIMEOUT).</summary>
     public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Whether __schema and __type may be asked (INTROSPECTION_DISABLED when off).</summary>

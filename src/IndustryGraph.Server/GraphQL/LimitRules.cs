@@ -1,7 +1,5 @@
 using GraphQL;
 using GraphQL.Validation;
-using GraphQL.Validation.Complexity;
-using GraphQL.Validation.Rules.Custom;
 using GraphQLParser.AST;
 
 namespace IndustryGraph.Server.GraphQL;
@@ -19,52 +17,8 @@ public static class LimitRules
             yield return new IntrospectionOffRule();
         }
 
-        yield return new ComplexityValidationRule(ComplexityOf(limits));
-    }
-
-    /// <summary>
-    /// Every field costs 1, multiplied by the page size of each list above it (<c>first</c>/<c>last</c>, or the
-    /// default page size). Introspection costs nothing here: its size is bounded by the schema, and
-    /// <see cref="DepthRule"/> bounds its nesting.
-    /// </summary>
-    private static ComplexityOptions ComplexityOf(GraphQLLimits limits)
-    {
-        // A plain list (not a connection) holds what one entity has: its facts, sources, links of a chain. Those
-        // are short, so it is estimated at a few items; anything that can grow large is a connection and costs
-        // its page size.
-        const int PlainListEstimate = 5;
-        var options = new ComplexityOptions { DefaultListImpactMultiplier = PlainListEstimate };
-        var byPageSize = options.DefaultComplexityImpactDelegate;
-        options.DefaultComplexityImpactDelegate = context =>
-        {
-            if (context.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal) || context.ParentType.Name.StartsWith("__", StringComparison.Ordinal))
-            {
-                return new FieldComplexityResult(0, 1);
-            }
-
-            var result = byPageSize(context);
-            // A connection fetches its page and counts the whole list, so asking for one costs its page size
-            // even when only totalCount is read: otherwise a flood of aliased lists would look cheap.
-            if (context.FieldDefinition.ResolvedType?.GetNamedType().Name.EndsWith("Connection", StringComparison.Ordinal) == true)
-            {
-                var pageSize = context.GetArgument<int?>("first") ?? context.GetArgument<int?>("last") ?? PageRequest.DefaultPageSize;
-                return new FieldComplexityResult(Math.Max(1, pageSize), result.ChildImpactMultiplier);
-            }
-
-            return result;
-        };
-        options.ValidateComplexityDelegate = context =>
-        {
-            if (context.TotalImpact > limits.MaxComplexity)
-            {
-                context.Error = new ValidationError(
-                    $"the query costs {context.TotalImpact:0}, more than the limit of {limits.MaxComplexity} (each field costs 1, times the page sizes of the connections and about 5 for each plain list above it): ask for smaller pages or fewer fields")
-                { Code = ErrorCodes.QueryTooComplex };
-            }
-
-            return Task.CompletedTask;
-        };
-        return options;
+        yield return new CostRule(limits);
+        yield return new InputTextRule();
     }
 }
 

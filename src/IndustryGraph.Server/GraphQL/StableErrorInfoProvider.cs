@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Validation;
+using IndustryGraph.Server.Hosting;
 
 namespace IndustryGraph.Server.GraphQL;
 
@@ -15,7 +16,7 @@ public sealed class StableErrorInfoProvider : IErrorInfoProvider
         ErrorCodes.BadUserInput, ErrorCodes.NotFound, ErrorCodes.QueryTooDeep, ErrorCodes.QueryTooComplex, ErrorCodes.PageTooLarge,
         ErrorCodes.TooManyOperations, ErrorCodes.PayloadTooLarge, ErrorCodes.PersistedQueryNotFound, ErrorCodes.PersistedQueryMismatch,
         ErrorCodes.IntrospectionDisabled, ErrorCodes.Unauthenticated, ErrorCodes.Forbidden, ErrorCodes.Timeout, ErrorCodes.Internal,
-        ErrorCodes.BadRequest, NoMutationsOverGet.Code,
+        ErrorCodes.BadRequest, NoMutationsOverGet.Code, ErrorCodes.ResponseTooLarge, ErrorCodes.QueryLineTooLong, ErrorCodes.ParseFailed, ErrorCodes.TooManyFields,
     ];
 
     public ErrorInfo GetInfo(ExecutionError executionError)
@@ -31,6 +32,7 @@ public sealed class StableErrorInfoProvider : IErrorInfoProvider
         {
             Message = code == ErrorCodes.QueryTooDeep && executionError is UnhandledError
                 ? "the document nests deeper than the parser allows: flatten the query or its values"
+                : executionError is UnhandledError && StorageFaultReporting.Classify(executionError.InnerException!) is { } fault ? fault.Message
                 : executionError.Message,
             Extensions = extensions,
         };
@@ -41,6 +43,7 @@ public sealed class StableErrorInfoProvider : IErrorInfoProvider
         _ when error.Code is { } own && OwnCodes.Contains(own) => own,
         // The parser stops at its recursion limit (deeply nested selections or values) before any rule runs.
         UnhandledError { InnerException: GraphQLParser.Exceptions.GraphQLMaxDepthExceededException } => ErrorCodes.QueryTooDeep,
+        UnhandledError { InnerException: { } inner } when StorageFaultReporting.Classify(inner) is { } fault => fault.Code,
         SyntaxError => ErrorCodes.ParseFailed,
         InvalidVariableError => ErrorCodes.BadUserInput,
         ValidationError => ErrorCodes.ValidationFailed,

@@ -49,6 +49,7 @@ public static class ServerHost
         configure?.Invoke(builder.Services);
 
         var app = builder.Build();
+        app.Use(StorageFaultReporting.BarrierAsync);
         app.UseAllowedOrigins(CorsFeature.AllowedOrigins(options.CorsOrigins));
         app.MapGraphiQL();
         app.Map("/graphql", (HttpContext http, GraphQLEndpoint endpoint) => endpoint.HandleAsync(http));

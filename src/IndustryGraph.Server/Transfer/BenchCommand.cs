@@ -38,7 +38,7 @@ public static class BenchCommand
 
             return 0;
         });
-        return new Command("bench", "Benchmarks that print figures.") { import };
+        return new Command("bench", "Benchmarks that print figures.") { import, SoakBench.Build() };
     }
 
     private static async Task RunAsync(GraphSize size, int seed, string folder, bool exports, CancellationToken cancellationToken)

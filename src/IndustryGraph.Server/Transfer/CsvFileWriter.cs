@@ -1,11 +1,12 @@
 using System.Buffers;
 using System.Text;
+using IndustryGraph.Domain.Seed;
 
 namespace IndustryGraph.Server.Transfer;
 
 /// <summary>
 /// Writes one CSV file row by row: RFC 4180 quoting, UTF-8 with a byte-order mark so that Excel opens Chinese
-/// correctly (the importer reads files with and without it).
+/// correctly (the importer reads files with and without it), and formula-like cells guarded (<see cref="SeedCell.ForSpreadsheet"/>).
 /// </summary>
 public sealed class CsvFileWriter : IDisposable
 {
@@ -34,7 +35,7 @@ public sealed class CsvFileWriter : IDisposable
                 line.Append(',');
             }
 
-            var field = fields[i] ?? "";
+            var field = SeedCell.ForSpreadsheet(fields[i] ?? "");
             if (field.AsSpan().ContainsAny(NeedsQuotes) || (field.Length > 0 && (field[0] == ' ' || field[^1] == ' ')))
             {
                 line.Append('"').Append(field.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');

@@ -31,28 +31,54 @@ public static class ExportCommand
         return command;
     }
 
+    /// <summary>
+    /// Writes the export next to its place under a temporary name and renames it into place when complete, so a
+    /// failed export (full disk, a value a format cannot hold) leaves the earlier file, or none, never half of one.
+    /// </summary>
     public static void Export(Domain.Graph.GraphDataset graph, ExportFormat format, string path)
     {
-        if (format == ExportFormat.Csv)
+        var fullPath = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(fullPath)!;
+        Directory.CreateDirectory(directory);
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(fullPath)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        try
         {
-            GraphExporter.WriteCsv(graph, path);
-            return;
-        }
+            if (format == ExportFormat.Csv)
+            {
+                GraphExporter.WriteCsv(graph, temporary);
+                MoveFolderInto(temporary, fullPath);
+                return;
+            }
 
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(directory))
+            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                Write(graph, format, file);
+            }
+
+            File.Move(temporary, fullPath, overwrite: true);
+        }
+        finally
         {
-            Directory.CreateDirectory(directory);
+            if (Directory.Exists(temporary))
+            {
+                Directory.Delete(temporary, recursive: true);
+            }
+            else if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
         }
+    }
 
-        using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+    private static void Write(Domain.Graph.GraphDataset graph, ExportFormat format, Stream file)
+    {
         switch (format)
         {
             case ExportFormat.Json:
                 GraphExporter.WriteJson(graph, file);
                 break;
             case ExportFormat.Cypher:
-                using (var writer = new StreamWriter(file, new UTF8Encoding(false)) { NewLine = "\n" })
+                using (var writer = new StreamWriter(file, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" })
                 {
                     GraphExporter.WriteCypher(graph, writer);
                 }
@@ -61,6 +87,23 @@ public static class ExportCommand
             default:
                 GraphExporter.WriteGraphML(graph, file);
                 break;
+        }
+
+        file.Flush();
+    }
+
+    /// <summary>A folder of complete files into place: renamed whole when the target does not exist, else file by file (each rename atomic).</summary>
+    private static void MoveFolderInto(string written, string target)
+    {
+        if (!Directory.Exists(target))
+        {
+            Directory.Move(written, target);
+            return;
+        }
+
+        foreach (var file in Directory.GetFiles(written))
+        {
+            File.Move(file, Path.Combine(target, Path.GetFileName(file)), overwrite: true);
         }
     }
 }

@@ -38,11 +38,11 @@ public static class GraphExporter
             }));
         yield return (SeedReader.EntitiesFile, ["key", "kind", "name", "aliases", "tags", "source", "paragraph", "note"],
             graph.Entities.Where(entity => entity.Kind is not (EntityKind.SourceDocument or EntityKind.ChainLink)).Select(entity =>
-                (string?[])[entity.Key, entity.Kind.ToCode(), entity.Name, string.Join('|', entity.Aliases), string.Join('|', entity.Tags), .. Provenance(entity.Sources[0])]));
+                (string?[])[entity.Key, entity.Kind.ToCode(), entity.Name, SeedCell.JoinList(entity.Aliases), SeedCell.JoinList(entity.Tags), .. Provenance(entity.Sources[0])]));
         yield return (SeedReader.ChainLinksFile, ["key", "chain", "segment", "position", "name", "aliases", "tags", "source", "paragraph", "note"],
             graph.Entities.Where(entity => entity.Link is not null).Select(link =>
                 (string?[])[link.Key, link.Link!.ChainKey, link.Link.Segment.ToCode(), link.Link.Position.ToString(CultureInfo.InvariantCulture), link.Name,
-                    string.Join('|', link.Aliases), string.Join('|', link.Tags), .. Provenance(link.Sources[0])]));
+                    SeedCell.JoinList(link.Aliases), SeedCell.JoinList(link.Tags), .. Provenance(link.Sources[0])]));
         yield return (SeedReader.RelationshipsFile, ["from", "type", "to", "source", "paragraph", "note"],
             graph.Relationships.SelectMany(relationship => relationship.Sources
                 // The loader adds a link's PART_OF its chain with the link's own provenance.
@@ -53,9 +53,13 @@ public static class GraphExporter
             graph.Facts.Where(fact => !(entities.TryGetValue(fact.EntityKey, out var owner) && owner.Kind == EntityKind.SourceDocument && SourceFactKeys.Contains(fact.Key)))
                 .SelectMany(fact => fact.Sources.Select(source => (string?[])
                 [
-                    fact.EntityKey, fact.Key, fact.Value, fact.Number?.ToString("R", CultureInfo.InvariantCulture), fact.Unit, fact.AsOf, string.Join('|', fact.About), .. Provenance(source),
+                    fact.EntityKey, fact.Key, fact.Value, FiniteNumber(fact.Number), fact.Unit, fact.AsOf, SeedCell.JoinList(fact.About), .. Provenance(source),
                 ])));
     }
+
+    /// <summary>A number as text, or nothing for one no format can carry (a store written before numbers were checked may hold one).</summary>
+    private static string? FiniteNumber(double? number) =>
+        number is { } value && double.IsFinite(value) ? value.ToString("R", CultureInfo.InvariantCulture) : null;
 
     private static string SourceFact(IEnumerable<Fact> facts, string key) => facts.FirstOrDefault(fact => fact.Key == key)?.Value ?? "";
 
@@ -101,7 +105,7 @@ public static class GraphExporter
                     if (ListColumns.Contains(columns[i]))
                     {
                         json.WriteStartArray(columns[i]);
-                        foreach (var item in value.Split('|'))
+                        foreach (var item in SeedCell.SplitList(value))
                         {
                             json.WriteStringValue(item);
                         }
@@ -162,7 +166,7 @@ public static class GraphExporter
             writer.Write(string.Join(",\n  ", batch.Select(item => CypherMap(
                 ("id", CypherString($"{item.fact.EntityKey}#{item.fact.Key}#{item.fact.AsOf}#{item.fact.Value}{(item.fact.About.Count == 0 ? "" : "#" + string.Join('|', item.fact.About))}")), ("entity", CypherString(item.fact.EntityKey)),
                 ("key", CypherString(item.fact.Key)), ("value", CypherString(item.fact.Value)),
-                ("number", item.fact.Number?.ToString("R", CultureInfo.InvariantCulture) ?? "null"), ("unit", item.fact.Unit is null ? "null" : CypherString(item.fact.Unit)),
+                ("number", FiniteNumber(item.fact.Number) ?? "null"), ("unit", item.fact.Unit is null ? "null" : CypherString(item.fact.Unit)),
                 ("asOf", item.fact.AsOf is null ? "null" : CypherString(item.fact.AsOf)), ("sources", CypherList(item.fact.Sources.Select(Describe))), ("about", CypherList(item.fact.About))))));
             writer.WriteLine("] AS row\nMATCH (n:Entity {key: row.entity})\nMERGE (f:Fact {id: row.id}) SET f += row\nMERGE (n)-[:HAS_FACT]->(f);");
         }
@@ -202,6 +206,7 @@ public static class GraphExporter
                 '\n' => "\\n",
                 '\r' => "\\r",
                 '\t' => "\\t",
+                _ when char.IsControl(c) => $"\\u{(int)c:X4}",
                 _ => c.ToString(),
             });
         }
@@ -237,12 +242,12 @@ public static class GraphExporter
         foreach (var entity in graph.Entities)
         {
             xml.WriteStartElement("node", Namespace);
-            xml.WriteAttributeString("id", entity.Key);
+            xml.WriteAttributeString("id", XmlText(entity.Key));
             Data(xml, "kind", entity.Kind.ToCode());
             Data(xml, "name", entity.Name);
             Data(xml, "label", entity.Name);
-            Data(xml, "aliases", string.Join('|', entity.Aliases));
-            Data(xml, "tags", string.Join('|', entity.Tags));
+            Data(xml, "aliases", SeedCell.JoinList(entity.Aliases));
+            Data(xml, "tags", SeedCell.JoinList(entity.Tags));
             Data(xml, "facts", string.Join("; ", factsByEntity[entity.Key].Select(fact => $"{fact.Key}={fact.Value}")));
             Data(xml, "chain", entity.Link?.ChainKey ?? "");
             Data(xml, "segment", entity.Link?.Segment.ToCode() ?? "");
@@ -254,8 +259,8 @@ public static class GraphExporter
         {
             xml.WriteStartElement("edge", Namespace);
             xml.WriteAttributeString("id", $"e{edgeId++}");
-            xml.WriteAttributeString("source", relationship.FromKey);
-            xml.WriteAttributeString("target", relationship.ToKey);
+            xml.WriteAttributeString("source", XmlText(relationship.FromKey));
+            xml.WriteAttributeString("target", XmlText(relationship.ToKey));
             Data(xml, "type", relationship.Type);
             Data(xml, "sources", string.Join("; ", relationship.Sources.Select(Describe)));
             xml.WriteEndElement();
@@ -274,8 +279,40 @@ public static class GraphExporter
 
             xml.WriteStartElement("data", Namespace);
             xml.WriteAttributeString("key", key);
-            xml.WriteString(value);
+            xml.WriteString(XmlText(value));
             xml.WriteEndElement();
         }
+    }
+
+    /// <summary>
+    /// Text XML 1.0 can hold: a character it cannot (a control character, a lone surrogate) is written as the
+    /// visible escape \uXXXX, so no stored value can make the file unreadable or stop the export.
+    /// </summary>
+    private static string XmlText(string value)
+    {
+        if (!value.Any(c => char.IsSurrogate(c) || !XmlConvert.IsXmlChar(c)))
+        {
+            return value;
+        }
+
+        var builder = new StringBuilder(value.Length + 8);
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                builder.Append(c).Append(value[++i]);
+            }
+            else if (char.IsSurrogate(c) || !XmlConvert.IsXmlChar(c))
+            {
+                builder.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
     }
 }

@@ -138,3 +138,53 @@ public sealed class SeedReaderTests
         Assert.Equal(("facts.csv", 4, 13), (error.File, error.Line, error.Column));
     }
 }
+
+public sealed class SeedReaderInputTests
+{
+    private static SeedReadResult Read(Dictionary<string, string> files) => SeedReader.TryRead(SeedFiles.Bytes(files));
+
+    [Fact]
+    public void Control_characters_and_unread_digits_are_each_reported_with_file_line_and_column()
+    {
+        var files = SeedFiles.Valid();
+        files["entities.csv"] += "ent-b,ENTERPRISE,坏\u0001名,别名\u0000,,art.txt,3,\n";
+        files["facts.csv"] += "park-a,gdp,１２３万元,,,,art.txt,2,\npark-a,output,١٢٣万元,,,,art.txt,2,\npark-a,huge,1,1" + new string('0', 400) + ",,,art.txt,2,\n";
+        var result = Read(files);
+        Assert.Null(result.Dataset);
+        var messages = result.Errors.Select(error => error.ToString()).ToList();
+        Assert.Contains(messages, message => message.StartsWith("entities.csv:6:18:", StringComparison.Ordinal) && message.Contains("U+0001", StringComparison.Ordinal));
+        Assert.Contains(messages, message => message.StartsWith("entities.csv:6:22:", StringComparison.Ordinal) && message.Contains("U+0000", StringComparison.Ordinal));
+        Assert.Contains(messages, message => message.StartsWith("facts.csv:5:", StringComparison.Ordinal) && message.Contains("U+0661", StringComparison.Ordinal));
+        Assert.Contains(messages, message => message.StartsWith("facts.csv:6:", StringComparison.Ordinal) && message.Contains("number", StringComparison.Ordinal));
+        Assert.Equal(4, result.Errors.Count);
+    }
+
+    [Fact]
+    public void Full_width_digits_are_read()
+    {
+        var files = SeedFiles.Valid();
+        files["facts.csv"] += "park-a,gdp,１２３万元,,,,art.txt,2,\n";
+        var fact = Read(files).Dataset!.Facts.Single(fact => fact.Key == "gdp");
+        Assert.Equal((1_230_000d, "元"), (fact.Number!.Value, fact.Unit));
+        Assert.Equal("１２３万元", fact.Value);
+    }
+
+    [Fact]
+    public void A_duplicate_header_is_an_error_naming_both_columns()
+    {
+        var files = SeedFiles.Valid();
+        files["entities.csv"] = files["entities.csv"].Replace("key,kind,name,aliases,tags,", "key,kind,name,aliases,Name,tags,", StringComparison.Ordinal);
+        var error = Assert.Single(Read(files).Errors);
+        Assert.Equal(("entities.csv", 1), (error.File, error.Line));
+        Assert.Contains("columns 3 ('name') and 5 ('Name')", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_escaped_pipe_inside_an_alias_is_one_alias()
+    {
+        var files = SeedFiles.Valid();
+        files["entities.csv"] += "ent-b,ENTERPRISE,甲乙,甲\\|乙|AB,,art.txt,3,\n";
+        var entity = Read(files).Dataset!.Entities.Single(entity => entity.Key == "ent-b");
+        Assert.Equal(["甲|乙", "AB"], entity.Aliases);
+    }
+}

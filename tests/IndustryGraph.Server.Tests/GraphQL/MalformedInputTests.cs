@@ -12,6 +12,7 @@ public sealed class MalformedInputTests(RunningServer server) : IClassFixture<Ru
     [
         "BAD_REQUEST", "BAD_USER_INPUT", "GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "QUERY_TOO_DEEP", "QUERY_TOO_COMPLEX",
         "PAGE_TOO_LARGE", "TOO_MANY_OPERATIONS", "PAYLOAD_TOO_LARGE", "PERSISTED_QUERY_NOT_FOUND", "PERSISTED_QUERY_HASH_MISMATCH", "NOT_FOUND",
+        "TOO_MANY_FIELDS", "RESPONSE_TOO_LARGE", "QUERY_LINE_TOO_LONG",
     ];
 
     private static string Repeat(string text, int times) => string.Concat(Enumerable.Repeat(text, times));

@@ -15,14 +15,16 @@ namespace IndustryGraph.Server.Tests.Hosting;
 /// </summary>
 public sealed class RunningServer : IAsyncLifetime
 {
-    private readonly string directory = Path.Combine(Path.GetTempPath(), "industrygraph-tests", Guid.NewGuid().ToString("N"));
     private WebApplication? app;
+
+    /// <summary>The folder of the store file: a fresh temporary one unless a test gives its own (a small file system, say).</summary>
+    public string Folder { get; init; } = Path.Combine(Path.GetTempPath(), "industrygraph-tests", Guid.NewGuid().ToString("N"));
 
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1");
 
     public HttpClient Http { get; private set; } = new();
 
-    public string DbPath => Path.Combine(directory, "graph.db");
+    public string DbPath => Path.Combine(Folder, "graph.db");
 
     public IServiceProvider Services => app!.Services;
 
@@ -36,7 +38,7 @@ public sealed class RunningServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(directory);
+        Directory.CreateDirectory(Folder);
         app = ServerHost.Build(new ServerOptions("http://127.0.0.1:0", DbPath, SeedFolderPath, CorsOrigins ?? ""), Configure);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -56,9 +58,9 @@ public sealed class RunningServer : IAsyncLifetime
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
-            Directory.Delete(directory, recursive: true);
+            Directory.Delete(Folder, recursive: true);
         }
-        catch (IOException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             // A file still held by the OS is cleaned with the temp folder later; the test result stands.
         }

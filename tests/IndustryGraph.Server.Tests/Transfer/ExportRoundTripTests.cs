@@ -38,20 +38,25 @@ public sealed class ExportRoundTripTests : IDisposable
             .ToList();
     }
 
+    /// <summary>Exports the graph to <paramref name="target"/>, imports that into an empty store and reads the store back.</summary>
+    private async Task<GraphDataset> ExportAndImportAsync(GraphDataset graph, ExportFormat format, string target)
+    {
+        var path = Path.Combine(directory, target);
+        ExportCommand.Export(graph, format, path);
+        var read = SeedFolder.Read(path);
+        Assert.Empty(read.Errors);
+        var copy = SqliteGraphStore.Open(Path.Combine(directory, $"copy-{target}.db"));
+        await copy.ImportAsync(read.Dataset!, ImportMode.Merge);
+        return await copy.ReadAllAsync();
+    }
+
     [Theory]
     [InlineData(ExportFormat.Csv, "export-csv")]
     [InlineData(ExportFormat.Json, "export.json")]
     public async Task Export_then_import_into_an_empty_store_gives_the_same_graph(ExportFormat format, string target)
     {
         var original = await SeedGraphAsync();
-        var path = Path.Combine(directory, target);
-        ExportCommand.Export(original, format, path);
-
-        var read = SeedFolder.Read(path);
-        Assert.Empty(read.Errors);
-        var copy = SqliteGraphStore.Open(Path.Combine(directory, $"copy-{format}.db"));
-        await copy.ImportAsync(read.Dataset!, ImportMode.Merge);
-        var copied = await copy.ReadAllAsync();
+        var copied = await ExportAndImportAsync(original, format, target);
 
         Assert.True(original.RowCount > 2000);
         Assert.Equal(Lines(original), Lines(copied));
@@ -108,5 +113,52 @@ public sealed class ExportRoundTripTests : IDisposable
         Assert.Equal(original.Relationships.Count, document.Descendants(graphml + "edge").Count());
         var keys = document.Descendants(graphml + "node").Select(node => node.Attribute("id")!.Value).ToHashSet();
         Assert.All(document.Descendants(graphml + "edge"), edge => Assert.Contains(edge.Attribute("target")!.Value, keys));
+    }
+
+    /// <summary>The seed plus values that broke exports: '|' and '\' in aliases and tags, formula-like names and notes.</summary>
+    private async Task<GraphDataset> AwkwardGraphAsync()
+    {
+        var seed = await SeedGraphAsync();
+        var document = seed.Entities.First(entity => entity.Kind == EntityKind.SourceDocument).Key;
+        var awkward = new Entity("ent-awkward", EntityKind.Enterprise, "=HYPERLINK(\"http://x\")", ["甲|乙", "back\\slash", "@mention"], ["-1", "+tag", "'=quoted"],
+            [SourceRef.FromCuration("=1+1 curated")]);
+        var fact = new Fact("ent-awkward", "revenue", "-3亿元", -300_000_000, "元", null, [SourceRef.FromDocument(document, 1, "@note")]);
+        return seed with { Entities = [.. seed.Entities, awkward], Facts = [.. seed.Facts, fact] };
+    }
+
+    [Theory]
+    [InlineData(ExportFormat.Csv, "awkward-csv")]
+    [InlineData(ExportFormat.Json, "awkward.json")]
+    public async Task Pipes_backslashes_and_formula_like_values_round_trip_and_no_csv_cell_starts_a_formula(ExportFormat format, string target)
+    {
+        var original = await AwkwardGraphAsync();
+        Assert.Equal(Lines(original), Lines(await ExportAndImportAsync(original, format, target)));
+        if (format == ExportFormat.Csv)
+        {
+            var cells = Directory.GetFiles(Path.Combine(directory, target), "*.csv").SelectMany(File.ReadAllLines).SelectMany(line => line.Split(',')).Select(cell => cell.TrimStart('"'));
+            Assert.DoesNotContain(cells, cell => cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@');
+        }
+    }
+
+    [Fact]
+    public async Task Values_no_format_can_carry_do_not_break_any_export_and_every_export_replaces_its_file_whole()
+    {
+        var seed = await SeedGraphAsync();
+        // What a store written before values were checked may hold.
+        var broken = new Entity("ent-broken", EntityKind.Enterprise, "坏\u0001名\u001b", ["a\0b"], [], [SourceRef.FromCuration("bell\u0007")]);
+        var infinite = new Fact("ent-broken", "revenue", "1" + new string('0', 400), double.PositiveInfinity, null, null, [SourceRef.FromCuration("n")]);
+        var graph = seed with { Entities = [.. seed.Entities, broken], Facts = [.. seed.Facts, infinite] };
+        foreach (var format in new[] { ExportFormat.Json, ExportFormat.GraphML, ExportFormat.Cypher })
+        {
+            var path = Path.Combine(directory, $"broken.{format}");
+            await File.WriteAllTextAsync(path, "an earlier export");
+            ExportCommand.Export(graph, format, path);
+            Assert.NotEqual("an earlier export", await File.ReadAllTextAsync(path));
+            Assert.Equal([Path.GetFileName(path)], Directory.GetFiles(directory, $"*broken.{format}*").Select(Path.GetFileName));
+        }
+
+        XDocument.Load(Path.Combine(directory, "broken.GraphML"));
+        using var json = System.Text.Json.JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(directory, "broken.Json")));
+        Assert.True(json.RootElement.GetProperty("entities").GetArrayLength() > 0);
     }
 }
