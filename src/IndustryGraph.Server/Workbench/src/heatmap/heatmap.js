@@ -84,7 +84,7 @@ function heatLegend() {
   return h('ul', { class: 'legend heat-legend', 'aria-label': t.legend },
     h('li', {}, h('span', { class: 'swatch', style: { background: 'linear-gradient(90deg, #f6f8fa, #9be9a8, #216e39)', width: '36px' }, 'aria-hidden': 'true' }), t.heatReachedLegend),
     h('li', {}, h('span', { class: 'swatch', style: { background: unmappedCellColour }, 'aria-hidden': 'true' }), t.heatUnmappedLegend),
-    h('li', {}, t.heatMarkerLegend));
+    h('li', {}, h('span', { style: { color: statusColour('UNMAPPED'), marginRight: '4px' }, 'aria-hidden': 'true' }, '◆'), t.heatMarkerLegend));
 }
 
 function heatTable(rows, chains) {

@@ -57,7 +57,7 @@ export default {
   heatHelp: 'Each cell is the share of the chain\'s links reached (present or weak) in the district; choose a cell to open its chain map.',
   heatReachedLegend: 'Shade of green: share of links reached (0%–100%)',
   heatUnmappedLegend: 'Purple cell: no link reached, but an article reports the industry in the district (unmapped, not missing)',
-  heatMarkerLegend: '◆: has unmapped links',
+  heatMarkerLegend: 'has unmapped links',
   heatCell: (share, total) => `${share}% reached (${total.present + total.weak}/${total.links})`,
   heatUnmappedCount: (n) => `${n} unmapped`,
   heatTable: 'Show as a table',

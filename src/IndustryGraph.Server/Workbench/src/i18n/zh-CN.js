@@ -57,7 +57,7 @@ export default {
   heatHelp: '每格为该区县在该产业链上已覆盖（已有或薄弱）的环节比例；点击格子打开产业链图谱。',
   heatReachedLegend: '绿色深浅：已覆盖环节比例（0%–100%）',
   heatUnmappedLegend: '紫色格：无已覆盖环节，但文章说该区县有此产业（未映射，不等于缺失）',
-  heatMarkerLegend: '◆：含未映射环节',
+  heatMarkerLegend: '含未映射环节',
   heatCell: (share, total) => `已覆盖 ${share}%（${total.present + total.weak}/${total.links}）`,
   heatUnmappedCount: (n) => `未映射 ${n}`,
   heatTable: '以表格查看',
