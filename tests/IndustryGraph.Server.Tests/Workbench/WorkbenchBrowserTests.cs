@@ -289,6 +289,11 @@ public sealed class WorkbenchBrowserTests(RunningServer server, ITestOutputHelpe
             await ReadyAsync(page, "whatif");
             await Assertions.Expect(page.Locator("#whatif-changes tbody tr")).ToHaveCountAsync(whatIf.Count);
             await Assertions.Expect(page.Locator("#whatif-coverage")).ToBeVisibleAsync();
+            foreach (var header in await page.Locator("#whatif-changes thead th").AllInnerTextsAsync())
+            {
+                Assert.False(string.IsNullOrWhiteSpace(header), "every column of the what-if table has a header a screen reader can say");
+            }
+
             await ScreenshotAsync(page, "whatif");
 
             await page.GotoAsync(Url(Query(("view", "entity"), ("ref", "城发·金岱智慧产业园"))));

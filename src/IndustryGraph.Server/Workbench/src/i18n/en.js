@@ -75,6 +75,7 @@ export default {
   whatifTitle: 'If these enterprises settled in the scope',
   whatifPick: 'Pick candidate enterprises',
   whatifRun: 'Compute',
+  whatifChange: 'Change',
   whatifNone: 'Pick at least one candidate first.',
   before: 'Now',
   after: 'After',

@@ -75,6 +75,7 @@ export default {
   whatifTitle: '假如这些企业落地本范围',
   whatifPick: '选择候选企业',
   whatifRun: '计算变化',
+  whatifChange: '变化',
   whatifNone: '请先选择至少一家候选企业。',
   before: '现在',
   after: '落地后',
