@@ -94,6 +94,17 @@ internal static class Migrations
         -- The keys of the entities a fact is about (a district's count of parks of a chain is about the chain).
         ALTER TABLE fact ADD COLUMN about TEXT NOT NULL DEFAULT '[]';
         """,
+        """
+        -- Entities per kind, kept by imports and edits: an unfiltered list's totalCount is one row, not a scan.
+        CREATE TABLE kind_count (kind TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+        INSERT INTO kind_count (kind, n) SELECT kind, COUNT(*) FROM entity GROUP BY kind;
+        """,
+        """
+        -- Search ranks from posting lists in memory (NameSearchIndex), built from entity_name: the full-text
+        -- indexes cost a third of an import and could not give the best matches without scoring them all.
+        DROP TABLE name_trigram;
+        DROP TABLE name_chars;
+        """,
     ];
 
     public static int Latest => Steps.Length;

@@ -240,6 +240,7 @@ public sealed partial class SqliteGraphStore : IGraphEditor
                 ("$tags", StoredJson.Write(entity.Tags)), ("$sources", StoredJson.Write(entity.Sources)), ("$chain", entity.Link?.ChainKey),
                 ("$segment", entity.Link?.Segment.ToCode()), ("$position", entity.Link?.Position));
             var id = (long)command.ExecuteScalar()!;
+            Execute("INSERT INTO kind_count (kind, n) VALUES ($kind, 1) ON CONFLICT (kind) DO UPDATE SET n = n + 1", ("$kind", entity.Kind.ToCode()));
             using var names = new NameIndexWriter(connection, transaction);
             names.Add(id, entity);
             return id;
@@ -259,6 +260,7 @@ public sealed partial class SqliteGraphStore : IGraphEditor
         {
             var facts = Execute("DELETE FROM fact WHERE entity_id = $id", ("$id", id));
             var relationships = Execute("DELETE FROM relationship WHERE from_id = $id OR to_id = $id", ("$id", id));
+            Execute("UPDATE kind_count SET n = n - 1 WHERE kind = (SELECT kind FROM entity WHERE id = $id)", ("$id", id));
             Execute("DELETE FROM entity WHERE id = $id", ("$id", id));
             using var names = new NameIndexWriter(connection, transaction);
             names.Remove(id);

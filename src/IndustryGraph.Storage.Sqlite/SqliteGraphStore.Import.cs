@@ -22,7 +22,8 @@ public sealed partial class SqliteGraphStore
     {
         await using var connection = ConnectCounted();
         // A bulk write: a larger page cache, and temporary b-trees (sorts, index builds) in memory.
-        Exec(connection, "PRAGMA cache_size = -1048576; PRAGMA temp_store = MEMORY");
+        // threads: the sorter of the index builds at the end may use a helper thread per core.
+        Exec(connection, $"PRAGMA cache_size = -1048576; PRAGMA temp_store = MEMORY; PRAGMA threads = {Math.Min(Environment.ProcessorCount, 4)}");
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         var before = ReadDataVersion(connection, transaction);
         var writer = new ImportWriter(connection, transaction, options.Progress, options.Trace);
@@ -115,8 +116,6 @@ public sealed partial class SqliteGraphStore
             }
         }
 
-        private readonly List<long> namesToIndex = [];
-        private long firstNewId;
         private long nextId;
         private bool bulk;
 
@@ -133,14 +132,18 @@ public sealed partial class SqliteGraphStore
             Step("relationships");
             var (factsAdded, factsRemoved) = WriteFacts(dataset.Facts, mode, cancellationToken);
             Step("facts");
-            IndexNames();
-            Step("name search");
+
             foreach (var sql in dropped)
             {
                 Exec(connection, sql, transaction);
             }
 
             Step("indexes");
+            if (added + removed + updated > 0)
+            {
+                Exec(connection, "DELETE FROM kind_count; INSERT INTO kind_count (kind, n) SELECT kind, COUNT(*) FROM entity GROUP BY kind", transaction);
+                Step("counts");
+            }
 
             progress?.Report(rowsWritten);
             return new ImportSummary(
@@ -178,50 +181,11 @@ public sealed partial class SqliteGraphStore
             return indexes.Select(index => index.Sql).ToList();
         }
 
-        /// <summary>
-        /// Fills the name and tag tables and both full-text name indexes for the entities a bulk import added
-        /// (ids from <see cref="firstNewId"/>) or changed (<see cref="namesToIndex"/>), in a few set statements.
-        /// The rows are the ones NameIndexWriter.Add writes one entity at a time.
-        /// </summary>
-        private void IndexNames()
-        {
-            if (namesToIndex.Count == 0 && nextId == firstNewId)
-            {
-                return;
-            }
-
-            connection.CreateFunction("spaced_characters", (string text) => SearchText.SpacedCharacters(text), isDeterministic: true);
-            Exec(connection, "CREATE TEMP TABLE IF NOT EXISTS names_to_index (id INTEGER PRIMARY KEY); DELETE FROM names_to_index", transaction);
-            using (var insert = Prepare("INSERT OR IGNORE INTO names_to_index (id) VALUES ($id)", "$id"))
-            {
-                foreach (var id in namesToIndex)
-                {
-                    Run(insert, id);
-                }
-            }
-
-            const string Changed = "(e.id >= $first OR e.id IN (SELECT id FROM names_to_index))";
-            using var build = Prepare($"""
-                INSERT INTO entity_name (entity_id, name)
-                  SELECT id, name FROM (
-                    SELECT e.id, e.name, -1 AS position FROM entity e WHERE {Changed}
-                    UNION ALL SELECT e.id, alias.value, alias.key FROM entity e, json_each(e.aliases) alias WHERE {Changed})
-                  GROUP BY id, name COLLATE NOCASE ORDER BY id, min(position);
-                INSERT INTO entity_tag (entity_id, tag) SELECT e.id, tag.value FROM entity e, json_each(e.tags) tag WHERE {Changed};
-                INSERT INTO name_trigram (rowid, text)
-                  SELECT entity_id, group_concat(name, char(10)) FROM (SELECT n.entity_id, n.name FROM entity_name n JOIN entity e ON e.id = n.entity_id WHERE {Changed} ORDER BY n.rowid) GROUP BY entity_id;
-                INSERT INTO name_chars (rowid, text)
-                  SELECT entity_id, group_concat(spaced_characters(name), ' , ') FROM (SELECT n.entity_id, n.name FROM entity_name n JOIN entity e ON e.id = n.entity_id WHERE {Changed} ORDER BY n.rowid) GROUP BY entity_id;
-                DROP TABLE names_to_index;
-                """, "$first");
-            Run(build, firstNewId);
-        }
-
         private void LoadEntityIds()
         {
             using (var max = Prepare("SELECT coalesce(max(id), 0) + 1 FROM entity"))
             {
-                firstNewId = nextId = (long)max.ExecuteScalar()!;
+                nextId = (long)max.ExecuteScalar()!;
             }
 
             using var command = Prepare("SELECT id, key, kind, name, aliases, tags, sources, chain_key, segment, position FROM entity");
@@ -269,14 +233,18 @@ public sealed partial class SqliteGraphStore
             using var update = Prepare(
                 "UPDATE entity SET kind = $kind, name = $name, aliases = $aliases, tags = $tags, sources = $sources, chain_key = $chain, segment = $segment, position = $position WHERE id = $id",
                 "$kind", "$name", "$aliases", "$tags", "$sources", "$chain", "$segment", "$position", "$id");
-            using var names = new NameIndexWriter(connection, transaction, bulk ? namesToIndex : null, firstNewId);
+            using var names = new NameIndexWriter(connection, transaction);
             int added = 0, updated = 0, removed = 0;
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var entity in entities)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 Tick();
-                seen.Add(entity.Key);
+                if (mode == ImportMode.Replace)
+                {
+                    seen.Add(entity.Key);
+                }
+
                 var columns = Columns(entity);
                 if (entityIds.TryGetValue(entity.Key, out var existing))
                 {
@@ -354,7 +322,12 @@ public sealed partial class SqliteGraphStore
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var edge = (entityIds[relationship.FromKey].Id, relationship.Type, entityIds[relationship.ToKey].Id);
-                seen.Add(edge);
+                // Only a replace removes what the dataset does not mention; a merge need not remember millions of edges.
+                if (mode == ImportMode.Replace)
+                {
+                    seen.Add(edge);
+                }
+
                 if (existing.TryGetValue(edge, out var stored))
                 {
                     var sources = mode == ImportMode.Merge
@@ -452,48 +425,31 @@ public sealed partial class SqliteGraphStore
             fact.Number?.ToString("R", CultureInfo.InvariantCulture) ?? "", fact.Unit ?? "", fact.AsOf ?? "", SourcesJson(fact.Sources), string.Join('|', fact.About));
     }
 
-    /// <summary>Keeps the exact-name table and both full-text indexes in step with an entity's names.</summary>
-    /// <param name="deferred">When given, names, tags and full-text rows are left to a bulk build: changed ids below <paramref name="firstNewId"/> are collected here.</param>
-    private sealed class NameIndexWriter(SqliteConnection connection, SqliteTransaction transaction, List<long>? deferred = null, long firstNewId = long.MaxValue) : IDisposable
+    /// <summary>Keeps the name and tag tables (exact-name lookups, tag filters, the search index's source) in step with an entity.</summary>
+    private sealed class NameIndexWriter(SqliteConnection connection, SqliteTransaction transaction) : IDisposable
     {
         private readonly SqliteCommand insertName = Prepare(connection, transaction, "INSERT INTO entity_name (entity_id, name) VALUES ($id, $name)", "$id", "$name");
         private readonly SqliteCommand insertTag = Prepare(connection, transaction, "INSERT INTO entity_tag (entity_id, tag) VALUES ($id, $tag)", "$id", "$tag");
-        private readonly SqliteCommand insertText = Prepare(connection, transaction,
-            "INSERT INTO name_trigram (rowid, text) VALUES ($id, $text); INSERT INTO name_chars (rowid, text) VALUES ($id, $chars)",
-            "$id", "$text", "$chars");
         private readonly SqliteCommand remove = Prepare(connection, transaction, """
             DELETE FROM entity_name WHERE entity_id = $id;
             DELETE FROM entity_tag WHERE entity_id = $id;
-            DELETE FROM name_trigram WHERE rowid = $id;
-            DELETE FROM name_chars WHERE rowid = $id;
             """, "$id");
 
         public void Add(long id, Entity entity)
         {
-            if (deferred is not null)
+            Run(insertName, id, entity.Name);
+            if (entity.Aliases.Count > 0)
             {
-                if (id < firstNewId)
+                foreach (var alias in entity.Aliases.Distinct(StringComparer.OrdinalIgnoreCase).Where(alias => !string.Equals(alias, entity.Name, StringComparison.OrdinalIgnoreCase)))
                 {
-                    deferred.Add(id);
+                    Run(insertName, id, alias);
                 }
-
-                return;
-            }
-
-            var names = entity.Names.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-            foreach (var name in names)
-            {
-                Run(insertName, id, name);
             }
 
             foreach (var tag in entity.Tags)
             {
                 Run(insertTag, id, tag);
             }
-
-            // Names are joined by a line break so a phrase never matches across two of them.
-            var text = string.Join('\n', names);
-            Run(insertText, id, text, string.Join(" , ", names.Select(SearchText.SpacedCharacters)));
         }
 
         public void Remove(long id) => Run(remove, id);
@@ -502,7 +458,6 @@ public sealed partial class SqliteGraphStore
         {
             insertName.Dispose();
             insertTag.Dispose();
-            insertText.Dispose();
             remove.Dispose();
         }
     }

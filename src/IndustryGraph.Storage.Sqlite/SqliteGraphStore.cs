@@ -15,11 +15,14 @@ public sealed partial class SqliteGraphStore : IGraphStore
     private readonly string connectionString;
     private readonly StrongBox<long> roundTrips;
     private readonly PinnedConnection? pinned;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> counts;
 
     private SqliteGraphStore(string path)
     {
         Path = path;
         roundTrips = new StrongBox<long>();
+        counts = new(StringComparer.Ordinal);
+        searchIndex = new SearchIndexHolder();
         connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
@@ -36,6 +39,8 @@ public sealed partial class SqliteGraphStore : IGraphStore
         Path = store.Path;
         connectionString = store.connectionString;
         roundTrips = store.roundTrips;
+        counts = store.counts;
+        searchIndex = store.searchIndex;
         this.pinned = pinned;
     }
 
@@ -75,6 +80,17 @@ public sealed partial class SqliteGraphStore : IGraphStore
     }
 
     /// <summary>
+    /// A pooled connection for reads only: no PRAGMAs (they matter to writers; foreign keys are off by default and
+    /// busy waits come from the connection's timeout), so taking one costs the pool and nothing more.
+    /// </summary>
+    private SqliteConnection ConnectForRead()
+    {
+        var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    /// <summary>
     /// A connection for one read: a fresh one from the pool, or in a snapshot the pinned one, taken in turn
     /// because the engine runs a level's loaders concurrently and a connection serves one command at a time.
     /// </summary>
@@ -82,7 +98,8 @@ public sealed partial class SqliteGraphStore : IGraphStore
     {
         if (pinned is null)
         {
-            return new ReadLease(ConnectCounted(), null);
+            Interlocked.Increment(ref roundTrips.Value);
+            return new ReadLease(ConnectForRead(), null);
         }
 
         Interlocked.Increment(ref roundTrips.Value);
@@ -111,30 +128,33 @@ public sealed partial class SqliteGraphStore : IGraphStore
         }
     }
 
-    private sealed class PinnedConnection(SqliteConnection connection)
+    private sealed class PinnedConnection(SqliteConnection connection, long version)
     {
         public SqliteConnection Connection => connection;
+
+        public long Version => version;
 
         public SemaphoreSlim Gate { get; } = new(1, 1);
     }
 
     public async Task<IGraphSnapshot> OpenSnapshotAsync(CancellationToken cancellationToken = default)
     {
-        var connection = Connect();
-        // A raw BEGIN (not an ADO.NET transaction), so the reads' commands need no transaction object; the first
-        // read inside it fixes the WAL snapshot every later read of this request sees.
-        Exec(connection, "BEGIN DEFERRED");
-        using (var command = Command(connection, "SELECT value FROM meta WHERE key = 'data_version'"))
+        var connection = ConnectForRead();
+        // A raw BEGIN (not an ADO.NET transaction), so the reads' commands need no transaction object; the
+        // version read inside it fixes the WAL snapshot every later read of this request sees. One round-trip.
+        long version;
+        using (var command = Command(connection, "BEGIN DEFERRED; SELECT value FROM meta WHERE key = 'data_version'"))
         {
-            await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            version = long.Parse((string)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!, CultureInfo.InvariantCulture);
         }
 
-        return new Snapshot(new SqliteGraphStore(this, new PinnedConnection(connection)), connection);
+        return new Snapshot(new SqliteGraphStore(this, new PinnedConnection(connection, version)), connection);
     }
 
     private sealed class Snapshot(SqliteGraphStore reads, SqliteConnection connection) : IGraphSnapshot
     {
-        public Task<long> GetDataVersionAsync(CancellationToken cancellationToken = default) => reads.GetDataVersionAsync(cancellationToken);
+        /// <summary>Read once when the snapshot was opened: it cannot change inside it.</summary>
+        public Task<long> GetDataVersionAsync(CancellationToken cancellationToken = default) => Task.FromResult(reads.pinned!.Version);
 
         public Task<IReadOnlyDictionary<string, Entity>> GetEntitiesAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default) =>
             reads.GetEntitiesAsync(keys, cancellationToken);
@@ -337,74 +357,96 @@ public sealed partial class SqliteGraphStore : IGraphStore
         return ReadEntities(command);
     }
 
-    public async Task<IReadOnlyList<SearchMatch>> SearchAsync(
-        string text, IReadOnlyCollection<EntityKind>? kinds, int first, CancellationToken cancellationToken = default)
-    {
-        var query = text.Trim();
-        var characterPhrase = SearchText.CharacterPhrase(query);
-        if (characterPhrase is null || first <= 0)
-        {
-            return [];
-        }
-
-        const int CandidateLimit = 400;
-        var trigramPhrase = SearchText.TrigramPhrase(query);
-        var candidates = new StringBuilder("SELECT rowid FROM (SELECT rowid FROM name_chars WHERE name_chars MATCH $chars ORDER BY rank LIMIT $limit)");
-        // The exact name always makes the candidates, however common its characters are.
-        candidates.Append(" UNION SELECT entity_id FROM entity_name WHERE name = $exact");
-        if (trigramPhrase is not null)
-        {
-            candidates.Append(" UNION SELECT rowid FROM (SELECT rowid FROM name_trigram WHERE name_trigram MATCH $trigrams ORDER BY rank LIMIT $limit)");
-        }
-
-        var kindFilter = kinds is { Count: > 0 }
-            ? $" AND e.kind IN ({string.Join(", ", kinds.Select(kind => $"'{kind.ToCode()}'"))})"
-            : "";
-        await using var lease = await LeaseAsync(cancellationToken);
-        var connection = lease.Connection;
-        await using var command = Command(connection,
-            $"SELECT {EntityColumns} FROM entity e WHERE e.id IN ({candidates}){kindFilter}",
-            ("$chars", characterPhrase), ("$trigrams", trigramPhrase), ("$limit", CandidateLimit), ("$exact", query));
-        return ReadEntities(command)
-            .Select(entity => new SearchMatch(entity, NameMatch.Score(entity, query)))
-            .Where(match => match.Score > 0)
-            .OrderByDescending(match => match.Score)
-            .ThenBy(match => match.Entity.Name.Length)
-            .ThenBy(match => match.Entity.Key, StringComparer.Ordinal)
-            .Take(first)
-            .ToList();
-    }
-
+    /// <summary>
+    /// The whole graph. Relationships and facts are read by entity id (no joins) and point at the entity's own
+    /// key string, so a million rows share their keys instead of each holding copies; relationships are read on
+    /// a second connection in parallel when it sees the same data version (otherwise after the entities, on one).
+    /// </summary>
     public async Task<GraphDataset> ReadAllAsync(CancellationToken cancellationToken = default)
     {
         await using var lease = await LeaseAsync(cancellationToken);
         var connection = lease.Connection;
         await using var transaction = BeginRead(lease);
-        List<Entity> entities;
-        List<Fact> facts;
-        List<Relationship> relationships;
+        var version = pinned?.Version ?? ReadDataVersion(connection, transaction);
+        var parallel = Task.Run(() => ReadRelationshipRowsAt(version, cancellationToken), cancellationToken);
+
+        var entities = new List<Entity>();
+        var keyById = new Dictionary<long, string>();
         await using (var command = Command(connection, $"SELECT {EntityColumns} FROM entity e ORDER BY e.id"))
         {
             command.Transaction = transaction;
-            entities = ReadEntities(command);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var entity = ReadEntity(reader);
+                entities.Add(entity);
+                keyById[reader.GetInt64(0)] = entity.Key;
+            }
         }
 
-        await using (var command = Command(connection,
-            "SELECT e.key, f.key, f.value, f.number, f.unit, f.as_of, f.sources, f.about FROM fact f JOIN entity e ON e.id = f.entity_id ORDER BY f.id"))
+        var facts = new List<Fact>();
+        await using (var command = Command(connection, "SELECT entity_id, key, value, number, unit, as_of, sources, about FROM fact ORDER BY id"))
         {
             command.Transaction = transaction;
-            facts = ReadFacts(command);
+            using var reader = command.ExecuteReader();
+            var factKeys = new Dictionary<string, string>(StringComparer.Ordinal);
+            while (reader.Read())
+            {
+                if (!keyById.TryGetValue(reader.GetInt64(0), out var entityKey))
+                {
+                    continue;
+                }
+
+                var factKey = reader.GetString(1);
+                factKey = factKeys.TryGetValue(factKey, out var known) ? known : factKeys[factKey] = factKey;
+                facts.Add(new Fact(entityKey, factKey, reader.GetString(2),
+                    reader.IsDBNull(3) ? null : reader.GetDouble(3), reader.IsDBNull(4) ? null : reader.GetString(4),
+                    reader.IsDBNull(5) ? null : reader.GetString(5), StoredJson.ReadSources(reader.GetString(6)))
+                { About = StoredJson.ReadStrings(reader.GetString(7)) });
+            }
         }
 
-        await using (var command = Command(connection, """
-            SELECT r.id, f.key, r.type, t.key, r.sources
-            FROM relationship r JOIN entity f ON f.id = r.from_id JOIN entity t ON t.id = r.to_id ORDER BY r.id
-            """))
+        var rows = await parallel.ConfigureAwait(false) ?? ReadRelationshipRows(connection, transaction, cancellationToken);
+        var relationships = new List<Relationship>(rows.Count);
+        foreach (var (from, type, to, sources) in rows)
         {
-            command.Transaction = transaction;
-            relationships = ReadRelationships(command);
+            if (keyById.TryGetValue(from, out var fromKey) && keyById.TryGetValue(to, out var toKey))
+            {
+                relationships.Add(new Relationship(fromKey, type, toKey, sources));
+            }
         }
 
         return new GraphDataset(entities, facts, relationships);
+    }
+
+    /// <summary>All relationships by entity id, on a connection of its own, or null when that connection sees another version.</summary>
+    private List<(long From, string Type, long To, IReadOnlyList<SourceRef> Sources)>? ReadRelationshipRowsAt(long version, CancellationToken cancellationToken)
+    {
+        using var connection = ConnectForRead();
+        using var transaction = connection.BeginTransaction(deferred: true);
+        return ReadDataVersion(connection, transaction) == version ? ReadRelationshipRows(connection, transaction, cancellationToken) : null;
+    }
+
+    private static List<(long From, string Type, long To, IReadOnlyList<SourceRef> Sources)> ReadRelationshipRows(
+        SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
+    {
+        var rows = new List<(long, string, long, IReadOnlyList<SourceRef>)>();
+        var types = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var command = Command(connection, "SELECT from_id, type, to_id, sources FROM relationship ORDER BY id");
+        command.Transaction = transaction;
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            if (rows.Count % 100_000 == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            var type = reader.GetString(1);
+            type = types.TryGetValue(type, out var known) ? known : types[type] = type;
+            rows.Add((reader.GetInt64(0), type, reader.GetInt64(2), StoredJson.ReadSources(reader.GetString(3))));
+        }
+
+        return rows;
     }
 }

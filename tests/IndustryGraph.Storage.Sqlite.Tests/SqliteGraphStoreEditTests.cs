@@ -28,6 +28,25 @@ public sealed class SqliteGraphStoreEditTests : IDisposable
     }
 
     [Fact]
+    public async Task Total_counts_follow_creates_deletes_and_new_relationships_and_are_skipped_when_not_asked()
+    {
+        var store = await StoreAsync();
+        var edit = new EditContext("alice", SourceRef.FromCuration("survey"));
+        async Task<int> Count(EntityListQuery query) => (await store.ListEntitiesAsync(query)).TotalCount;
+        var parks = new EntityListQuery(EntityKind.Park);
+        var parksInDistrict = new EntityListQuery(EntityKind.Park) { InDistrict = "d-one" };
+        Assert.Equal((1, 0), (await Count(parks), await Count(parksInDistrict)));
+
+        await store.CreateEntityAsync(new Entity("park-b", EntityKind.Park, "乙园", [], [], []), edit);
+        await store.AddRelationshipAsync("park-a", RelationshipTypes.LocatedIn, "d-one", edit);
+        Assert.Equal((2, 1), (await Count(parks), await Count(parksInDistrict)));
+
+        await store.DeleteEntityAsync("park-a", edit);
+        Assert.Equal((1, 0), (await Count(parks), await Count(parksInDistrict)));
+        Assert.Equal(-1, await Count(parks with { IncludeTotalCount = false }));
+    }
+
+    [Fact]
     public async Task Each_edit_bumps_the_data_version_and_is_audited_with_before_after_and_provenance()
     {
         var store = await StoreAsync();

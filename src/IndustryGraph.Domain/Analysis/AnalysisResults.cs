@@ -140,8 +140,32 @@ public enum SupplyDirection
     Downstream,
 }
 
-/// <summary>A link reached over SUPPLIES edges, with its distance and the links one step closer it was reached from.</summary>
-public sealed record SupplyStep(Entity Link, int Distance, IReadOnlyList<Entity> Via, LinkAssessment Assessment, IReadOnlyList<Placement> Enterprises);
+/// <summary>
+/// A link reached over SUPPLIES edges, with its distance and the links one step closer it was reached from. Its placements and assessment are worked out on first use: a query
+/// that asks only for links and distances never gathers and sorts the enterprises of every reached link.
+/// </summary>
+public sealed class SupplyStep
+{
+    private readonly Lazy<IReadOnlyList<Placement>> enterprises;
+    private readonly Lazy<LinkAssessment> assessment;
+
+    public SupplyStep(Entity link, int distance, IReadOnlyList<Entity> via, Func<IReadOnlyList<Placement>> placements, Func<IReadOnlyList<Placement>, LinkAssessment> assess)
+    {
+        (Link, Distance, Via) = (link, distance, via);
+        enterprises = new(placements);
+        assessment = new(() => assess(enterprises.Value));
+    }
+
+    public Entity Link { get; }
+
+    public int Distance { get; }
+
+    public IReadOnlyList<Entity> Via { get; }
+
+    public IReadOnlyList<Placement> Enterprises => enterprises.Value;
+
+    public LinkAssessment Assessment => assessment.Value;
+}
 
 public sealed record SupplyTrace(Entity Origin, SupplyDirection Direction, int Depth, AnalysisScope Scope, int Threshold, IReadOnlyList<Entity> StartLinks, IReadOnlyList<SupplyStep> Steps);
 

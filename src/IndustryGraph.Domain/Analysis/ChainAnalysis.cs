@@ -42,7 +42,24 @@ public sealed class ChainAnalysis(GraphIndex index)
     /// <summary>Every enterprise working in the link, each once with all the sources of its placement, marked in scope or not.</summary>
     public IReadOnlyList<Placement> Placements(int link, AnalysisScope scope)
     {
-        var placements = new List<Placement>();
+        var workers = WorkersByName(link);
+        var placements = new Placement[workers.Length];
+        var linkEntity = index.Entity(link);
+        for (var i = 0; i < workers.Length; i++)
+        {
+            var (enterprise, sources) = workers[i];
+            placements[i] = new Placement(index.Entity(enterprise), linkEntity, sources, scope.Contains(index, enterprise));
+        }
+
+        return placements;
+    }
+
+    // The index never changes, so each link's enterprises are merged and put in name order once, on first use.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, (int Enterprise, IReadOnlyList<SourceRef> Sources)[]> workersByName = new();
+
+    private (int Enterprise, IReadOnlyList<SourceRef> Sources)[] WorkersByName(int link) => workersByName.GetOrAdd(link, _ =>
+    {
+        var workers = new List<(int Enterprise, IReadOnlyList<SourceRef> Sources)>();
         var seen = new Dictionary<int, int>();
         foreach (var edge in index.Edges(link, Direction.In, RelationshipTypes.WorksIn))
         {
@@ -55,17 +72,17 @@ public sealed class ChainAnalysis(GraphIndex index)
             var sources = index.Edge(edge).Sources;
             if (seen.TryGetValue(enterprise, out var at))
             {
-                placements[at] = placements[at] with { Sources = [.. placements[at].Sources.Concat(sources).Distinct()] };
+                workers[at] = (enterprise, [.. workers[at].Sources.Concat(sources).Distinct()]);
                 continue;
             }
 
-            seen[enterprise] = placements.Count;
-            placements.Add(new Placement(index.Entity(enterprise), index.Entity(link), sources, scope.Contains(index, enterprise)));
+            seen[enterprise] = workers.Count;
+            workers.Add((enterprise, sources));
         }
 
-        placements.Sort((a, b) => string.CompareOrdinal(a.Enterprise.Name, b.Enterprise.Name));
-        return placements;
-    }
+        // Stable, as List.Sort of the placements was not: ties in name keep edge order.
+        return [.. workers.OrderBy(worker => index.Entity(worker.Enterprise).Name, StringComparer.Ordinal)];
+    });
 
     /// <summary>How many enterprises work in the link inside the scope, without building placements.</summary>
     public int CountInScope(int link, AnalysisScope scope)

@@ -68,8 +68,8 @@ public static class SupplyTraversal
             var reached = via.Keys.OrderBy(link => ChainOrder(index, link)).ToList();
             foreach (var link in reached)
             {
-                var placements = analysis.Placements(link, scope);
-                steps.Add(new SupplyStep(index.Entity(link), level, via[link].Select(index.Entity).ToList(), analysis.Assess(link, scope, threshold, placements), placements));
+                steps.Add(new SupplyStep(index.Entity(link), level, via[link].Select(index.Entity).ToList(),
+                    () => analysis.Placements(link, scope), placements => analysis.Assess(link, scope, threshold, placements)));
             }
 
             frontier = reached;

@@ -41,11 +41,21 @@ public sealed class AnalysisRunner(AnalysisIndexProvider provider, IMemoryCache 
 
     public async Task<T> RunAsync<T>(IResolveFieldContext context, string field, Func<AnalysisSnapshot, AnalysisRequest<T>> prepare, CancellationToken cancellationToken)
     {
-        var snapshot = await provider.GetAsync(cancellationToken).ConfigureAwait(false);
+        AnalysisSnapshot snapshot;
+        try
+        {
+            snapshot = await provider.GetAsync(cancellationToken).WaitAsync(options.Value.IndexWait, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            throw new ApiError(ErrorCodes.AnalysisIndexBuilding,
+                $"{field}: the analysis index is still being built (waited {options.Value.IndexWait.TotalSeconds:0} s); retry in a few seconds");
+        }
+
         try
         {
             var request = prepare(snapshot);
-            if (ExpiryOf(snapshot.Version) is not { } expiry)
+            if (options.Value.CacheDuration <= TimeSpan.Zero || ExpiryOf(snapshot.Version) is not { } expiry)
             {
                 return request.Compute();
             }

@@ -133,6 +133,8 @@ public static class EntityLists
                 WithFact = context.GetArgument<ParkCategory?>("category") is { } category ? new FactFilter(ParkCategories.FactKey, category.ToCode()) : null,
                 OrderByFact = order?.By == OrderField.Fact ? order.Fact : null,
                 Descending = order?.Direction == SortDirection.Desc,
+                // Counting is the whole cost of a small page of a big list: only when asked for (under any alias).
+                IncludeTotalCount = context.SubFields?.Values.Any(selected => selected.FieldType.Name == "totalCount") ?? true,
             });
             // A cursor of a figure ordering holds a number; one from another ordering, or forged, does not.
             foreach (var (argument, cursor) in new[] { ("after", listQuery.After), ("before", listQuery.Before) })

@@ -63,7 +63,12 @@ public sealed class EntityQueries : IQueryFields
             .ResolveAsync(async context => (object?)await context.Reader().ResolveAsync(
                 context.GetArgument<string>("ref"), context.GetArgument<EntityKind?>("kind"), "ref", context.CancellationToken));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<SearchHitType>>>>("search")
-            .Description("Finds entities by name or alias, Chinese substrings of any length included (金岱, 三磨所), best match first.")
+            .Description("Finds entities by name or alias, Chinese substrings of any length included (金岱, 三磨所), best match first: "
+                + "the best `first` of all names that contain the text (case, spaces and the separators · - _ ignored), ranked by "
+                + "(1) a name or alias equal to the text, then one starting with it, then one containing it; "
+                + "(2) the shorter matching name (the text covers more of it); (3) the entity's own name before an alias; "
+                + "(4) the kind: chain, link, district, park, research partner, organization, enterprise, source (so a chain comes before its links of the same name); (5) the key. "
+                + "`score` follows the same order: 1 an exact name, 0.95 an exact alias, 0.6–0.8 a prefix, 0.3–0.5 a substring.")
             .Argument<NonNullGraphType<StringGraphType>>("text", "Part of a name or alias.")
             .Argument<ListGraphType<NonNullGraphType<EntityKindEnum>>>("kinds", "Only these kinds.")
             .Argument<IntGraphType>("first", "How many hits at most.", argument => argument.DefaultValue = 20)

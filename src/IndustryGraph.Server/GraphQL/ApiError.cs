@@ -25,6 +25,9 @@ public static class ErrorCodes
     public const string Forbidden = "FORBIDDEN";
     public const string Timeout = "TIMEOUT";
     public const string Internal = "INTERNAL";
+
+    /// <summary>Retryable: analysis asked for while its index builds (at start on a big store).</summary>
+    public const string AnalysisIndexBuilding = "ANALYSIS_INDEX_BUILDING";
 }
 
 /// <summary>An error a client caused or can act on, with its code; the message names what was wrong and where.</summary>

@@ -38,7 +38,30 @@ public static class BenchCommand
 
             return 0;
         });
-        return new Command("bench", "Benchmarks that print figures.") { import, SoakBench.Build() };
+        var compareSize = new Option<string>("--size") { Description = "S, M or L (see generate).", DefaultValueFactory = _ => "M" };
+        compareSize.AcceptOnlyFromAmong("S", "M", "L", "s", "m", "l");
+        var compareSeed = new Option<int>("--seed") { Description = "The generator's seed.", DefaultValueFactory = _ => 1 };
+        var compareWork = new Option<string?>("--work") { Description = "Folder for the generated graph (reused when there), the store and Kùzu's files (default: industrygraph-compare under the temp folder)." };
+        var rounds = new Option<int?>("--rounds") { Description = "Interleaved rounds per question (default 100; 10 at S)." };
+        var wrkSeconds = new Option<int?>("--wrk-seconds") { Description = "Seconds of each wrk run (default 5; 1 at S)." };
+        var reuseStores = new Option<bool>("--reuse-stores") { Description = "Reuse the store and Kùzu database of an earlier run in --work (no import figure)." };
+        var compare = new Command("compare", "The project over HTTP beside Kùzu in-process and plain SQL on the same file, interleaved, with ratios, answers compared; wrk throughput against a plain Kestrel endpoint; start-up, memory, import rows/s.")
+        {
+            compareSize, compareSeed, compareWork, rounds, wrkSeconds, reuseStores,
+        };
+        compare.SetAction(async (parse, cancellationToken) =>
+        {
+            var graphSize = GraphSize.Parse(parse.GetValue(compareSize)!);
+            var small = graphSize == GraphSize.S;
+            var folder = parse.GetValue(compareWork) ?? Path.Combine(Path.GetTempPath(), "industrygraph-compare");
+            var bench = new CompareBench(graphSize, parse.GetValue(compareSeed), folder,
+                parse.GetValue(rounds) ?? (small ? 10 : 100), parse.GetValue(wrkSeconds) ?? (small ? 1 : 5), Console.Out)
+            {
+                ReuseStores = parse.GetValue(reuseStores),
+            };
+            return await bench.RunAsync(cancellationToken);
+        });
+        return new Command("bench", "Benchmarks that print figures.") { import, compare, SoakBench.Build() };
     }
 
     private static async Task RunAsync(GraphSize size, int seed, string folder, bool exports, CancellationToken cancellationToken)

@@ -1,0 +1,39 @@
+using IndustryGraph.Server.Tests.Hosting;
+using IndustryGraph.Server.Transfer;
+using Xunit.Abstractions;
+
+namespace IndustryGraph.Server.Tests.Transfer;
+
+/// <summary>The benchmark on a small graph, so it cannot rot: every question answered by all three systems, and the same answers.</summary>
+public sealed class CompareBenchTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "industrygraph-tests", "compare-" + Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task Bench_compare_on_S_answers_every_question_alike_in_the_project_kuzu_and_sql()
+    {
+        var kuzu = Path.Combine(Repository.Root, "bench", "kuzu", "node_modules", "kuzu");
+        if (!Directory.Exists(kuzu))
+        {
+            output.WriteLine($"skipped: Kùzu is not installed in {kuzu} (bash tests/setup/40-bench-kuzu.sh installs it)");
+            return;
+        }
+
+        var printed = new StringWriter();
+        var exit = await new CompareBench(GraphSize.S, seed: 1, folder, rounds: 3, wrkSeconds: 1, printed).RunAsync(CancellationToken.None);
+        output.WriteLine(printed.ToString());
+
+        Assert.Equal(0, exit);
+        Assert.Contains("answers: the three systems agree on every question", printed.ToString(), StringComparison.Ordinal);
+        Assert.Contains("| `upstream` depth 4 from a link |", printed.ToString(), StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
