@@ -325,7 +325,7 @@ public abstract class AnalysisText
             "NO_LOCATION" => "未记录其所在地",
             "TAG_HIGH_TECH" => "标记为高新技术企业",
             "TAG_SPECIALIZED" => "标记为专精特新企业",
-            "TAG_LISTED" => "标记为上市公司",
+            "TAG_LISTED" => "标记为上市企业",
             _ => $"标记为{reason.Args[0]}",
         };
 
