@@ -55,7 +55,7 @@ public abstract class AnalysisText
         {
             LinkStatus.Present => Present(basis, assessment.CountInScope, Sourced(assessment)),
             LinkStatus.Weak => Weak(basis, assessment.CountInScope, Sourced(assessment)),
-            LinkStatus.Unmapped => Unmapped(basis, basis.Reports[0], basis.Reports.Count - 1),
+            LinkStatus.Unmapped => Unmapped(basis, basis.Reports[0], OtherEvidence(basis.Reports)),
             _ => Missing(basis),
         };
         if (basis.TargetedBy.Count > 0)
@@ -74,6 +74,37 @@ public abstract class AnalysisText
         }
 
         return text;
+    }
+
+    /// <summary>
+    /// The reports after the first that add evidence: a report of the same place resting on exactly the sources of one
+    /// already counted (one sentence read as both a FOCUSES_ON and a cluster fact) is the same evidence, counted once.
+    /// </summary>
+    public static IReadOnlyList<ChainReport> OtherEvidence(IReadOnlyList<ChainReport> reports)
+    {
+        var counted = new List<ChainReport>();
+        foreach (var report in reports)
+        {
+            if (!counted.Exists(seen => seen.Place.Key == report.Place.Key && SameSources(seen.Sources, report.Sources)))
+            {
+                counted.Add(report);
+            }
+        }
+
+        return counted.Skip(1).ToList();
+    }
+
+    private static bool SameSources(IReadOnlyList<SourceRef> left, IReadOnlyList<SourceRef> right) =>
+        left.Select(SourceKey).ToHashSet().SetEquals(right.Select(SourceKey));
+
+    private static (string?, int?, bool) SourceKey(SourceRef source) => (source.Document, source.Paragraph, source.Curated);
+
+    /// <summary>Up to three further reports by place and source (金水区 003 ¶5), then how many more.</summary>
+    protected string Listed(IReadOnlyList<ChainReport> others, string separator, Func<int, string> andMore)
+    {
+        const int Shown = 3;
+        var listed = string.Join(separator, others.Take(Shown).Select(report => $"{report.Place.Name} {Sources(report.Sources)}".TrimEnd()));
+        return others.Count > Shown ? listed + andMore(others.Count - Shown) : listed;
     }
 
     private static int Sourced(LinkAssessment assessment) => assessment.EnterprisesInScope.Count(placement => placement.Sourced);
@@ -106,7 +137,7 @@ public abstract class AnalysisText
 
     protected abstract string Weak(RuleBasis basis, int count, int sourced);
 
-    protected abstract string Unmapped(RuleBasis basis, ChainReport report, int more);
+    protected abstract string Unmapped(RuleBasis basis, ChainReport report, IReadOnlyList<ChainReport> others);
 
     protected abstract string Missing(RuleBasis basis);
 
@@ -165,8 +196,8 @@ public abstract class AnalysisText
         protected override string Weak(RuleBasis basis, int count, int sourced) =>
             $"WEAK: {Enterprises(count, "work")} in this link in {Where(basis, "the whole city")} ({Basis(count, sourced)}), fewer than the threshold of {basis.Threshold} ({Bands(basis.Threshold)})";
 
-        protected override string Unmapped(RuleBasis basis, ChainReport report, int more) =>
-            $"UNMAPPED: {Report(report)} ({Sources(report.Sources)}){(more > 0 ? $", and {more} more report{(more == 1 ? "" : "s")}" : "")}, but none of the {basis.KnownInScope} enterprises known there is mapped to this link";
+        protected override string Unmapped(RuleBasis basis, ChainReport report, IReadOnlyList<ChainReport> others) =>
+            $"UNMAPPED: {Report(report)} ({Sources(report.Sources)}){(others.Count > 0 ? $", and {others.Count} more report{(others.Count == 1 ? "" : "s")} ({Listed(others, "; ", more => $"; {more} others")})" : "")}, but none of the {basis.KnownInScope} enterprises known there is mapped to this link";
 
         protected override string Missing(RuleBasis basis) =>
             $"MISSING: no enterprise in {Where(basis, "the whole city")} works in this link (0 of the {basis.KnownInScope} enterprises known there) and no article reports {basis.Chain.Name} there ({Bands(basis.Threshold)})";
@@ -186,10 +217,10 @@ public abstract class AnalysisText
             var count = report.Count is { } number ? Number(number) : report.Value ?? "";
             return report.Kind switch
             {
-                ChainReportKind.ParkCount => $"{report.Place.Name} has {count} parks of {ChainNames(report)}",
-                ChainReportKind.EnterpriseCount => $"{report.Place.Name} has {count} enterprises of {ChainNames(report)}",
-                ChainReportKind.Cluster => $"{report.Place.Name} is described as {report.Value} for {ChainNames(report)}",
-                _ => $"{report.Place.Name} has {ChainNames(report)} as a leading industry (FOCUSES_ON)",
+                ChainReportKind.ParkCount => $"{report.Place.Name} has {count} {ChainNames(report)} parks",
+                ChainReportKind.EnterpriseCount => $"{report.Place.Name} has {count} {ChainNames(report)} enterprises",
+                ChainReportKind.Cluster => $"{report.Place.Name} is described as “{report.Value}”, with {ChainNames(report)} already present",
+                _ => $"{report.Place.Name} focuses on {ChainNames(report)} (FOCUSES_ON)",
             };
         }
 
@@ -242,9 +273,9 @@ public abstract class AnalysisText
 
         private static string Bands(int threshold) => threshold switch
         {
-            1 => "1家起为PRESENT",
-            2 => "1家为WEAK，2家起为PRESENT",
-            _ => $"1至{threshold - 1}家为WEAK，{threshold}家起为PRESENT",
+            1 => "1家起为已具备",
+            2 => "1家为薄弱，2家起为已具备",
+            _ => $"1至{threshold - 1}家为薄弱，{threshold}家起为已具备",
         };
 
         private static string Basis(int count, int sourced) => $"文章载明{sourced}家，整理{count - sourced}家";
@@ -255,20 +286,20 @@ public abstract class AnalysisText
         protected override string Weak(RuleBasis basis, int count, int sourced) =>
             $"WEAK：{Where(basis, "全市")}有{count}家企业在此环节（{Basis(count, sourced)}），少于阈值{basis.Threshold}家（{Bands(basis.Threshold)}）";
 
-        protected override string Unmapped(RuleBasis basis, ChainReport report, int more) =>
-            $"UNMAPPED：{Report(report)}（{Sources(report.Sources)}）{(more > 0 ? $"，另有{more}条报道" : "")}，但图中已知的当地{basis.KnownInScope}家企业均未对应到此环节";
+        protected override string Unmapped(RuleBasis basis, ChainReport report, IReadOnlyList<ChainReport> others) =>
+            $"UNMAPPED：{Report(report)}（{Sources(report.Sources)}）{(others.Count > 0 ? $"，另有{others.Count}条报道（{Listed(others, "；", more => $"；等{more}条")}）" : "")}，但图中已知的当地{basis.KnownInScope}家企业均未对应到此环节";
 
         protected override string Missing(RuleBasis basis) =>
             $"MISSING：{Where(basis, "全市")}没有企业在此环节（当地已知{basis.KnownInScope}家企业中为0家），也没有文章报道{basis.Chain.Name}在此（{Bands(basis.Threshold)}）";
 
         protected override string Targeted(TargetingPlace place, string chain, int more) =>
-            $"；{place.Place.Name}将{chain}列为目标（TARGETS，{SourcesOrCurated(place.Sources)}）{(more > 0 ? $"，另有{more}处" : "")}：这是目标，并非已有";
+            $"；{place.Place.Name}将{chain}列为发展目标（{SourcesOrCurated(place.Sources)}）{(more > 0 ? $"，另有{more}处" : "")}：这是目标，并非已有";
 
         protected override string NoEnterpriseInGraph() => "；图中任何地方都没有企业在此环节：这是图谱未掌握的信息，不能说明本市缺少此环节";
 
         protected override string HostsNoIndustry(string park, ParkCategory category) => category == ParkCategory.Headquarters
-            ? $"；{park}是总部楼宇或商业综合体（HEADQUARTERS）：承载办公而非生产"
-            : $"；{park}是政策区（POLICY_ZONE）：覆盖其他园区的名义，本身不承载产业";
+            ? $"；{park}是总部楼宇或商业综合体：承载办公而非生产"
+            : $"；{park}是政策区：覆盖其他园区的名义，本身不承载产业";
 
         public override string Report(ChainReport report)
         {
@@ -277,21 +308,24 @@ public abstract class AnalysisText
             {
                 ChainReportKind.ParkCount => $"{report.Place.Name}有{count}个{ChainNames(report)}园区",
                 ChainReportKind.EnterpriseCount => $"{report.Place.Name}有{count}家{ChainNames(report)}企业",
-                ChainReportKind.Cluster => $"{report.Place.Name}是{report.Value}（{ChainNames(report)}）",
-                _ => $"{report.Place.Name}以{ChainNames(report)}为主导产业（FOCUSES_ON）",
+                ChainReportKind.Cluster => $"{report.Place.Name}被称为“{report.Value}”，已有{ChainNames(report)}产业",
+                _ => $"{report.Place.Name}聚焦{ChainNames(report)}产业",
             };
         }
 
         public override string Reason(ScoreReason reason) => reason.Code switch
         {
-            "LEADS_CHAIN" => $"{reason.Args[0]}的链主/龙头企业（LEADS）",
+            "LEADS_CHAIN" => $"{reason.Args[0]}的链主/龙头企业",
             "ANCHOR_TAG" => "标记为龙头企业",
             "CHAIN_LINKS" => $"在{reason.Args[2]}的{reason.Args[1]}个环节中占{reason.Args[0]}个：{reason.Args[3]}",
             "SAME_DISTRICT" => $"已在{reason.Args[1]}所在的{reason.Args[0]}",
-            "IN_CHAIN" => $"有文章把它与{reason.Args[0]}联系在一起（IN_CHAIN）",
+            "IN_CHAIN" => $"有文章把它与{reason.Args[0]}联系在一起",
             "SOURCED_PLACEMENT" => "有文章载明它在此环节",
             "CURATED_PLACEMENT" => "它在此环节是整理所得，并非文章载明",
             "NO_LOCATION" => "未记录其所在地",
+            "TAG_HIGH_TECH" => "标记为高新技术企业",
+            "TAG_SPECIALIZED" => "标记为专精特新企业",
+            "TAG_LISTED" => "标记为上市企业",
             _ => $"标记为{reason.Args[0]}",
         };
 
@@ -327,7 +361,7 @@ public abstract class AnalysisText
         public override string NotLinkOrEnterprise(string name, string kind) => $"of：{name}是{kind}；请给出产业链环节或企业";
 
         public override string WorksInNoLink(string name, SupplyDirection direction) =>
-            $"of：{name}不在任何产业链环节（没有WORKS_IN关系），因此没有可追溯的{(direction == SupplyDirection.Upstream ? "上游" : "下游")}环节";
+            $"of：{name}不在任何产业链环节（没有所属环节的关系），因此没有可追溯的{(direction == SupplyDirection.Upstream ? "上游" : "下游")}环节";
 
         public override string TooManyScopes(int count, int max) => $"compare：{count}个范围，超过{max}个";
 

@@ -82,9 +82,24 @@ public readonly record struct Quantity(double Number, string? Unit)
             return false;
         }
 
-        quantity = new Quantity(Math.Round(number, 6), unit.Length == 0 ? null : unit);
+        if (IsDateOrNumbering(unit, digits, multiplier))
+        {
+            return false;
+        }
+
+        // 84.6亿 multiplies to 8459999999.999999 in binary; 15 significant digits are what the text held.
+        quantity = new Quantity(double.Parse(number.ToString("G15", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture), unit.Length == 0 ? null : unit);
         return true;
     }
+
+    /// <summary>
+    /// A day, month, hour or year (5日, 25号, 3月, 2025年) or a number used as a name (8号楼, 3号线) is written like a
+    /// figure but counts nothing. 个月, 天, 年 after a small number (17个月, 3年) are durations and stay quantities.
+    /// </summary>
+    private static bool IsDateOrNumbering(string unit, string digits, string multiplier) =>
+        unit is "日" or "号" or "月" or "时"
+        || unit.StartsWith('号')
+        || (unit == "年" && multiplier.Length == 0 && digits.Length == 4 && !digits.Contains('.', StringComparison.Ordinal));
 
     private static bool IsNotUnit(char c) => char.IsDigit(c) || char.IsAsciiLetter(c) || c == '+' || "零一二三四五六七八九十百千万亿两".Contains(c, StringComparison.Ordinal);
 

@@ -18,18 +18,24 @@ public static class ReportsFeature
         {
             var query = http.Request.Query;
             string? Value(string name) => query[name].FirstOrDefault() is { Length: > 0 } value ? value : null;
+            // Errors come in the report's language (lang= or Accept-Language), as the report itself does.
+            var language = GapReportWriter.LanguageOf(Value("lang"), http.Request.Headers.AcceptLanguage.FirstOrDefault());
+            var chinese = language == ReportLanguage.Chinese;
             var chain = Value("chain");
             if (chain is null)
             {
-                return Problem("the query parameter chain is required, e.g. /reports/gaps?chain=智能传感器&district=管城区&format=xlsx");
+                return Problem(chinese
+                    ? "缺少查询参数 chain，例如 /reports/gaps?chain=智能传感器&district=管城区&format=xlsx"
+                    : "the query parameter chain is required, e.g. /reports/gaps?chain=智能传感器&district=管城区&format=xlsx");
             }
 
             if (!GapReportWriter.TryParseFormat(Value("format") ?? "xlsx", out var format))
             {
-                return Problem($"format '{Value("format")}' is not supported: use xlsx or csv");
+                return Problem(chinese
+                    ? $"不支持格式 '{Value("format")}'：请用 xlsx 或 csv"
+                    : $"format '{Value("format")}' is not supported: use xlsx or csv");
             }
 
-            var language = GapReportWriter.LanguageOf(Value("lang"), http.Request.Headers.AcceptLanguage.FirstOrDefault());
             var snapshot = await provider.GetLatestAsync(http.RequestAborted);
             GapReport report;
             try
@@ -38,7 +44,8 @@ public static class ReportsFeature
             }
             catch (AnalysisException exception)
             {
-                return Problem(exception.Message, exception.Error == AnalysisError.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest);
+                var text = AnalysisText.For(chinese ? AnalysisLanguage.Chinese : AnalysisLanguage.English);
+                return Problem(exception.MessageIn(text), exception.Error == AnalysisError.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest, exception.Suggestions);
             }
 
             var body = new MemoryStream();
@@ -48,6 +55,10 @@ public static class ReportsFeature
         return app;
     }
 
-    private static IResult Problem(string message, int status = StatusCodes.Status400BadRequest) =>
-        Results.Json(new Dictionary<string, string> { ["error"] = message }, statusCode: status);
+    private static IResult Problem(string message, int status = StatusCodes.Status400BadRequest, IReadOnlyList<string>? suggestions = null) =>
+        Results.Json(
+            suggestions is { Count: > 0 }
+                ? new Dictionary<string, object> { ["error"] = message, ["suggestions"] = suggestions }
+                : new Dictionary<string, object> { ["error"] = message },
+            statusCode: status);
 }

@@ -27,6 +27,7 @@ await writeFile(join(out, 'index.html'), `<!doctype html>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>IndustryGraph 产业链工作台</title>
+  <link rel="icon" href="data:,">
   <link rel="stylesheet" href="/workbench/main.css">
 </head>
 <body>

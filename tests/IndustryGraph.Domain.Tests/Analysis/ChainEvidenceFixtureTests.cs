@@ -28,6 +28,12 @@ public sealed class ChainEvidenceFixtureTests
 
     public ChainEvidenceFixtureTests()
     {
+        index = BuildIndex();
+        analysis = new ChainAnalysis(index);
+    }
+
+    private static GraphIndex BuildIndex(params Fact[] moreFacts)
+    {
         var graph = FixtureGraph.Build();
         Fact About(string place, string key, string value, double number, string about, SourceRef source) =>
             new(place, key, value, number, null, null, [source]) { About = [about] };
@@ -51,8 +57,7 @@ public sealed class ChainEvidenceFixtureTests
             new("rp-one", RelationshipTypes.Supports, "chain-y", [Curated]),
             new("d-two", RelationshipTypes.Targets, "chain-y", [Article]),
         };
-        index = GraphIndex.Build(new GraphDataset(graph.Entities, facts, [.. graph.Relationships, .. edges]));
-        analysis = new ChainAnalysis(index);
+        return GraphIndex.Build(new GraphDataset(graph.Entities, [.. facts, .. moreFacts], [.. graph.Relationships, .. edges]));
     }
 
     private int Id(string key) => index.TryGetId(key, out var id) ? id : throw new KeyNotFoundException(key);
@@ -79,7 +84,7 @@ public sealed class ChainEvidenceFixtureTests
     public void The_unmapped_rule_names_the_report_its_source_and_that_no_enterprise_anywhere_works_in_the_link()
     {
         Assert.Equal(
-            "UNMAPPED: 一区 has 3 parks of Y链 (article.txt ¶3), but none of the 2 enterprises known there is mapped to this link; no enterprise anywhere in the graph works in this link (what the graph does not know, not evidence that the city lacks it)",
+            "UNMAPPED: 一区 has 3 Y链 parks (article.txt ¶3), but none of the 2 enterprises known there is mapped to this link; no enterprise anywhere in the graph works in this link (what the graph does not know, not evidence that the city lacks it)",
             Link("chain-y", "d-one", "Y1").Rule);
         Assert.Equal(
             "UNMAPPED：一区有3个Y链园区（article.txt ¶3），但图中已知的当地2家企业均未对应到此环节；图中任何地方都没有企业在此环节：这是图谱未掌握的信息，不能说明本市缺少此环节",
@@ -108,7 +113,23 @@ public sealed class ChainEvidenceFixtureTests
         Assert.Equal(new Dictionary<string, LinkStatus> { ["Y1"] = LinkStatus.Missing, ["Y2"] = LinkStatus.Unmapped }, Statuses("chain-y", "park-two"));
         var report = Assert.Single(Link("chain-y", "park-two", "Y2").Reports);
         Assert.Equal((ChainReportKind.Cluster, "产业基地", (double?)null), (report.Kind, report.Value, report.Count));
-        Assert.StartsWith("UNMAPPED: 二号园 is described as 产业基地 for Y2 (article.txt ¶3)", Link("chain-y", "park-two", "Y2").Rule, StringComparison.Ordinal);
+        Assert.StartsWith("UNMAPPED: 二号园 is described as “产业基地”, with Y2 already present (article.txt ¶3), but", Link("chain-y", "park-two", "Y2").Rule, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void One_sentence_read_as_a_focus_and_a_cluster_is_one_piece_of_evidence_and_other_places_are_named()
+    {
+        var both = new ChainAnalysis(BuildIndex(
+            new Fact("park-orphan", "cluster", "产业高地", null, null, null, [Article]) { About = ["chain-y"] }));
+        var orphan = both.Map(Id("chain-y"), AnalysisScope.Of(index, Id("park-orphan")), threshold: 2).Segments.SelectMany(segment => segment.Links).First();
+        Assert.Equal(2, orphan.Reports.Count);
+        Assert.StartsWith("UNMAPPED: 孤园 is described as “产业高地”, with Y链 already present (article.txt ¶3), but none of", orphan.Rule, StringComparison.Ordinal);
+        Assert.StartsWith("UNMAPPED：孤园被称为“产业高地”，已有Y链产业（article.txt ¶3），但图中", AnalysisText.Chinese.Rule(orphan), StringComparison.Ordinal);
+
+        var city = both.Map(Id("chain-y"), AnalysisScope.City, threshold: 2).Segments.SelectMany(segment => segment.Links).First();
+        Assert.Equal(3, city.Reports.Count); // 一区 park count; 孤园 cluster and focus, one sentence
+        Assert.Contains(", and 1 more report (", city.Rule, StringComparison.Ordinal);
+        Assert.Contains("，另有1条报道（", AnalysisText.Chinese.Rule(city), StringComparison.Ordinal);
     }
 
     [Fact]

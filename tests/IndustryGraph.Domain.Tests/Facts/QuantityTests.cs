@@ -19,10 +19,13 @@ public sealed class QuantityTests
     [InlineData("1,234.5人", 1234.5, "人")]
     [InlineData("超100亿元", 10_000_000_000, "元")]
     [InlineData("3000万元以上", 30_000_000, "元")]
+    [InlineData("84.6亿元", 8_460_000_000, "元")]
+    [InlineData("9.66亿元", 966_000_000, "元")]
+    [InlineData("0.3万人", 3_000, "人")]
     public void Reads_figures_as_articles_write_them(string text, double number, string? unit)
     {
         Assert.True(Quantity.TryParse(text, out var quantity));
-        Assert.Equal(number, quantity.Number, precision: 3);
+        Assert.Equal(number, quantity.Number);
         Assert.Equal(unit, quantity.Unit);
     }
 
@@ -41,6 +44,30 @@ public sealed class QuantityTests
     [InlineData("百日取四证")]
     public void Text_without_a_single_figure_is_not_a_quantity(string text) =>
         Assert.False(Quantity.TryParse(text, out _));
+
+    [Theory]
+    [InlineData("5日")]
+    [InlineData("25日")]
+    [InlineData("25号")]
+    [InlineData("3月")]
+    [InlineData("10时")]
+    [InlineData("2025年")]
+    [InlineData("8号楼")]
+    [InlineData("3号线")]
+    public void Dates_and_numbering_are_not_quantities(string text) =>
+        Assert.False(Quantity.TryParse(text, out _));
+
+    [Theory]
+    [InlineData("17个月", 17, "个月")]
+    [InlineData("3年", 3, "年")]
+    [InlineData("30天", 30, "天")]
+    [InlineData("5个工作日", 5, "个工作日")]
+    public void Durations_stay_quantities(string text, double number, string unit)
+    {
+        Assert.True(Quantity.TryParse(text, out var quantity));
+        Assert.Equal(number, quantity.Number);
+        Assert.Equal(unit, quantity.Unit);
+    }
 
     [Theory]
     [InlineData("1234.5", 1234.5)]

@@ -40,7 +40,7 @@ public sealed class ChainEvidenceQueriesTests(RunningServer server) : IClassFixt
             var report = Items(link["reports"]).First(item => Text(item["kind"]) == "PARK_COUNT");
             Assert.Equal(stated["number"]!.GetValue<double>(), report["count"]!.GetValue<double>());
             var paragraph = stated["sources"]![0]!["paragraph"]!.GetValue<int>();
-            Assert.StartsWith($"UNMAPPED: 管城区 has {stated["number"]!.GetValue<double>()} parks of ", Text(link["rule"]), StringComparison.Ordinal);
+            Assert.StartsWith($"UNMAPPED: 管城区 has {stated["number"]!.GetValue<double>()} 智能制造/新一代信息技术 parks ", Text(link["rule"]), StringComparison.Ordinal);
             Assert.Contains($"(001 ¶{paragraph})", Text(link["rule"]), StringComparison.Ordinal);
         });
     }
@@ -152,9 +152,12 @@ public sealed class ChainEvidenceQueriesTests(RunningServer server) : IClassFixt
             Assert.StartsWith(status + "：", Text(chinese[i]!["rule"]), StringComparison.Ordinal);
             Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", Text(chinese[i]!["rule"]).Replace("管城区", "", StringComparison.Ordinal));
             Assert.DoesNotMatch("enterprise", Text(chinese[i]!["rule"]));
+            Assert.DoesNotMatch("[A-Za-z]", Text(chinese[i]!["rule"])[(status.Length + 1)..]); // only the status is a code
         }
 
         var reasons = Items(chinese).SelectMany(gap => Items(gap["candidates"])).SelectMany(candidate => Items(candidate["reasons"])).ToList();
+        Assert.Contains(reasons, reason => Text(reason["code"]).StartsWith("TAG_", StringComparison.Ordinal));
+        Assert.All(reasons, reason => Assert.DoesNotMatch("[A-Za-z]", Text(reason["text"])));
         Assert.All(reasons.Where(reason => Text(reason["code"]) == "SOURCED_PLACEMENT"), reason => Assert.Equal("有文章载明它在此环节", Text(reason["text"])));
 
         var error = await server.PostAsync("""{ chainMap(chain: "没有这条链") { counts { links } } }""", acceptLanguage: "zh");

@@ -52,17 +52,39 @@ public sealed class GapReportTests(RunningServer server) : IClassFixture<Running
     }
 
     [Fact]
-    public async Task Bad_requests_name_what_is_wrong()
+    public async Task Bad_requests_name_what_is_wrong_in_english_when_asked()
+    {
+        using var noChain = await server.Http.GetAsync("/reports/gaps?format=csv&lang=en");
+        Assert.Equal(HttpStatusCode.BadRequest, noChain.StatusCode);
+        Assert.Contains("the query parameter chain is required", await noChain.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var unknown = await server.Http.GetAsync("/reports/gaps?chain=nosuchchain&format=csv&lang=en");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        var unknownBody = await unknown.Content.ReadAsStringAsync();
+        Assert.Contains("nosuchchain", unknownBody, StringComparison.Ordinal);
+        Assert.Contains("no industry chain", unknownBody, StringComparison.Ordinal);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/reports/gaps?chain=" + Uri.EscapeDataString("智能传感器") + "&format=pdf");
+        request.Headers.AcceptLanguage.ParseAdd("en-US");
+        using var format = await server.Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.BadRequest, format.StatusCode);
+        Assert.Contains("xlsx or csv", await format.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bad_requests_name_what_is_wrong_in_chinese_by_default_as_the_report_is()
     {
         using var noChain = await server.Http.GetAsync("/reports/gaps?format=csv");
         Assert.Equal(HttpStatusCode.BadRequest, noChain.StatusCode);
-        Assert.Contains("chain", await noChain.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        using var unknown = await server.Http.GetAsync("/reports/gaps?chain=nosuchchain&format=csv");
+        Assert.Contains("缺少查询参数 chain", await noChain.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/reports/gaps?chain=nosuchchain&format=csv");
+        request.Headers.AcceptLanguage.ParseAdd("zh-CN");
+        using var unknown = await server.Http.SendAsync(request);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
-        Assert.Contains("nosuchchain", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        using var format = await server.Http.GetAsync("/reports/gaps?chain=" + Uri.EscapeDataString("智能传感器") + "&format=pdf");
+        var unknownBody = await unknown.Content.ReadAsStringAsync();
+        Assert.Contains("nosuchchain", unknownBody, StringComparison.Ordinal);
+        Assert.Contains("没有产业链", unknownBody, StringComparison.Ordinal);
+        using var format = await server.Http.GetAsync("/reports/gaps?chain=" + Uri.EscapeDataString("智能传感器") + "&format=pdf&lang=zh");
         Assert.Equal(HttpStatusCode.BadRequest, format.StatusCode);
-        Assert.Contains("xlsx or csv", await format.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("请用 xlsx 或 csv", await format.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class ImportCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(directory, recursive: true);
 
-    private static async Task<(int ExitCode, string Output, string Errors)> RunAsync(params string[] arguments)
+    internal static async Task<(int ExitCode, string Output, string Errors)> RunAsync(params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "industrygraph.dll"));

@@ -1,4 +1,5 @@
 // Entity page: names, figures with their sources, relationships with theirs, and links onward.
+import { relationshipName } from '../shell/relationships.js';
 import { h, clear } from '../shell/dom.js';
 import { request } from '../api/client.js';
 import { sourceList } from '../shell/sources.js';
@@ -26,7 +27,7 @@ export async function renderEntity(container, state) {
         h('td', {}, sourceList(fact.sources)))))),
     h('h3', {}, t.entityRelationships),
     h('ul', { id: 'entity-relationships' }, entity.relationships.map((relationship) => h('li', {},
-      h('code', {}, relationship.type), ` ${t.direction[relationship.direction]} `, entityLink(relationship.other),
+      relationshipName(relationship.type), ` ${t.direction[relationship.direction]} `, entityLink(relationship.other),
       h('span', { class: 'muted small' }, ` ${t.kinds[relationship.other.kind] ?? ''}`), sourceList(relationship.sources)))),
     h('h3', {}, t.sources), sourceList(entity.sources));
 }

@@ -4,7 +4,7 @@ import { h, clear } from '../shell/dom.js';
 import { request } from '../api/client.js';
 import { chartIn } from '../shell/charts.js';
 import { chainAndScopePickers, loadPickers } from '../shell/pickers.js';
-import { statusBadge } from '../shell/status.js';
+import { statusBadge, statusColour } from '../shell/status.js';
 import { viewLink } from '../shell/links.js';
 import { setState } from '../state.js';
 import { texts } from '../i18n/texts.js';
@@ -27,6 +27,7 @@ export async function renderHeatmap(container, state) {
     pickers,
     h('h2', {}, t.heatTitle),
     h('p', { class: 'muted' }, t.heatHelp),
+    heatLegend(),
     heat,
     h('details', { class: 'heat-table' },
       h('summary', {}, t.heatTable),
@@ -35,21 +36,55 @@ export async function renderHeatmap(container, state) {
     compare);
 
   const chart = chartIn(heat);
-  const cells = [];
-  rows.forEach((row, x) => row.chains.forEach((cell, y) => cells.push([x, y, cell.total.reached, cell.total.links])));
+  // A district whose chain is reported by an article but has no mapped enterprise is not "absent": such cells
+  // leave the green scale for a purple of their own, and any cell with unmapped links carries a marker.
+  const reachedCells = [];
+  const unmappedCells = [];
+  rows.forEach((row, x) => row.chains.forEach((cell, y) => {
+    const total = cell.total;
+    const value = [x, y, total.reached, total.links, total.unmapped];
+    (total.present + total.weak === 0 && total.unmapped > 0 ? unmappedCells : reachedCells).push(value);
+  }));
+  heat.dataset.unmappedCells = String(unmappedCells.length);
+  const marker = {
+    show: true,
+    formatter: (item) => (item.value[4] > 0 ? '◆' : ''),
+    color: statusColour('UNMAPPED'),
+    textBorderColor: '#fff',
+    textBorderWidth: 2,
+    fontSize: 10,
+  };
   chart.setOption({
     animation: false,
     aria: { enabled: true },
-    tooltip: { formatter: (item) => `${districtNames[item.value[0]]} · ${chains[item.value[1]]}<br>${Math.round(item.value[2] * 100)}% (${item.value[3]})` },
+    tooltip: {
+      formatter: (item) => {
+        const total = rows[item.value[0]].chains[item.value[1]].total;
+        return `${districtNames[item.value[0]]} · ${chains[item.value[1]]}<br>${t.heatCell(Math.round(total.reached * 100), total)}<br>${t.counts(total)}`;
+      },
+    },
     grid: { left: 130, right: 20, top: 110, bottom: 20 },
     xAxis: { type: 'category', data: districtNames, position: 'top', axisLabel: { rotate: 35, interval: 0, fontSize: 11 } },
     yAxis: { type: 'category', data: chains, inverse: true, axisLabel: { interval: 0, fontSize: 11 } },
-    visualMap: { min: 0, max: 1, dimension: 2, show: true, orient: 'horizontal', left: 'center', top: 0, itemHeight: 120, text: ['100%', '0%'], inRange: { color: ['#f6f8fa', '#9be9a8', '#216e39'] } },
-    series: [{ type: 'heatmap', data: cells, itemStyle: { borderColor: '#fff', borderWidth: 1 } }],
+    visualMap: { seriesIndex: 0, min: 0, max: 1, dimension: 2, show: true, orient: 'horizontal', left: 'center', top: 0, itemHeight: 120, text: ['100%', '0%'], inRange: { color: ['#f6f8fa', '#9be9a8', '#216e39'] } },
+    series: [
+      { type: 'heatmap', data: reachedCells, label: marker, itemStyle: { borderColor: '#fff', borderWidth: 1 } },
+      { type: 'heatmap', data: unmappedCells, label: marker, itemStyle: { color: unmappedCellColour, borderColor: '#fff', borderWidth: 1 } },
+    ],
   });
   chart.on('click', (item) => setState({ view: 'map', chain: chains[item.value[1]], district: districtNames[item.value[0]], park: undefined, link: undefined }));
 
   await Promise.all([renderParksByLink(parks, state), renderCompare(compare, state, districts.nodes)]);
+}
+
+const unmappedCellColour = '#d8c8f0';
+
+function heatLegend() {
+  const t = texts();
+  return h('ul', { class: 'legend heat-legend', 'aria-label': t.legend },
+    h('li', {}, h('span', { class: 'swatch', style: { background: 'linear-gradient(90deg, #f6f8fa, #9be9a8, #216e39)', width: '36px' }, 'aria-hidden': 'true' }), t.heatReachedLegend),
+    h('li', {}, h('span', { class: 'swatch', style: { background: unmappedCellColour }, 'aria-hidden': 'true' }), t.heatUnmappedLegend),
+    h('li', {}, h('span', { style: { color: statusColour('UNMAPPED'), marginRight: '4px' }, 'aria-hidden': 'true' }, '◆'), t.heatMarkerLegend));
 }
 
 function heatTable(rows, chains) {
@@ -60,8 +95,10 @@ function heatTable(rows, chains) {
       rows.map((row) => {
         const total = row.chains[index].total;
         const district = row.scope.place?.name;
-        return h('td', { dataset: { cell: '', chain, district, reached: total.reached } },
-          viewLink(`${Math.round(total.reached * 100)}%`, { view: 'map', chain, district, park: undefined, link: undefined }));
+        const share = `${Math.round(total.reached * 100)}%`;
+        return h('td', { dataset: { cell: '', chain, district, reached: total.reached, unmapped: total.unmapped } },
+          viewLink(total.unmapped > 0 ? `${share} · ${texts().heatUnmappedCount(total.unmapped)}` : share,
+            { view: 'map', chain, district, park: undefined, link: undefined }));
       })))));
 }
 

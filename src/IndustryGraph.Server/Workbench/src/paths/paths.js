@@ -1,4 +1,5 @@
 // 关系路径: two entities, the shortest relationship paths between them drawn, each hop with its relationship and source.
+import { relationshipName, relationshipText } from '../shell/relationships.js';
 import { h, clear } from '../shell/dom.js';
 import { request } from '../api/client.js';
 import { chartIn } from '../shell/charts.js';
@@ -28,7 +29,7 @@ export async function renderPaths(container, state) {
   clear(result, chartElement, data.paths.map((path, index) => h('div', { class: 'path' },
     h('h3', {}, `#${index + 1} · ${t.pathHops(path.length)}`),
     h('ol', {}, path.steps.map((step) => h('li', { class: 'hop' },
-      entityLink(step.from), ` ${t.direction[step.direction]} `, h('code', {}, step.relationship), ` ${t.direction[step.direction]} `, entityLink(step.to),
+      entityLink(step.from), ` ${t.direction[step.direction]} `, relationshipName(step.relationship), ` ${t.direction[step.direction]} `, entityLink(step.to),
       h('span', { class: 'muted small' }, ` — ${t.sources}: ${step.sources.map(sourceText).join('; ') || t.none}`)))))));
   drawPaths(chartElement, data.paths);
 }
@@ -41,7 +42,7 @@ function drawPaths(element, paths) {
     entities.forEach((entity, column) => {
       if (!nodes.has(entity.id)) nodes.set(entity.id, { id: entity.id, name: entity.name, x: column * 220, y: row * 90 });
     });
-    path.steps.forEach((step) => links.push({ source: step.from.id, target: step.to.id, label: { show: true, formatter: step.relationship, fontSize: 10 } }));
+    path.steps.forEach((step) => links.push({ source: step.from.id, target: step.to.id, label: { show: true, formatter: relationshipText(step.relationship), fontSize: 10 } }));
   });
   element.style.height = `${Math.max(180, paths.length * 90 + 80)}px`;
   const chart = chartIn(element);

@@ -38,7 +38,7 @@ export async function renderWhatIf(container, state) {
   clear(result,
     h('p', { id: 'whatif-coverage' }, h('strong', {}, t.coverage, ': '), `${t.before} ${percent(data.before.total)} → ${t.after} ${percent(data.after.total)}`),
     data.changes.length === 0 ? h('p', {}, t.noChanges) : h('table', { id: 'whatif-changes' },
-      h('thead', {}, h('tr', {}, [t.link, t.before, t.after, ''].map((title) => h('th', { scope: 'col' }, title)))),
+      h('thead', {}, h('tr', {}, [t.link, t.before, t.after, t.whatifChange].map((title) => h('th', { scope: 'col' }, title)))),
       h('tbody', {}, data.changes.map((change) => h('tr', {},
         h('td', {}, change.link.name),
         h('td', {}, statusBadge(change.before), ` ${change.countBefore}`),
