@@ -144,7 +144,7 @@ public static class NameMatch
     /// Which entity a typed name means, among candidates of the kind asked for. An exact name or alias wins; else a
     /// name or alias that starts with the text; else one that contains it (管城 → 管城区, 高新 → 郑州高新区). The first of
     /// these that fits any entity decides: one entity is the answer, several are ambiguous. Nothing fitting gives
-    /// suggestions by shared characters. Every store and the analysis index resolve through this, so all agree.
+    /// suggestions by shared characters, only those at least <see cref="MinSuggestionSimilarity"/> alike. Every store and the analysis index resolve through this, so all agree.
     /// </summary>
     public static NameResolution Resolve(string text, IEnumerable<Entity> candidates)
     {
@@ -169,8 +169,14 @@ public static class NameMatch
             }
         }
 
-        return new NameResolution(null, Best(list, entity => Similarity(entity, query)));
+        return new NameResolution(null, Best(list, entity => Similarity(entity, query) is var similarity && similarity >= MinSuggestionSimilarity ? similarity : 0));
     }
+
+    /// <summary>
+    /// How similar a name must be to be suggested for a name that fits none: half of the text's characters in it (at
+    /// most twice its length). One shared character of five (不存在的区 → 金水区) is no suggestion; better none than a wrong one.
+    /// </summary>
+    public const double MinSuggestionSimilarity = 0.5;
 
     private static bool Fits(string name, string query, int tier) => tier switch
     {

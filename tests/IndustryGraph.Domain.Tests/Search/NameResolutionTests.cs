@@ -48,6 +48,16 @@ public sealed class NameResolutionTests
     }
 
     [Fact]
+    public void An_unknown_name_is_suggested_only_names_at_least_half_alike()
+    {
+        var entities = FixtureGraph.Build().Entities.Where(entity => entity.Kind is EntityKind.District or EntityKind.Park).ToList();
+        // 三号园 shares two of its three characters with 一号园 and 二号园, but only 园 with 孤园 and nothing with the districts.
+        Assert.Equal(["一号园", "二号园"], NameMatch.Resolve("三号园", entities).SuggestionNames);
+        // One shared character of three (区 of 一区, 二区) is too little: better no suggestion than a wrong one.
+        Assert.Empty(NameMatch.Resolve("三号区", entities).Suggestions);
+    }
+
+    [Fact]
     public void The_same_ranking_decides_for_any_list_of_candidates()
     {
         var entities = FixtureGraph.Build().Entities.Where(entity => entity.Kind == EntityKind.District).ToList();

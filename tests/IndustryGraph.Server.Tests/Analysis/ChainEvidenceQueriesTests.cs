@@ -203,6 +203,37 @@ public sealed class ChainEvidenceQueriesTests(RunningServer server) : IClassFixt
             analysis.Errors![0]!["extensions"]!["suggestions"]!.ToJsonString());
     }
 
+    [Theory]
+    [InlineData("不存在的区", "DISTRICT")]
+    [InlineData("不存在的区", null)]
+    [InlineData("不存在的链", "INDUSTRY_CHAIN")]
+    public async Task An_unknown_name_sharing_one_character_with_others_gets_no_suggestion(string text, string? kind)
+    {
+        var response = await server.PostAsync($"query($text: String!) {{ entity(ref: $text{KindArgument(kind)}) {{ name }} }}", new { text });
+        Assert.Equal(["NOT_FOUND"], response.ErrorCodes);
+        var suggestions = response.Errors![0]!["extensions"]?["suggestions"]?.AsArray().Select(item => Text(item)).ToList() ?? [];
+        Assert.Empty(suggestions);
+        Assert.DoesNotContain("did you mean", response.Errors![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("管成区", "DISTRICT", "管城区")]
+    [InlineData("金水", null, "金水区|金水科教园区|金水科教园区众创空间")]
+    [InlineData("城发", "PARK", "城发中心|城发·惠金智慧产业园|城发·郑开智慧产业园|城发·金岱智慧产业园")]
+    [InlineData("高新", null, "郑州高新技术产业开发区|高新基金")]
+    public async Task A_near_or_ambiguous_name_still_suggests_its_real_candidates_best_first(string text, string? kind, string expected)
+    {
+        var response = await server.PostAsync($"query($text: String!) {{ entity(ref: $text{KindArgument(kind)}) {{ name }} }}", new { text });
+        Assert.Equal(["NOT_FOUND"], response.ErrorCodes);
+        var suggestions = response.Errors![0]!["extensions"]!["suggestions"]!.AsArray().Select(item => Text(item)).ToList();
+        var wanted = expected.Split('|');
+        // The best candidate first (for 高新 the district, whose alias 高新区 starts with the text, before the fund), and all the real ones listed.
+        Assert.Equal(wanted[0], suggestions[0]);
+        Assert.All(wanted, name => Assert.Contains(name, suggestions));
+    }
+
+    private static string KindArgument(string? kind) => kind is null ? "" : $", kind: {kind}";
+
     [Fact]
     public async Task Chains_keep_presence_apart_from_targets()
     {

@@ -144,19 +144,32 @@ public sealed class WorkbenchBrowserTests(RunningServer server, ITestOutputHelpe
         var reports = unmapped["reports"]!.AsArray();
         var coverage = data["chainMap"]!["scope"]!["coverage"]!;
         var key = unmapped["link"]!["key"]!.GetValue<string>();
+        var titles = (await server.QueryAsync("{ sourceDocuments(first: 100) { nodes { key name } } }"))["sourceDocuments"]!["nodes"]!.AsArray()
+            .ToDictionary(node => node!["key"]!.GetValue<string>(), node => node!["name"]!.GetValue<string>());
         var (playwright, browser, page) = await OpenAsync();
         using (playwright)
         await using (browser)
         {
             await page.GotoAsync(Url(Query(("chain", chain), ("district", District), ("link", key))));
             await ReadyAsync(page, "map");
+            await Assertions.Expect(page.Locator("#scope-picker")).ToHaveCountAsync(1);
             await Assertions.Expect(page.Locator($".link-node[data-link-key='{key}']")).ToHaveAttributeAsync("data-status", "UNMAPPED");
             var shown = page.Locator("#detail-reports > ul > li");
             await Assertions.Expect(shown).ToHaveCountAsync(reports.Count);
             for (var i = 0; i < reports.Count; i++)
             {
                 await Assertions.Expect(shown.Nth(i)).ToContainTextAsync(reports[i]!["place"]!["name"]!.GetValue<string>());
-                await Assertions.Expect(shown.Nth(i)).ToContainTextAsync(reports[i]!["sources"]![0]!["document"]!.GetValue<string>());
+                // The label names the article by its title (not its file name) and the paragraph; the tooltip keeps the full title and the file name, the citation.
+                var source = reports[i]!["sources"]![0]!;
+                var document = source["document"]!.GetValue<string>();
+                var title = titles[document];
+                var label = shown.Nth(i).Locator($".source[data-document='{document}']").First;
+                await Assertions.Expect(label).ToContainTextAsync(title[..8]);
+                await Assertions.Expect(label).ToContainTextAsync($"第{source["paragraph"]!.GetValue<int>()}段");
+                await Assertions.Expect(label).Not.ToContainTextAsync(document);
+                var tooltip = await label.GetAttributeAsync("title") ?? "";
+                Assert.Contains(title, tooltip, StringComparison.Ordinal);
+                Assert.Contains(document, tooltip, StringComparison.Ordinal);
             }
 
             var caveat = page.Locator("#coverage-caveat");
@@ -167,6 +180,14 @@ public sealed class WorkbenchBrowserTests(RunningServer server, ITestOutputHelpe
             }
 
             await ScreenshotAsync(page, "map-unmapped");
+
+            await page.Locator("#language").ClickAsync();
+            await ReadyAsync(page, "map");
+            var first = reports[0]!["sources"]![0]!;
+            var english = page.Locator($"#detail-reports > ul > li .source[data-document='{first["document"]!.GetValue<string>()}']").First;
+            await Assertions.Expect(english).ToContainTextAsync(titles[first["document"]!.GetValue<string>()][..8]);
+            await Assertions.Expect(english).ToContainTextAsync($"¶{first["paragraph"]!.GetValue<int>()}");
+            Assert.Contains($"(file {first["document"]!.GetValue<string>()})", await english.GetAttributeAsync("title") ?? "", StringComparison.Ordinal);
         }
     }
 
@@ -245,6 +266,9 @@ public sealed class WorkbenchBrowserTests(RunningServer server, ITestOutputHelpe
         {
             await page.GotoAsync(Url(Query(("view", "heatmap"), ("chain", Chain))));
             await ReadyAsync(page, "heatmap");
+            // Every district is a row here, so the scope picker would do nothing: only the chain picker is offered.
+            await Assertions.Expect(page.Locator("#chain-picker")).ToHaveCountAsync(1);
+            await Assertions.Expect(page.Locator("#scope-picker")).ToHaveCountAsync(0);
             await Assertions.Expect(page.Locator("#heat-table td[data-cell]")).ToHaveCountAsync(expected);
             await Assertions.Expect(page.Locator(".compare-column")).ToHaveCountAsync(3);
             // Reported but unmapped is not absent: those cells have their own colour, a marker, a legend line and table text.

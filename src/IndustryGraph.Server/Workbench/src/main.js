@@ -9,6 +9,7 @@ import { renderHeatmap } from './heatmap/heatmap.js';
 import { renderPaths } from './paths/paths.js';
 import { renderWhatIf } from './whatif/whatif.js';
 import { renderEntity } from './entity/entity.js';
+import { loadSourceTitles } from './shell/sources.js';
 import './style.css';
 
 const views = { map: renderMap, heatmap: renderHeatmap, paths: renderPaths, whatif: renderWhatIf, entity: renderEntity };
@@ -33,6 +34,7 @@ async function render(state) {
     main);
   const view = views[state.view] ?? renderMap;
   try {
+    await loadSourceTitles();
     const content = h('div', { class: `view view-${state.view}` });
     const rendering = view(content, state);
     clear(main, content);

@@ -12,7 +12,8 @@ import { segmentOrder } from '../map/map.js';
 
 export async function renderHeatmap(container, state) {
   const t = texts();
-  const pickers = await chainAndScopePickers();
+  // Every district is a row of the heat map, so a scope picker would change nothing here.
+  const pickers = await chainAndScopePickers({ withScope: false });
   const { districts } = await loadPickers();
   const scopes = districts.nodes.map((district) => ({ district: district.name }));
   const data = await request('WorkbenchCoverage', { scope: scopes[0], compare: scopes.slice(1) });

@@ -49,6 +49,7 @@ export default {
   sources: 'Sources',
   curated: 'curated',
   paragraph: (document, paragraph) => `${document} ¶${paragraph}`,
+  sourceTooltip: (title, file) => `${title} (file ${file})`,
   sourced: 'stated by an article',
   export: 'Download the attraction list',
   exportXlsx: 'Excel (XLSX)',

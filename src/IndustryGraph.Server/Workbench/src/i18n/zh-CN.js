@@ -49,6 +49,7 @@ export default {
   sources: '来源',
   curated: '人工整理',
   paragraph: (document, paragraph) => `${document} 第${paragraph}段`,
+  sourceTooltip: (title, file) => `${title}（文件 ${file}）`,
   sourced: '文章所述',
   export: '下载招商清单',
   exportXlsx: 'Excel（XLSX）',

@@ -3,7 +3,7 @@
 import { h, clear } from '../shell/dom.js';
 import { request, scopeInput } from '../api/client.js';
 import { statusBadge } from '../shell/status.js';
-import { sourceList, sourceText } from '../shell/sources.js';
+import { sourceList, sourceLabels } from '../shell/sources.js';
 import { entityLink } from '../shell/links.js';
 import { texts } from '../i18n/texts.js';
 
@@ -32,7 +32,7 @@ export async function renderLinkDetail(container, state, assessment) {
       candidate.district ? h('span', { class: 'muted' }, ` · ${candidate.district.name}`) : null,
       candidate.parks.length ? h('span', { class: 'muted' }, ` · ${candidate.parks.map((park) => park.name).join('、')}`) : null,
       h('ul', { class: 'reasons', 'aria-label': t.reasons }, candidate.reasons.map((reason) => h('li', {}, `+${reason.points} ${reason.text}`))),
-      h('p', { class: 'muted small' }, t.sources, ': ', candidate.placement.sources.map(sourceText).join('; '))]) : null,
+      h('p', { class: 'muted small' }, t.sources, ': ', sourceLabels(candidate.placement.sources))]) : null,
     gap ? section(t.labs, 'detail-labs', gap.researchPartners, (support) => [entityLink(support.partner), sourceList(support.sources)]) : null,
     gap ? section(t.hostingParks, 'detail-parks', gap.hostingParks, (host) => [entityLink(host.park), ` · ${host.district?.name ?? ''} · ${host.enterpriseCount}`]) : null,
     gap ? section(t.hostingDistricts, 'detail-districts', gap.hostingDistricts, (host) => [entityLink(host.district), ` · ${host.enterpriseCount}`]) : null,

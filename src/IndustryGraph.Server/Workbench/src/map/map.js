@@ -9,7 +9,7 @@ import { legend, statusBadge, statusColour, statusName } from '../shell/status.j
 import { setState } from '../state.js';
 import { texts } from '../i18n/texts.js';
 import { renderLinkDetail } from './detail.js';
-import { sourceText } from '../shell/sources.js';
+import { sourceLabels } from '../shell/sources.js';
 
 export const segmentOrder = ['UPSTREAM', 'MIDSTREAM', 'DOWNSTREAM'];
 
@@ -64,7 +64,7 @@ function caveat(map) {
   if (coverage && map.scope.kind !== 'CITY') {
     const thin = coverage.statedEnterprises ? coverage.knownEnterprises < coverage.statedEnterprises / 2 : coverage.knownEnterprises < 5;
     return thin ? h('div', { class: 'caveat', role: 'note', id: 'coverage-caveat' },
-      t.thin(coverage.knownEnterprises, coverage.statedEnterprises), coverage.sources.length ? [' ', t.sources, ': ', coverage.sources.map(sourceText).join('; ')] : null) : null;
+      t.thin(coverage.knownEnterprises, coverage.statedEnterprises), coverage.sources.length ? [' ', t.sources, ': ', sourceLabels(coverage.sources)] : null) : null;
   }
   const known = map.links.reduce((sum, link) => sum + link.countInScope, 0);
   return map.scope.kind !== 'CITY' && known === 0 ? h('p', { class: 'caveat', role: 'note', id: 'coverage-caveat' }, t.thinNoCoverage) : null;

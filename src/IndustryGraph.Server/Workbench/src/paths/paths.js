@@ -4,7 +4,7 @@ import { h, clear } from '../shell/dom.js';
 import { request } from '../api/client.js';
 import { chartIn } from '../shell/charts.js';
 import { searchBox } from '../shell/pickers.js';
-import { sourceText } from '../shell/sources.js';
+import { sourceLabels } from '../shell/sources.js';
 import { entityLink } from '../shell/links.js';
 import { setState } from '../state.js';
 import { texts } from '../i18n/texts.js';
@@ -30,7 +30,7 @@ export async function renderPaths(container, state) {
     h('h3', {}, `#${index + 1} · ${t.pathHops(path.length)}`),
     h('ol', {}, path.steps.map((step) => h('li', { class: 'hop' },
       entityLink(step.from), ` ${t.direction[step.direction]} `, relationshipName(step.relationship), ` ${t.direction[step.direction]} `, entityLink(step.to),
-      h('span', { class: 'muted small' }, ` — ${t.sources}: ${step.sources.map(sourceText).join('; ') || t.none}`)))))));
+      h('span', { class: 'muted small' }, ` — ${t.sources}: `, step.sources.length ? sourceLabels(step.sources) : t.none)))))));
   drawPaths(chartElement, data.paths);
 }
 

@@ -11,7 +11,8 @@ export async function loadPickers() {
   return pickerData;
 }
 
-export async function chainAndScopePickers() {
+/** The chain picker, the scope picker unless `withScope` is false (a view that covers every scope itself), and the search box. */
+export async function chainAndScopePickers({ withScope = true } = {}) {
   const t = texts();
   const state = getState();
   const data = await loadPickers();
@@ -30,7 +31,7 @@ export async function chainAndScopePickers() {
   h('optgroup', { label: t.parks }, data.parks.nodes.map((node) => h('option', { value: `park:${node.name}`, selected: scopeValue === `park:${node.name}` }, node.name))));
   return h('div', { class: 'pickers' },
     h('label', { for: 'chain-picker' }, t.chain), chain,
-    h('label', { for: 'scope-picker' }, t.scope), scope,
+    withScope ? [h('label', { for: 'scope-picker' }, t.scope), scope] : null,
     searchBox());
 }
 
