@@ -56,7 +56,7 @@ public static class StatementCatalogue
         ["list-keys"] = store => store.ListKeysAsync(),
         ["find-key"] = store => store.FindKeyAsync("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
         ["audit"] = store => store.QueryAuditAsync(new AuditQuery { Actor = "alice", EntityKey = "park-a", From = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero), Limit = 5, AfterId = 9 }),
-        ["apply-schema"] = store => store.ApplySchemaAsync(),
+        ["apply-schema"] = store => store.ApplyAsync(),
         ["erase-all"] = store => store.EraseAllAsync(),
     };
 
