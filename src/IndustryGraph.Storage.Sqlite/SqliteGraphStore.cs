@@ -13,11 +13,12 @@ public sealed partial class SqliteGraphStore : IGraphStore
 {
     private const string EntityColumns = "e.id, e.key, e.kind, e.name, e.aliases, e.tags, e.sources, e.chain_key, e.segment, e.position";
     private readonly string connectionString;
+    private readonly string connectPragmas;
     private readonly StrongBox<long> roundTrips;
     private readonly PinnedConnection? pinned;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> counts;
 
-    private SqliteGraphStore(string path)
+    private SqliteGraphStore(string path, SqliteStoreOptions options)
     {
         Path = path;
         roundTrips = new StrongBox<long>();
@@ -29,8 +30,9 @@ public sealed partial class SqliteGraphStore : IGraphStore
             Mode = SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
             Pooling = true,
-            DefaultTimeout = 30,
+            DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
         }.ToString();
+        connectPragmas = FormattableString.Invariant($"PRAGMA foreign_keys = OFF; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}");
     }
 
     /// <summary>A view of <paramref name="store"/> whose reads all go through one pinned read transaction.</summary>
@@ -38,6 +40,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
     {
         Path = store.Path;
         connectionString = store.connectionString;
+        connectPragmas = store.connectPragmas;
         roundTrips = store.roundTrips;
         counts = store.counts;
         searchIndex = store.searchIndex;
@@ -52,7 +55,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
     public long RoundTrips => Interlocked.Read(ref roundTrips.Value);
 
     /// <summary>Opens (creating when missing) the store at <paramref name="path"/> and brings its schema up to date.</summary>
-    public static SqliteGraphStore Open(string path)
+    public static SqliteGraphStore Open(string path, SqliteStoreOptions? options = null)
     {
         var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(directory))
@@ -60,7 +63,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
             Directory.CreateDirectory(directory);
         }
 
-        var store = new SqliteGraphStore(path);
+        var store = new SqliteGraphStore(path, options ?? new SqliteStoreOptions());
         using var connection = store.Connect();
         Exec(connection, "PRAGMA journal_mode = WAL");
         Migrations.Apply(connection);
@@ -71,7 +74,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
     {
         var connection = new SqliteConnection(connectionString);
         connection.Open();
-        Exec(connection, "PRAGMA foreign_keys = OFF; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000");
+        Exec(connection, connectPragmas);
         return connection;
     }
 

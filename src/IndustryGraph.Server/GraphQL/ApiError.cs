@@ -15,6 +15,7 @@ public static class ErrorCodes
     public const string ResponseTooLarge = "RESPONSE_TOO_LARGE";
     public const string QueryLineTooLong = "QUERY_LINE_TOO_LONG";
     public const string TooManyFields = "TOO_MANY_FIELDS";
+    public const string TooManyValues = "TOO_MANY_VALUES";
     public const string PageTooLarge = "PAGE_TOO_LARGE";
     public const string TooManyOperations = "TOO_MANY_OPERATIONS";
     public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";

@@ -62,17 +62,19 @@ public sealed class DocumentCache(QueryTextCache texts, Microsoft.Extensions.Opt
         }
 
         // Parsed here, so that a document with too many fields is refused before the spec's rules compare its
-        // fields pairwise; a text that does not parse goes to the engine, which reports the syntax error.
+        // fields pairwise, and one with too many values before the engine checks (and echoes) each argument; a
+        // text that does not parse goes to the engine, which reports the syntax error.
         if (TryParse(options.Query) is { } parsed)
         {
-            var fields = CountFields(parsed);
+            var (fields, values) = Count(parsed);
             if (fields > limits.Value.MaxFields)
             {
-                return new ExecutionResult
-                {
-                    Executed = false,
-                    Errors = [new ExecutionError($"the document has {fields} fields, more than the limit of {limits.Value.MaxFields}: ask for fewer fields, or use fragments") { Code = ErrorCodes.TooManyFields }],
-                };
+                return Refused(ErrorCodes.TooManyFields, $"the document has {fields} fields, more than the limit of {limits.Value.MaxFields}: ask for fewer fields, or use fragments");
+            }
+
+            if (values > limits.Value.MaxValues)
+            {
+                return Refused(ErrorCodes.TooManyValues, $"the document writes {values} values in its arguments, more than the limit of {limits.Value.MaxValues}: pass long lists as variables, or ask in smaller pieces");
             }
 
             options.Document = parsed;
@@ -101,29 +103,96 @@ public sealed class DocumentCache(QueryTextCache texts, Microsoft.Extensions.Opt
         }
     }
 
-    /// <summary>Field selections as written: each fragment's once.</summary>
-    private static int CountFields(GraphQLDocument document)
+    private static ExecutionResult Refused(string code, string message) => new()
     {
-        var count = 0;
+        Executed = false,
+        Errors = [new ExecutionError(message) { Code = code }],
+    };
+
+    /// <summary>
+    /// Field selections and values (arguments, variable defaults, directives; every list item and object field)
+    /// as written: each fragment's once. Without recursion, so deep nesting costs no stack.
+    /// </summary>
+    private static (int Fields, int Values) Count(GraphQLDocument document)
+    {
+        var (fields, values) = (0, 0);
         var pending = new Stack<ASTNode>(document.Definitions);
         while (pending.Count > 0)
         {
-            var selections = pending.Pop() switch
+            var node = pending.Pop();
+            switch (node)
             {
-                GraphQLOperationDefinition operation => operation.SelectionSet.Selections,
-                GraphQLFragmentDefinition fragment => fragment.SelectionSet.Selections,
-                GraphQLInlineFragment inline => inline.SelectionSet.Selections,
-                GraphQLField field => field.SelectionSet?.Selections,
-                _ => null,
-            };
-            foreach (var selection in selections ?? [])
-            {
-                count += selection is GraphQLField ? 1 : 0;
-                pending.Push(selection);
+                case GraphQLOperationDefinition operation:
+                    PushAll(operation.Directives?.Items);
+                    foreach (var variable in operation.Variables?.Items ?? [])
+                    {
+                        PushAll(variable.Directives?.Items);
+                        if (variable.DefaultValue is { } defaultValue)
+                        {
+                            pending.Push(defaultValue);
+                        }
+                    }
+
+                    PushAll(operation.SelectionSet.Selections);
+                    break;
+                case GraphQLFragmentDefinition fragment:
+                    PushAll(fragment.Directives?.Items);
+                    PushAll(fragment.SelectionSet.Selections);
+                    break;
+                case GraphQLInlineFragment inline:
+                    PushAll(inline.Directives?.Items);
+                    PushAll(inline.SelectionSet.Selections);
+                    break;
+                case GraphQLFragmentSpread spread:
+                    PushAll(spread.Directives?.Items);
+                    break;
+                case GraphQLField field:
+                    fields++;
+                    PushAll(field.Directives?.Items);
+                    PushArguments(field.Arguments);
+                    PushAll(field.SelectionSet?.Selections);
+                    break;
+                case GraphQLDirective directive:
+                    PushArguments(directive.Arguments);
+                    break;
+                case GraphQLListValue list:
+                    values++;
+                    PushAll(list.Values);
+                    break;
+                case GraphQLObjectValue objectValue:
+                    values++;
+                    foreach (var objectField in objectValue.Fields ?? [])
+                    {
+                        pending.Push(objectField.Value);
+                    }
+
+                    break;
+                case GraphQLValue:
+                    values++;
+                    break;
+                default:
+                    break;
             }
         }
 
-        return count;
+        return (fields, values);
+
+        void PushArguments(GraphQLArguments? arguments)
+        {
+            foreach (var argument in arguments?.Items ?? [])
+            {
+                pending.Push(argument.Value);
+            }
+        }
+
+        void PushAll<TNode>(IEnumerable<TNode>? nodes)
+            where TNode : ASTNode
+        {
+            foreach (var child in nodes ?? [])
+            {
+                pending.Push(child);
+            }
+        }
     }
 
     public static bool IsCached(QueryTextCache texts, string query) => texts.Cache.TryGetValue("document:" + QueryTextCache.Sha256Hex(query), out _);

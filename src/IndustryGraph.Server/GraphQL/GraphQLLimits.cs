@@ -18,6 +18,9 @@ public sealed class GraphQLLimits
     /// <summary>Most field selections a document may write, each fragment's counted once (TOO_MANY_FIELDS): the spec's rule that fields can merge compares them pairwise.</summary>
     public int MaxFields { get; set; } = 2_000;
 
+    /// <summary>Most values a document may write in arguments, defaults and directives: each list item, object field and scalar counts (TOO_MANY_VALUES); the engine's argument validation echoes a whole wrong value in its message.</summary>
+    public int MaxValues { get; set; } = 2_000;
+
     /// <summary>Largest <c>first</c>/<c>last</c> of a list, and most ids for <c>nodes</c> (PAGE_TOO_LARGE).</summary>
     public int MaxPageSize { get; set; } = 100;
 

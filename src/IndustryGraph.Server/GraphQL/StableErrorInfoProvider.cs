@@ -16,7 +16,7 @@ public sealed class StableErrorInfoProvider : IErrorInfoProvider
         ErrorCodes.BadUserInput, ErrorCodes.NotFound, ErrorCodes.QueryTooDeep, ErrorCodes.QueryTooComplex, ErrorCodes.PageTooLarge,
         ErrorCodes.TooManyOperations, ErrorCodes.PayloadTooLarge, ErrorCodes.PersistedQueryNotFound, ErrorCodes.PersistedQueryMismatch,
         ErrorCodes.IntrospectionDisabled, ErrorCodes.Unauthenticated, ErrorCodes.Forbidden, ErrorCodes.Timeout, ErrorCodes.Internal,
-        ErrorCodes.BadRequest, NoMutationsOverGet.Code, ErrorCodes.ResponseTooLarge, ErrorCodes.QueryLineTooLong, ErrorCodes.ParseFailed, ErrorCodes.TooManyFields, ErrorCodes.AnalysisIndexBuilding, ErrorCodes.AnalysisTooLarge,
+        ErrorCodes.BadRequest, NoMutationsOverGet.Code, ErrorCodes.ResponseTooLarge, ErrorCodes.QueryLineTooLong, ErrorCodes.ParseFailed, ErrorCodes.TooManyFields, ErrorCodes.TooManyValues, ErrorCodes.AnalysisIndexBuilding, ErrorCodes.AnalysisTooLarge,
     ];
 
     public ErrorInfo GetInfo(ExecutionError executionError)

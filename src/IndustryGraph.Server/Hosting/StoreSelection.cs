@@ -17,6 +17,9 @@ public sealed record StoreSettings(StoreKind Kind, string DbPath, string? Neo4jU
 {
     public static StoreSettings Sqlite(string path) => new(StoreKind.Sqlite, path);
 
+    /// <summary>How long a write waits for a lock another process holds on the file (--store sqlite); the adapter's default when null.</summary>
+    public TimeSpan? BusyTimeout { get; init; }
+
     /// <summary>An embedded file that does not exist yet: it is created on open, so the seed is validated before.</summary>
     public bool IsMissingFile => Kind == StoreKind.Sqlite && !File.Exists(DbPath);
 }
@@ -35,7 +38,7 @@ public static class StoreSelection
     public static IServiceCollection AddStore(this IServiceCollection services, StoreSettings settings) => settings.Kind switch
     {
         StoreKind.Neo4j => services.AddNeo4jStore(Neo4jSettingsOf(settings)),
-        _ => services.AddSqliteStore(settings.DbPath),
+        _ => services.AddSqliteStore(settings.DbPath, settings.BusyTimeout is { } busyTimeout ? new SqliteStoreOptions { BusyTimeout = busyTimeout } : null),
     };
 
     /// <summary>The Neo4j address and database of the options, with credentials from the environment.</summary>
@@ -91,6 +94,11 @@ public sealed class StoreOptions
 
     public Option<string> Db { get; } = new("--db") { Description = "The SQLite database file (--store sqlite).", DefaultValueFactory = _ => ServerHost.DefaultDb };
 
+    public Option<double?> BusyTimeout { get; } = new("--busy-timeout")
+    {
+        Description = $"Seconds a write waits for another process that holds the database file (--store sqlite) before it fails with exit code 75; default {SqliteStoreOptions.DefaultBusyTimeout.TotalSeconds}.",
+    };
+
     public Option<string?> Neo4jUrl { get; } = new("--neo4j-url")
     {
         Description = "The Neo4j 5 server's HTTP(S) address (--store neo4j). Credentials come from NEO4J_USERNAME and NEO4J_PASSWORD, or NEO4J_TOKEN.",
@@ -105,7 +113,7 @@ public sealed class StoreOptions
         return option;
     }
 
-    public IEnumerable<Option> All => [Store, Db, Neo4jUrl, Neo4jDatabase];
+    public IEnumerable<Option> All => [Store, Db, BusyTimeout, Neo4jUrl, Neo4jDatabase];
 
     public void AddTo(Command command)
     {
@@ -116,5 +124,8 @@ public sealed class StoreOptions
     }
 
     public StoreSettings Read(ParseResult parse) => new(
-        Enum.Parse<StoreKind>(parse.GetValue(Store)!, ignoreCase: true), parse.GetValue(Db)!, parse.GetValue(Neo4jUrl), parse.GetValue(Neo4jDatabase)!);
+        Enum.Parse<StoreKind>(parse.GetValue(Store)!, ignoreCase: true), parse.GetValue(Db)!, parse.GetValue(Neo4jUrl), parse.GetValue(Neo4jDatabase)!)
+    {
+        BusyTimeout = parse.GetValue(BusyTimeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+    };
 }

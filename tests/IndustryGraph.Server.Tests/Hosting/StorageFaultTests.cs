@@ -136,4 +136,62 @@ public sealed class StorageFaultTests(ITestOutputHelper output) : IDisposable
             await server.DisposeAsync();
         }
     }
+
+    /// <summary>Another process's connection holding the write lock (BEGIN EXCLUSIVE; WAL readers go on).</summary>
+    private static Microsoft.Data.Sqlite.SqliteConnection HoldWriteLock(string db)
+    {
+        var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db};Pooling=False");
+        connection.Open();
+        using var begin = connection.CreateCommand();
+        begin.CommandText = "BEGIN EXCLUSIVE";
+        begin.ExecuteNonQuery();
+        return connection;
+    }
+
+    [Fact]
+    public async Task A_database_locked_by_another_process_is_one_line_and_exit_code_75()
+    {
+        var db = Path.Combine(directory, "locked.db");
+        Assert.Equal(0, (await CommandLineTests.RunAsync("seed", "load", "--db", db)).ExitCode);
+        using (HoldWriteLock(db))
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var (exitCode, _, error) = await CommandLineTests.RunAsync("seed", "load", "--db", db, "--busy-timeout", "1");
+            output.WriteLine($"locked: exit {exitCode} after {clock.Elapsed.TotalSeconds:0.0} s: {error.Trim()}");
+            Assert.Equal(75, exitCode);
+            AssertOneLineWithoutTrace(error, "is locked by another process");
+            // The 1 s wait, not the default 30 s (the process's start and the seed's validation take the rest).
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(25), $"took {clock.Elapsed.TotalSeconds:0.0} s");
+        }
+    }
+
+    [Fact]
+    public async Task A_write_over_HTTP_while_another_process_holds_the_lock_answers_STORAGE_BUSY_and_reads_go_on()
+    {
+        var folder = Path.Combine(directory, "store");
+        var server = new RunningServer { Folder = folder, Store = IndustryGraph.Server.Hosting.StoreSettings.Sqlite(Path.Combine(folder, "graph.db")) with { BusyTimeout = TimeSpan.FromSeconds(1) } };
+        await server.InitializeAsync();
+        try
+        {
+            var key = await server.CreateKeyAsync(ApiRole.Editor, "busy-editor");
+            const string AddFact = """
+                mutation { addFact(input: { entity: "park-jindai", key: "busy_probe", value: "1", provenance: { curated: true, note: "busy test" } }) { key } }
+                """;
+            using (HoldWriteLock(server.DbPath))
+            {
+                var busy = await server.PostWithKeyAsync(key, AddFact);
+                Assert.NotEqual(500, busy.Status);
+                Assert.Equal([IndustryGraph.Domain.Store.StorageFault.Busy], busy.ErrorCodes);
+                Assert.Contains("locked by another process", busy.Errors![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+                Assert.Null((await server.PostAsync("{ parks(first: 1) { totalCount } }")).Errors);
+            }
+
+            // The lock gone, the same write goes through.
+            Assert.Null((await server.PostWithKeyAsync(key, AddFact)).Errors);
+        }
+        finally
+        {
+            await server.DisposeAsync();
+        }
+    }
 }
