@@ -14,7 +14,7 @@ namespace IndustryGraph.Storage.Neo4j;
 /// entries with the change and bumps the data version before it commits. Snapshots check the version around each
 /// read (<see cref="VersionCheckedSnapshot"/>): the Query API cannot hold one read version across requests.
 /// </summary>
-public sealed class Neo4jGraphStore(QueryApiTransport transport, Neo4jSettings settings) : TransactionalGraphEditor, IGraphStore, IApiKeyStore, IAuditTrail
+public sealed class Neo4jGraphStore(QueryApiTransport transport, Neo4jSettings settings) : TransactionalGraphEditor, IGraphStore, IApiKeyStore, IAuditTrail, IStoreSchema
 {
     private const int MaxAttempts = 3;
 
@@ -457,8 +457,10 @@ public sealed class Neo4jGraphStore(QueryApiTransport transport, Neo4jSettings s
             return (true, true);
         }, cancellationToken);
 
+    public IReadOnlyList<string> Statements => Neo4jSchema.Statements;
+
     /// <summary>Applies <see cref="Neo4jSchema"/> (<c>neo4j init</c>); each statement is idempotent.</summary>
-    public async Task ApplySchemaAsync(CancellationToken cancellationToken = default)
+    public async Task ApplyAsync(CancellationToken cancellationToken = default)
     {
         foreach (var statement in Neo4jSchema.Statements)
         {

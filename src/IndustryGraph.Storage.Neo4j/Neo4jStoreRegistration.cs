@@ -41,6 +41,7 @@ public static class Neo4jStoreRegistration
         services.AddSingleton<IGraphEditor>(provider => provider.GetRequiredService<Neo4jGraphStore>());
         services.AddSingleton<IApiKeyStore>(provider => provider.GetRequiredService<Neo4jGraphStore>());
         services.AddSingleton<IAuditTrail>(provider => provider.GetRequiredService<Neo4jGraphStore>());
+        services.AddSingleton<IStoreSchema>(provider => provider.GetRequiredService<Neo4jGraphStore>());
         return services;
     }
 

@@ -20,7 +20,7 @@ public static class Neo4jUnderTest
     public static async Task ResetAsync(IServiceProvider provider)
     {
         var store = provider.GetRequiredService<Neo4jGraphStore>();
-        await store.ApplySchemaAsync();
+        await store.ApplyAsync();
         await store.EraseAllAsync();
     }
 }

@@ -65,7 +65,7 @@ public static class StatementCatalogue
             new AuditEntry(8, new DateTimeOffset(2026, 11, 30, 8, 1, 0, TimeSpan.Zero), "cli", "import", null, "seed", "data version 3", "1 entity added", null),
         ]),
         ["audit"] = store => store.QueryAuditAsync(new AuditQuery { Actor = "alice", EntityKey = "park-a", From = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero), Limit = 5, AfterId = 9 }),
-        ["apply-schema"] = store => store.ApplySchemaAsync(),
+        ["apply-schema"] = store => store.ApplyAsync(),
         ["erase-all"] = store => store.EraseAllAsync(),
     };
 

@@ -37,8 +37,9 @@ public static class Neo4jCommands
             var settings = options.Read(parse) with { Kind = StoreKind.Neo4j };
             return CommandLine.WithStoreAsync(settings, async services =>
             {
-                await services.GetRequiredService<Neo4jGraphStore>().ApplySchemaAsync(cancellationToken);
-                Console.WriteLine($"Applied {Neo4jSchema.Statements.Count} constraints and indexes to {services.GetRequiredService<IGraphStore>().Location}.");
+                var schema = services.GetRequiredService<IStoreSchema>();
+                await schema.ApplyAsync(cancellationToken);
+                Console.WriteLine($"Applied {schema.Statements.Count} constraints and indexes to {services.GetRequiredService<IGraphStore>().Location}.");
                 return 0;
             });
         });
