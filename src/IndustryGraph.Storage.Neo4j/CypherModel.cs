@@ -217,7 +217,31 @@ public static class CypherModel
 
     public const string FindKey = "MATCH (k:ApiKey {hash: $hash}) RETURN k.name AS name, k.role AS role, k.created_at AS createdAt";
 
+    public const string ReadStoredKeys = "MATCH (k:ApiKey) RETURN k.name AS name, k.role AS role, k.created_at AS createdAt, k.hash AS hash ORDER BY name";
+
+    /// <summary>Keys as they are, by name (<c>migrate</c>): running it again changes nothing.</summary>
+    public const string WriteStoredKeys = """
+        UNWIND $keys AS key
+        MERGE (k:ApiKey {name: key.name})
+        SET k.role = key.role, k.hash = key.hash, k.created_at = key.created_at
+        """;
+
     // The audit trail.
+    public const string ReadAuditAfter = "MATCH (a:AuditEntry) WHERE a.id > $afterId RETURN a ORDER BY a.id LIMIT $limit";
+
+    /// <summary>
+    /// Entries as they are, by id (<c>migrate</c>): an id already held is left alone, and the sequence moves past
+    /// the largest id so that later entries never reuse one.
+    /// </summary>
+    public const string WriteAuditAsIs = """
+        UNWIND $entries AS entry
+        MERGE (a:AuditEntry {id: entry.id})
+        ON CREATE SET a += entry
+        WITH max(entry.id) AS top
+        MATCH (m:GraphMeta {id: $meta})
+        SET m.audit_seq = CASE WHEN m.audit_seq < top THEN top ELSE m.audit_seq END
+        """;
+
     private const string AuditFilter = """
         ($entity IS NULL OR a.entity_key = $entity) AND ($actor IS NULL OR a.actor = $actor)
           AND ($from IS NULL OR a.at >= $from) AND ($to IS NULL OR a.at < $to)

@@ -400,6 +400,16 @@ public sealed class Neo4jGraphStore(QueryApiTransport transport, Neo4jSettings s
     public async Task<ApiKey?> FindKeyAsync(string hash, CancellationToken cancellationToken = default) =>
         (await RunAsync(CypherModel.FindKey, cancellationToken, ("hash", hash)).ConfigureAwait(false)).Records.Select(ReadKey).FirstOrDefault();
 
+    public async Task<IReadOnlyList<StoredApiKey>> ReadStoredKeysAsync(CancellationToken cancellationToken = default) =>
+        [.. (await RunAsync(CypherModel.ReadStoredKeys, cancellationToken).ConfigureAwait(false)).Records.Select(record => new StoredApiKey(ReadKey(record), (string)record["hash"]!))];
+
+    public Task WriteStoredKeysAsync(IReadOnlyCollection<StoredApiKey> keys, CancellationToken cancellationToken = default) =>
+        RunAsync(CypherModel.WriteStoredKeys, cancellationToken, ("keys", keys.Select(stored => new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["name"] = stored.Key.Name, ["role"] = stored.Key.Role.ToString().ToLowerInvariant(), ["hash"] = stored.Hash,
+            ["created_at"] = stored.Key.CreatedAt.ToString("O", CultureInfo.InvariantCulture),
+        }).ToArray()));
+
     private static ApiKey ReadKey(IReadOnlyDictionary<string, object?> record) => new(
         (string)record["name"]!, Enum.Parse<ApiRole>((string)record["role"]!, ignoreCase: true),
         DateTimeOffset.Parse((string)record["createdAt"]!, CultureInfo.InvariantCulture));
@@ -411,17 +421,41 @@ public sealed class Neo4jGraphStore(QueryApiTransport transport, Neo4jSettings s
             ("entity", query.EntityKey), ("actor", query.Actor), ("from", query.From is { } from ? FormatTime(from) : null), ("to", query.To is { } to ? FormatTime(to) : null),
             ("afterId", query.AfterId), ("limit", (long)query.Limit + 1)).ConfigureAwait(false);
         var record = result.Records.FirstOrDefault();
-        var entries = (record?["page"] as List<object?> ?? []).OfType<GraphNode>().Select(node =>
-        {
-            var p = node.Properties;
-            string? Text(string key) => p.TryGetValue(key, out var value) ? value as string : null;
-            return new AuditEntry((long)p["id"]!, DateTimeOffset.Parse(Text("at")!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
-                Text("actor") ?? "", Text("action") ?? "", Text("entity_key"), Text("field"), Text("before"), Text("after"),
-                Text("provenance") is { } json ? CypherModel.ReadSources(json).FirstOrDefault() : null);
-        }).ToList();
+        var entries = (record?["page"] as List<object?> ?? []).OfType<GraphNode>().Select(ReadAuditEntry).ToList();
         var hasNext = entries.Count > query.Limit;
         return new AuditPage(hasNext ? entries[..query.Limit] : entries, record?["total"] is long total ? (int)total : 0, hasNext);
     }
+
+    private static AuditEntry ReadAuditEntry(GraphNode node)
+    {
+        var p = node.Properties;
+        string? Text(string key) => p.TryGetValue(key, out var value) ? value as string : null;
+        return new AuditEntry((long)p["id"]!, DateTimeOffset.Parse(Text("at")!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
+            Text("actor") ?? "", Text("action") ?? "", Text("entity_key"), Text("field"), Text("before"), Text("after"),
+            Text("provenance") is { } json ? CypherModel.ReadSources(json).FirstOrDefault() : null);
+    }
+
+    public async Task<IReadOnlyList<AuditEntry>> ReadAuditAfterAsync(long afterId, int limit, CancellationToken cancellationToken = default) =>
+        [.. (await RunAsync(CypherModel.ReadAuditAfter, cancellationToken, ("afterId", afterId), ("limit", (long)limit)).ConfigureAwait(false)).Records
+            .Select(record => ReadAuditEntry((GraphNode)record["a"]!))];
+
+    /// <summary>In a write transaction (which takes the lock, so no edit takes an id from the sequence meanwhile).</summary>
+    public Task WriteAuditAsync(IReadOnlyCollection<AuditEntry> entries, CancellationToken cancellationToken = default) =>
+        WriteAsync<bool>(async (transaction, _) =>
+        {
+            if (entries.Count > 0)
+            {
+                var rows = entries.Select(entry =>
+                {
+                    var row = AuditRow(entry.At, entry.Actor, entry.Action, entry.EntityKey, entry.Field, entry.Before, entry.After, entry.Provenance);
+                    row["id"] = entry.Id;
+                    return row;
+                }).ToArray();
+                await transaction.RunAsync(Statement(CypherModel.WriteAuditAsIs, ("entries", rows)), cancellationToken).ConfigureAwait(false);
+            }
+
+            return (true, true);
+        }, cancellationToken);
 
     public IReadOnlyList<string> Statements => Neo4jSchema.Statements;
 

@@ -41,7 +41,34 @@ public sealed partial class SqliteGraphStore : IApiKeyStore, IAuditTrail
         return ReadKeys(command).FirstOrDefault();
     }
 
-    private static List<ApiKey> ReadKeys(SqliteCommand command)
+    public async Task<IReadOnlyList<StoredApiKey>> ReadStoredKeysAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = ConnectCounted();
+        await using var command = Command(connection, "SELECT name, role, created_at, hash FROM api_key ORDER BY name");
+        var hashes = new List<string>();
+        var keys = ReadKeys(command, reader => hashes.Add(reader.GetString(3)));
+        return [.. keys.Zip(hashes, (key, hash) => new StoredApiKey(key, hash))];
+    }
+
+    public async Task WriteStoredKeysAsync(IReadOnlyCollection<StoredApiKey> keys, CancellationToken cancellationToken = default)
+    {
+        await using var connection = ConnectCounted();
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var (key, hash) in keys)
+        {
+            await using var command = Command(connection, """
+                INSERT INTO api_key (name, role, hash, created_at) VALUES ($name, $role, $hash, $at)
+                ON CONFLICT (name) DO UPDATE SET role = excluded.role, hash = excluded.hash, created_at = excluded.created_at
+                """,
+                ("$name", key.Name), ("$role", key.Role.ToString().ToLowerInvariant()), ("$hash", hash), ("$at", key.CreatedAt.ToString("O", CultureInfo.InvariantCulture)));
+            command.Transaction = transaction;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static List<ApiKey> ReadKeys(SqliteCommand command, Action<SqliteDataReader>? alsoRead = null)
     {
         var keys = new List<ApiKey>();
         using var reader = command.ExecuteReader();
@@ -49,6 +76,7 @@ public sealed partial class SqliteGraphStore : IApiKeyStore, IAuditTrail
         {
             keys.Add(new ApiKey(reader.GetString(0), Enum.Parse<ApiRole>(reader.GetString(1), ignoreCase: true),
                 DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture)));
+            alsoRead?.Invoke(reader);
         }
 
         return keys;
@@ -130,20 +158,55 @@ public sealed partial class SqliteGraphStore : IApiKeyStore, IAuditTrail
             $"SELECT id, at, actor, action, entity_key, field, before, after, provenance FROM audit WHERE {pageWhere} ORDER BY id DESC LIMIT $limit",
             [.. parameters, ("$limit", query.Limit + 1)]);
         page.Transaction = transaction;
-        var entries = new List<AuditEntry>();
-        await using (var reader = await page.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-                entries.Add(new AuditEntry(
-                    reader.GetInt64(0), DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
-                    reader.GetString(2), reader.GetString(3), Text(4), Text(5), Text(6), Text(7),
-                    Text(8) is { } json ? StoredJson.ReadSources(json).FirstOrDefault() : null));
-            }
-        }
-
+        var entries = await ReadAuditEntriesAsync(page, cancellationToken);
         var hasNext = entries.Count > query.Limit;
         return new AuditPage(hasNext ? entries[..query.Limit] : entries, (int)total, hasNext);
+    }
+
+    private static async Task<List<AuditEntry>> ReadAuditEntriesAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        var entries = new List<AuditEntry>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+            entries.Add(new AuditEntry(
+                reader.GetInt64(0), DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
+                reader.GetString(2), reader.GetString(3), Text(4), Text(5), Text(6), Text(7),
+                Text(8) is { } json ? StoredJson.ReadSources(json).FirstOrDefault() : null));
+        }
+
+        return entries;
+    }
+
+    public async Task<IReadOnlyList<AuditEntry>> ReadAuditAfterAsync(long afterId, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = ConnectCounted();
+        await using var command = Command(connection,
+            "SELECT id, at, actor, action, entity_key, field, before, after, provenance FROM audit WHERE id > $after ORDER BY id LIMIT $limit",
+            ("$after", afterId), ("$limit", limit));
+        return await ReadAuditEntriesAsync(command, cancellationToken);
+    }
+
+    /// <summary>Explicit ids into an INTEGER PRIMARY KEY: later entries get ids above the largest, as the port promises.</summary>
+    public async Task WriteAuditAsync(IReadOnlyCollection<AuditEntry> entries, CancellationToken cancellationToken = default)
+    {
+        await using var connection = ConnectCounted();
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var entry in entries)
+        {
+            await using var command = Command(connection, """
+                INSERT INTO audit (id, at, actor, action, entity_key, field, before, after, provenance)
+                VALUES ($id, $at, $actor, $action, $entity, $field, $before, $after, $provenance)
+                ON CONFLICT (id) DO NOTHING
+                """,
+                ("$id", entry.Id), ("$at", FormatTime(entry.At)), ("$actor", entry.Actor), ("$action", entry.Action), ("$entity", entry.EntityKey),
+                ("$field", entry.Field), ("$before", entry.Before), ("$after", entry.After),
+                ("$provenance", entry.Provenance is null ? null : StoredJson.Write([entry.Provenance])));
+            command.Transaction = transaction;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 }

@@ -112,10 +112,16 @@ public static class ScriptedNeo4j
             CypherModel.RevokeKey => (HttpStatusCode.Accepted, Typed.Answer(["revoked"], [[Typed.Int(1)]])),
             CypherModel.ListKeys or CypherModel.FindKey => (HttpStatusCode.Accepted, Typed.Answer(["name", "role", "createdAt"],
                 [[Typed.Str("analyst-wang"), Typed.Str("editor"), Typed.Str("2026-11-23T20:57:11.0000000+00:00")]])),
+            CypherModel.ReadStoredKeys => (HttpStatusCode.Accepted, Typed.Answer(["name", "role", "createdAt", "hash"],
+                [[Typed.Str("analyst-wang"), Typed.Str("editor"), Typed.Str("2026-11-23T20:57:11.0000000+00:00"), Typed.Str(FakeHash)]])),
+            CypherModel.ReadAuditAfter => (HttpStatusCode.Accepted, Typed.Answer(["a"], [[AuditEntry()]])),
             CypherModel.QueryAudit => (HttpStatusCode.Accepted, Typed.Answer(["total", "page"], [[Typed.Int(1), Typed.List([AuditEntry()])]])),
             _ => none,
         };
     }
+
+    /// <summary>The SHA-256 of "test": a stand-in for a stored key's hash, no real key's.</summary>
+    public const string FakeHash = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 
     private const string Curated = """[{"curated":true,"note":"test"}]""";
 

@@ -55,6 +55,15 @@ public static class StatementCatalogue
         ["revoke-key"] = store => store.RevokeKeyAsync("analyst-wang"),
         ["list-keys"] = store => store.ListKeysAsync(),
         ["find-key"] = store => store.FindKeyAsync("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
+        ["read-stored-keys"] = store => store.ReadStoredKeysAsync(),
+        ["write-stored-keys"] = store => store.WriteStoredKeysAsync(
+            [new StoredApiKey(new ApiKey("analyst-wang", ApiRole.Editor, new DateTimeOffset(2026, 11, 23, 20, 57, 11, TimeSpan.Zero)), ScriptedNeo4j.FakeHash)]),
+        ["read-audit-after"] = store => store.ReadAuditAfterAsync(6, 1000),
+        ["write-audit"] = store => store.WriteAuditAsync(
+        [
+            new AuditEntry(7, new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero), "alice", "update fact", "park-a", "fact land_area", "5.3平方公里", "6平方公里", SourceRef.FromCuration("survey")),
+            new AuditEntry(8, new DateTimeOffset(2026, 11, 30, 8, 1, 0, TimeSpan.Zero), "cli", "import", null, "seed", "data version 3", "1 entity added", null),
+        ]),
         ["audit"] = store => store.QueryAuditAsync(new AuditQuery { Actor = "alice", EntityKey = "park-a", From = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero), Limit = 5, AfterId = 9 }),
         ["apply-schema"] = store => store.ApplyAsync(),
         ["erase-all"] = store => store.EraseAllAsync(),

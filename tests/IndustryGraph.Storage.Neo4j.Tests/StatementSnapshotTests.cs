@@ -46,4 +46,18 @@ public sealed class StatementSnapshotTests
         Assert.Contains(all, request => request.Method == "DELETE");
         Assert.Contains(all, request => request.Path.EndsWith("/commit", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Stored_keys_and_audit_entries_for_migrate_read_whole_from_the_answers()
+    {
+        var (store, _, services) = StatementCatalogue.Open();
+        await using (services)
+        {
+            var key = Assert.Single(await store.ReadStoredKeysAsync());
+            Assert.Equal((new Domain.Access.ApiKey("analyst-wang", Domain.Access.ApiRole.Editor, new DateTimeOffset(2026, 11, 23, 20, 57, 11, TimeSpan.Zero)), ScriptedNeo4j.FakeHash), (key.Key, key.Hash));
+            var entry = Assert.Single(await store.ReadAuditAfterAsync(6, 10));
+            Assert.Equal((7L, new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero), "alice", "fact land_area", Domain.Graph.SourceRef.FromCuration("survey")),
+                (entry.Id, entry.At, entry.Actor, entry.Field, entry.Provenance));
+        }
+    }
 }

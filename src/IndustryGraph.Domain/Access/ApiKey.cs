@@ -11,6 +11,13 @@ public enum ApiRole
 /// <summary>A stored API key: its name (who, in the audit trail) and role. The key itself is never stored.</summary>
 public sealed record ApiKey(string Name, ApiRole Role, DateTimeOffset CreatedAt);
 
+/// <summary>A key with its stored hash, as moved between stores by <c>migrate</c>; never printed or logged.</summary>
+public sealed record StoredApiKey(ApiKey Key, string Hash)
+{
+    // The hash stays out of ToString, so a stored key in a log or an assertion message shows no hash.
+    public override string ToString() => $"{Key.Name} ({Key.Role})";
+}
+
 /// <summary>The port for API keys, kept as SHA-256 hashes.</summary>
 public interface IApiKeyStore
 {
@@ -23,4 +30,13 @@ public interface IApiKeyStore
     Task<IReadOnlyList<ApiKey>> ListKeysAsync(CancellationToken cancellationToken = default);
 
     Task<ApiKey?> FindKeyAsync(string hash, CancellationToken cancellationToken = default);
+
+    /// <summary>Every key with its hash, ordered by name (for <c>migrate</c>).</summary>
+    Task<IReadOnlyList<StoredApiKey>> ReadStoredKeysAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes keys as they are, by name, in one transaction: a missing one is added, an existing one takes the given
+    /// role, hash and creation time. Writing the same keys again changes nothing.
+    /// </summary>
+    Task WriteStoredKeysAsync(IReadOnlyCollection<StoredApiKey> keys, CancellationToken cancellationToken = default);
 }

@@ -40,4 +40,13 @@ public sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, int TotalCount
 public interface IAuditTrail
 {
     Task<AuditPage> QueryAuditAsync(AuditQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Up to <paramref name="limit"/> entries with an id above <paramref name="afterId"/>, oldest first (for <c>migrate</c>).</summary>
+    Task<IReadOnlyList<AuditEntry>> ReadAuditAfterAsync(long afterId, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes entries as they are, by id, in one transaction: an id the trail holds already is left as it is, and
+    /// entries written later get ids above every id written here. Writing the same entries again changes nothing.
+    /// </summary>
+    Task WriteAuditAsync(IReadOnlyCollection<AuditEntry> entries, CancellationToken cancellationToken = default);
 }
