@@ -129,19 +129,7 @@ public sealed class Neo4jGraphStore(QueryApiTransport transport, Neo4jSettings s
             var sortValue = byFact ? CypherModel.Number(Convert.ToDouble(row["sortNumber"], CultureInfo.InvariantCulture)) : (string)row["sortName"]!;
             return (entity, new PageCursor(sortValue, entity.Key));
         }).ToList();
-        var more = items.Count > query.Limit;
-        if (more)
-        {
-            items.RemoveAt(items.Count - 1);
-        }
-
-        if (backward)
-        {
-            items.Reverse();
-            return new EntityPage(items, total, HasNext: query.Before is not null, HasPrevious: more);
-        }
-
-        return new EntityPage(items, total, HasNext: more, HasPrevious: query.After is not null);
+        return EntityPage.FromProbe(items, total, query);
     }
 
     public async Task<GraphDataset> ReadAllAsync(CancellationToken cancellationToken = default)

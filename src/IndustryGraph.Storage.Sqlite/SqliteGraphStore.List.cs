@@ -184,18 +184,6 @@ public sealed partial class SqliteGraphStore
 
         var total = !query.IncludeTotalCount ? -1 : knownTotal ?? await CountAsync(connection, transaction, query, where.ToString(), parameters, cancellationToken);
 
-        var more = items.Count > query.Limit;
-        if (more)
-        {
-            items.RemoveAt(items.Count - 1);
-        }
-
-        if (backward)
-        {
-            items.Reverse();
-            return new EntityPage(items, total, HasNext: query.Before is not null, HasPrevious: more);
-        }
-
-        return new EntityPage(items, total, HasNext: more, HasPrevious: query.After is not null);
+        return EntityPage.FromProbe(items, total, query);
     }
 }

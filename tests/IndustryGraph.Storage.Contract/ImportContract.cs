@@ -1,3 +1,4 @@
+using static IndustryGraph.Storage.Contract.ContractGraphs;
 using IndustryGraph.Domain.Audit;
 using IndustryGraph.Domain.Graph;
 using IndustryGraph.Domain.Store;
@@ -7,15 +8,6 @@ namespace IndustryGraph.Storage.Contract;
 /// <summary>Imports through the port: merge, replace, dry run, all or nothing, and their audit entries.</summary>
 public abstract class ImportContract : StoreContract
 {
-    private static readonly SourceRef Curated = SourceRef.FromCuration("test");
-
-    private static Entity Park(string key, string name) => new(key, EntityKind.Park, name, [], [], [Curated]);
-
-    private static GraphDataset Graph(params Entity[] entities) =>
-        new([new Entity("d-one", EntityKind.District, "一区", [], [], [Curated]), .. entities],
-            [new Fact("park-a", "land_area", "5.3平方公里", 5.3, "平方公里", null, [Curated])],
-            [.. entities.Select(entity => new Relationship(entity.Key, RelationshipTypes.LocatedIn, "d-one", [Curated]))]);
-
     [ContractFact]
     public async Task A_dry_run_reports_what_would_change_and_writes_nothing()
     {

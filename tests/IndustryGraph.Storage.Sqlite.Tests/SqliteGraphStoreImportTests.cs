@@ -1,3 +1,4 @@
+using static IndustryGraph.Storage.Contract.ContractGraphs;
 using IndustryGraph.Domain.Graph;
 using IndustryGraph.Domain.Store;
 
@@ -15,15 +16,6 @@ public sealed class SqliteGraphStoreImportTests : IDisposable
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(directory, recursive: true);
     }
-
-    private static readonly SourceRef Curated = SourceRef.FromCuration("test");
-
-    private static Entity Park(string key, string name) => new(key, EntityKind.Park, name, [], [], [Curated]);
-
-    private static GraphDataset Graph(params Entity[] entities) =>
-        new([new Entity("d-one", EntityKind.District, "一区", [], [], [Curated]), .. entities],
-            [new Fact("park-a", "land_area", "5.3平方公里", 5.3, "平方公里", null, [Curated])],
-            [.. entities.Select(entity => new Relationship(entity.Key, RelationshipTypes.LocatedIn, "d-one", [Curated]))]);
 
     [Fact]
     public async Task A_bulk_import_into_an_empty_store_rebuilds_indexes_and_name_search()

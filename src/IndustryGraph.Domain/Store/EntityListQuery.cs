@@ -48,4 +48,26 @@ public sealed record FactFilter(string Key, string Value);
 /// <summary>A keyset position: the sort value and key of the row a page starts after.</summary>
 public sealed record PageCursor(string SortValue, string Key);
 
-public sealed record EntityPage(IReadOnlyList<(Entity Entity, PageCursor Cursor)> Items, int TotalCount, bool HasNext, bool HasPrevious);
+public sealed record EntityPage(IReadOnlyList<(Entity Entity, PageCursor Cursor)> Items, int TotalCount, bool HasNext, bool HasPrevious)
+{
+    /// <summary>
+    /// A page from rows read one past <see cref="EntityListQuery.Limit"/> in the walking order (reversed for
+    /// <see cref="EntityListQuery.FromEnd"/>): the extra row only tells that there is more.
+    /// </summary>
+    public static EntityPage FromProbe(List<(Entity Entity, PageCursor Cursor)> items, int totalCount, EntityListQuery query)
+    {
+        var more = items.Count > query.Limit;
+        if (more)
+        {
+            items.RemoveAt(items.Count - 1);
+        }
+
+        if (query.FromEnd)
+        {
+            items.Reverse();
+            return new EntityPage(items, totalCount, HasNext: query.Before is not null, HasPrevious: more);
+        }
+
+        return new EntityPage(items, totalCount, HasNext: more, HasPrevious: query.After is not null);
+    }
+}
