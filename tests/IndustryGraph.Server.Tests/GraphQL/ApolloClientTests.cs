@@ -26,7 +26,7 @@ public sealed class ApolloClientTests(ApolloRun run) : IClassFixture<ApolloRun>
 {
     private Task<JsonNode> ReportAsync() => Task.FromResult(run.Report);
 
-    [Fact]
+    [NodeClientsFact]
     public async Task Apollo_runs_every_example_operation_with_data()
     {
         var examples = (await ReportAsync())["examples"]!.AsArray();
@@ -38,7 +38,7 @@ public sealed class ApolloClientTests(ApolloRun run) : IClassFixture<ApolloRun>
         }
     }
 
-    [Fact]
+    [NodeClientsFact]
     public async Task Apollo_pages_a_cursor_connection_to_its_end_forwards_and_backwards()
     {
         var result = await ReportAsync();
@@ -54,7 +54,7 @@ public sealed class ApolloClientTests(ApolloRun run) : IClassFixture<ApolloRun>
         Assert.Equal(ids, backwardIds);
     }
 
-    [Fact]
+    [NodeClientsFact]
     public async Task Apollo_persisted_queries_miss_then_retry_with_the_query_then_hit_by_hash_over_get()
     {
         var persisted = (await ReportAsync())["persisted"]!;
@@ -70,7 +70,7 @@ public sealed class ApolloClientTests(ApolloRun run) : IClassFixture<ApolloRun>
         Assert.False(second["carriesQuery"]!.GetValue<bool>());
     }
 
-    [Fact]
+    [NodeClientsFact]
     public async Task The_standard_introspection_query_passes_the_limits()
     {
         var introspection = (await ReportAsync())["introspection"]!;

@@ -10,7 +10,7 @@ public sealed class ConformanceTests(RunningServer server, ITestOutputHelper out
     /// <summary>SHOULD audits the server does not pass, each with the reason the README gives. None today.</summary>
     private static readonly HashSet<string> ExplainedShouldFailures = [];
 
-    [Fact]
+    [NodeClientsFact]
     public async Task Every_MUST_audit_passes_and_every_SHOULD_audit_passes_or_is_explained()
     {
         var run = await Repository.RunNodeAsync("audit.mjs", new Uri(server.BaseAddress, "/graphql").ToString());

@@ -56,3 +56,15 @@ public static class Repository
         return new ProcessResult(process.ExitCode, await output, await error);
     }
 }
+
+/// <summary>A test that runs a node client of tests/clients: skipped, with the reason printed, when its packages are not installed.</summary>
+public sealed class NodeClientsFactAttribute : FactAttribute
+{
+    public NodeClientsFactAttribute()
+    {
+        if (!Directory.Exists(Path.Combine(Repository.ClientsFolder, "node_modules")))
+        {
+            Skip = "tests/clients/node_modules is missing: run bash tests/setup/10-clients.sh (tests/run-all.sh does)";
+        }
+    }
+}
