@@ -1,3 +1,4 @@
+using IndustryGraph.Domain.Analysis;
 using IndustryGraph.Server.Transfer;
 using MiniExcelLibs;
 
@@ -51,6 +52,9 @@ public static class GapReportWriter
     public static bool TryParseFormat(string? text, out GapReportFormat format) =>
         Enum.TryParse(text, ignoreCase: true, out format) && Enum.IsDefined(format) && !int.TryParse(text, out _);
 
+    /// <summary>`lang=` first, else the Accept-Language header read as the analysis texts read it; Chinese when neither is given.</summary>
     public static ReportLanguage LanguageOf(string? lang, string? acceptLanguage) =>
-        (lang ?? acceptLanguage ?? "zh").TrimStart().StartsWith("en", StringComparison.OrdinalIgnoreCase) ? ReportLanguage.English : ReportLanguage.Chinese;
+        lang is not null ? (lang.TrimStart().StartsWith("en", StringComparison.OrdinalIgnoreCase) ? ReportLanguage.English : ReportLanguage.Chinese)
+        : string.IsNullOrWhiteSpace(acceptLanguage) ? ReportLanguage.Chinese
+        : AnalysisText.FromAcceptLanguage(acceptLanguage) == AnalysisLanguage.Chinese ? ReportLanguage.Chinese : ReportLanguage.English;
 }
