@@ -102,8 +102,8 @@ internal static class Migrations
         """
         -- Search ranks from posting lists in memory (NameSearchIndex), built from entity_name: the full-text
         -- indexes cost a third of an import and could not give the best matches without scoring them all.
-        DROP TABLE name_trigram;
-        DROP TABLE name_chars;
+        DROP TABLE IF EXISTS name_trigram;
+        DROP TABLE IF EXISTS name_chars;
         """,
     ];
 
