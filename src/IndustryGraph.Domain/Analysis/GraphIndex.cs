@@ -12,13 +12,20 @@ public sealed class GraphIndex
 {
     private readonly Entity[] entities;
     private readonly Dictionary<string, int> idByKey;
-    private readonly Dictionary<string, int[]> idsByName;
-    private readonly Relationship[] edges;
+
+    // Exact-name lookup without a string per name: (hash, entity) pairs sorted by hash, checked against the names.
+    private readonly uint[] nameHashes;
+    private readonly int[] nameIds;
+
     private readonly int[] edgeFrom;
     private readonly int[] edgeTo;
     private readonly byte[] edgeType;
     private readonly string[] typeNames;
     private readonly Dictionary<string, byte> typeCodes;
+
+    // A graph has few distinct provenances: each edge points at its list instead of holding a relationship object.
+    private readonly int[] edgeSourcesOf;
+    private readonly IReadOnlyList<SourceRef>[] sourceSets;
     private readonly Adjacency outgoing;
     private readonly Adjacency incoming;
 
@@ -45,43 +52,20 @@ public sealed class GraphIndex
             idByKey[entities[id].Key] = id;
         }
 
-        idsByName = BuildNameLookup(entities);
+        (nameHashes, nameIds) = BuildNameLookup(entities);
 
         typeCodes = new Dictionary<string, byte>(StringComparer.Ordinal);
         var names = new List<string>();
         foreach (var type in RelationshipTypes.All.Order(StringComparer.Ordinal))
         {
-            typeCodes[type] = (byte)names.Count;
-            names.Add(type);
+            AddType(type);
         }
 
-        var kept = new List<Relationship>(dataset.Relationships.Count);
-        foreach (var relationship in dataset.Relationships)
-        {
-            // A dangling edge cannot be traversed; the store's validation keeps them out, this keeps the index total.
-            if (idByKey.ContainsKey(relationship.FromKey) && idByKey.ContainsKey(relationship.ToKey))
-            {
-                kept.Add(relationship);
-            }
-        }
-
-        edges = [.. kept];
-        edgeFrom = new int[edges.Length];
-        edgeTo = new int[edges.Length];
-        edgeType = new byte[edges.Length];
-        for (var e = 0; e < edges.Length; e++)
-        {
-            edgeFrom[e] = idByKey[edges[e].FromKey];
-            edgeTo[e] = idByKey[edges[e].ToKey];
-            if (!typeCodes.TryGetValue(edges[e].Type, out var code))
-            {
-                code = (byte)names.Count;
-                typeCodes[edges[e].Type] = code;
-                names.Add(edges[e].Type);
-            }
-
-            edgeType[e] = code;
-        }
+        // A store's table of positions into this very entity list is taken as it is; records are matched by key.
+        (edgeFrom, edgeTo, edgeType, edgeSourcesOf, sourceSets) =
+            dataset.Relationships is RelationshipTable table && ReferenceEquals(table.Entities, dataset.Entities)
+                ? EdgesFromTable(table)
+                : EdgesFromRecords(dataset.Relationships);
 
         typeNames = [.. names];
         outgoing = Adjacency.Build(entities.Length, edgeFrom, edgeType, typeNames.Length);
@@ -89,6 +73,75 @@ public sealed class GraphIndex
         (districtStart, districtIds) = BuildDistricts();
         (linksStart, linkIds, chainOfLink) = BuildChains();
         (factStart, factList, factsAbout) = BuildFacts(dataset.Facts);
+
+        byte AddType(string type)
+        {
+            if (!typeCodes.TryGetValue(type, out var code))
+            {
+                if (names.Count > byte.MaxValue)
+                {
+                    throw new InvalidOperationException($"the graph has more than {byte.MaxValue + 1} relationship types; the analysis index numbers them in one byte");
+                }
+
+                code = (byte)names.Count;
+                typeCodes[type] = code;
+                names.Add(type);
+            }
+
+            return code;
+        }
+
+        (int[] From, int[] To, byte[] Type, int[] SourcesOf, IReadOnlyList<SourceRef>[] Sets) EdgesFromTable(RelationshipTable table)
+        {
+            var count = table.Count;
+            var (from, to, type, sourcesOf) = (new int[count], new int[count], new byte[count], new int[count]);
+            var codes = new byte[table.TypeNames.Count];
+            for (var t = 0; t < codes.Length; t++)
+            {
+                codes[t] = AddType(table.TypeNames[t]);
+            }
+
+            for (var e = 0; e < count; e++)
+            {
+                from[e] = table.FromOf(e);
+                to[e] = table.ToOf(e);
+                if ((uint)from[e] >= (uint)entities.Length || (uint)to[e] >= (uint)entities.Length)
+                {
+                    throw new ArgumentException($"relationship {e} points outside the dataset's {entities.Length} entities", nameof(dataset));
+                }
+
+                type[e] = codes[table.TypeCodeOf(e)];
+                sourcesOf[e] = table.SourcesCodeOf(e);
+            }
+
+            return (from, to, type, sourcesOf, [.. table.SourceSets]);
+        }
+
+        (int[] From, int[] To, byte[] Type, int[] SourcesOf, IReadOnlyList<SourceRef>[] Sets) EdgesFromRecords(IReadOnlyList<Relationship> relationships)
+        {
+            var (from, to, type, sourcesOf) = (new List<int>(relationships.Count), new List<int>(relationships.Count), new List<byte>(relationships.Count), new List<int>(relationships.Count));
+            var sets = new List<IReadOnlyList<SourceRef>>();
+            var setCodes = new Dictionary<IReadOnlyList<SourceRef>, int>(ReferenceEqualityComparer.Instance);
+            foreach (var relationship in relationships)
+            {
+                // A dangling edge cannot be traversed; the store's validation keeps them out, this keeps the index total.
+                if (idByKey.TryGetValue(relationship.FromKey, out var start) && idByKey.TryGetValue(relationship.ToKey, out var end))
+                {
+                    from.Add(start);
+                    to.Add(end);
+                    type.Add(AddType(relationship.Type));
+                    if (!setCodes.TryGetValue(relationship.Sources, out var set))
+                    {
+                        setCodes[relationship.Sources] = set = sets.Count;
+                        sets.Add(relationship.Sources);
+                    }
+
+                    sourcesOf.Add(set);
+                }
+            }
+
+            return ([.. from], [.. to], [.. type], [.. sourcesOf], [.. sets]);
+        }
     }
 
     /// <summary>The facts on an entity, in dataset order.</summary>
@@ -147,7 +200,7 @@ public sealed class GraphIndex
 
     public int EntityCount => entities.Length;
 
-    public int EdgeCount => edges.Length;
+    public int EdgeCount => edgeFrom.Length;
 
     public Entity Entity(int id) => entities[id];
 
@@ -172,15 +225,28 @@ public sealed class GraphIndex
             return [byKey];
         }
 
-        return idsByName.TryGetValue(NameKey(text), out var byName)
-            ? byName.Where(id => kind is null || entities[id].Kind == kind).ToList()
-            : [];
+        var found = new List<int>();
+        var hash = NameHash(text);
+        for (var i = LowerBound(nameHashes, hash); i < nameHashes.Length && nameHashes[i] == hash; i++)
+        {
+            var id = nameIds[i];
+            if ((found.Count == 0 || found[^1] != id) && (kind is null || entities[id].Kind == kind) && HasName(entities[id], text))
+            {
+                found.Add(id);
+            }
+        }
+
+        return found;
     }
 
     /// <summary>Every entity of the kind (all when null), for resolving names that are not exact.</summary>
     public IEnumerable<Entity> EntitiesOfKind(EntityKind? kind) => kind is null ? entities : entities.Where(entity => entity.Kind == kind);
 
-    public Relationship Edge(int edge) => edges[edge];
+    /// <summary>The relationship an edge stands for, made on each call (equal to the stored one, not the same object).</summary>
+    public Relationship Edge(int edge) => new(entities[edgeFrom[edge]].Key, typeNames[edgeType[edge]], entities[edgeTo[edge]].Key, sourceSets[edgeSourcesOf[edge]]);
+
+    /// <summary>The provenance of an edge, without making its relationship.</summary>
+    public IReadOnlyList<SourceRef> EdgeSources(int edge) => sourceSets[edgeSourcesOf[edge]];
 
     public int EdgeFrom(int edge) => edgeFrom[edge];
 
@@ -262,27 +328,84 @@ public sealed class GraphIndex
         return -1;
     }
 
-    internal static string NameKey(string text) => text.Trim().ToUpperInvariant();
+    /// <summary>Names match trimmed and case-insensitively (ordinal), as <see cref="Graph.Entity.IsNamed"/> compares them.</summary>
+    private static uint NameHash(string name) => (uint)string.GetHashCode(name.AsSpan().Trim(), StringComparison.OrdinalIgnoreCase);
 
-    private Adjacency Side(Direction direction) => direction == Direction.Out ? outgoing : incoming;
+    private static bool SameName(string name, string text) => name.AsSpan().Trim().Equals(text.AsSpan().Trim(), StringComparison.OrdinalIgnoreCase);
 
-    private static Dictionary<string, int[]> BuildNameLookup(Entity[] entities)
+    private static bool HasName(Entity entity, string text)
     {
-        var lists = new Dictionary<string, List<int>>(entities.Length, StringComparer.Ordinal);
-        for (var id = 0; id < entities.Length; id++)
+        if (SameName(entity.Name, text))
         {
-            foreach (var name in entities[id].Names.Select(NameKey).Distinct(StringComparer.Ordinal))
-            {
-                if (!lists.TryGetValue(name, out var list))
-                {
-                    lists[name] = list = new List<int>(1);
-                }
+            return true;
+        }
 
-                list.Add(id);
+        foreach (var alias in entity.Aliases)
+        {
+            if (SameName(alias, text))
+            {
+                return true;
             }
         }
 
-        return lists.ToDictionary(pair => pair.Key, pair => pair.Value.ToArray(), StringComparer.Ordinal);
+        return false;
+    }
+
+    private static int LowerBound(uint[] sorted, uint value)
+    {
+        var (low, high) = (0, sorted.Length);
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (sorted[middle] < value)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+
+    private Adjacency Side(Direction direction) => direction == Direction.Out ? outgoing : incoming;
+
+    private static (uint[] Hashes, int[] Ids) BuildNameLookup(Entity[] entities)
+    {
+        var count = 0;
+        foreach (var entity in entities)
+        {
+            count += 1 + entity.Aliases.Count;
+        }
+
+        // One (hash, id) per distinct name of an entity, sorted by hash then id, so a lookup reads ids in order.
+        var pairs = new ulong[count];
+        var used = 0;
+        for (var id = 0; id < entities.Length; id++)
+        {
+            var entity = entities[id];
+            pairs[used++] = ((ulong)NameHash(entity.Name) << 32) | (uint)id;
+            for (var a = 0; a < entity.Aliases.Count; a++)
+            {
+                if (!SameName(entity.Name, entity.Aliases[a]) && !entity.Aliases.Take(a).Any(earlier => SameName(earlier, entity.Aliases[a])))
+                {
+                    pairs[used++] = ((ulong)NameHash(entity.Aliases[a]) << 32) | (uint)id;
+                }
+            }
+        }
+
+        Array.Sort(pairs, 0, used);
+        var hashes = new uint[used];
+        var ids = new int[used];
+        for (var i = 0; i < used; i++)
+        {
+            hashes[i] = (uint)(pairs[i] >> 32);
+            ids[i] = (int)(uint)pairs[i];
+        }
+
+        return (hashes, ids);
     }
 
     private (int[] Start, int[] Ids) BuildDistricts()
@@ -405,7 +528,7 @@ public sealed class GraphIndex
         public static Adjacency Build(int nodeCount, int[] endpoint, byte[] type, int typeCount)
         {
             // Two stable counting sorts: by type, then by node, leave each node's edges grouped by type.
-            var byType = CountingSort(Enumerable.Range(0, endpoint.Length).ToArray(), e => type[e], typeCount);
+            var byType = ByType(type, typeCount);
             var start = new int[nodeCount + 1];
             foreach (var node in endpoint)
             {
@@ -456,23 +579,23 @@ public sealed class GraphIndex
             return low;
         }
 
-        private static int[] CountingSort(int[] items, Func<int, int> bucketOf, int bucketCount)
+        private static int[] ByType(byte[] type, int typeCount)
         {
-            var counts = new int[bucketCount + 1];
-            foreach (var item in items)
+            var next = new int[typeCount + 1];
+            foreach (var code in type)
             {
-                counts[bucketOf(item) + 1]++;
+                next[code + 1]++;
             }
 
-            for (var i = 0; i < bucketCount; i++)
+            for (var i = 0; i < typeCount; i++)
             {
-                counts[i + 1] += counts[i];
+                next[i + 1] += next[i];
             }
 
-            var sorted = new int[items.Length];
-            foreach (var item in items)
+            var sorted = new int[type.Length];
+            for (var edge = 0; edge < type.Length; edge++)
             {
-                sorted[counts[bucketOf(item)]++] = item;
+                sorted[next[type[edge]]++] = edge;
             }
 
             return sorted;
