@@ -13,8 +13,8 @@ public sealed partial class SqliteGraphStore
     /// The whole graph, for the analysis index: millions of rows, so read straight from SQLite's row buffers
     /// (no ADO.NET value per column), each repeated value (provenance, tags, types, units) parsed once, and the
     /// relationships kept as a <see cref="RelationshipTable"/> of entity positions rather than an object each.
-    /// Relationships are read on a second connection in parallel when it sees the same data version (otherwise
-    /// after the entities and facts, on this one).
+    /// Relationships and facts are read on connections of their own in parallel with the entities when those see
+    /// the same data version (otherwise after the entities, on this one).
     /// </summary>
     public async Task<GraphDataset> ReadAllAsync(CancellationToken cancellationToken = default)
     {
@@ -22,12 +22,22 @@ public sealed partial class SqliteGraphStore
         var connection = lease.Connection;
         await using var transaction = BeginRead(lease);
         var version = pinned?.Version ?? ReadDataVersion(connection, transaction);
-        var parallel = Task.Run(() => ReadRelationshipRowsAt(version, cancellationToken), cancellationToken);
+        var relationshipsAside = Task.Run(() => OnOwnConnectionAt(version, ReadRelationshipRows, cancellationToken), cancellationToken);
+        var factsAside = Task.Run(() => OnOwnConnectionAt(version, ReadFactRows, cancellationToken), cancellationToken);
 
         var (entities, positions) = ReadAllEntities(connection, cancellationToken);
-        var facts = ReadAllFacts(connection, entities, positions, cancellationToken);
-        var rows = await parallel.ConfigureAwait(false) ?? ReadRelationshipRows(connection, cancellationToken);
+        var facts = (await factsAside.ConfigureAwait(false) ?? ReadFactRows(connection, cancellationToken)).ToFacts(entities, positions);
+        var rows = await relationshipsAside.ConfigureAwait(false) ?? ReadRelationshipRows(connection, cancellationToken);
         return new GraphDataset(entities, facts, rows.ToTable(entities, positions));
+    }
+
+    /// <summary>A read on a connection of its own, or null when that connection sees another version than <paramref name="version"/>.</summary>
+    private T? OnOwnConnectionAt<T>(long version, Func<SqliteConnection, CancellationToken, T> read, CancellationToken cancellationToken)
+        where T : class
+    {
+        using var connection = ConnectForRead();
+        using var transaction = connection.BeginTransaction(deferred: true);
+        return ReadDataVersion(connection, transaction) == version ? read(connection, cancellationToken) : null;
     }
 
     private static (List<Entity> Entities, EntityPositions Positions) ReadAllEntities(SqliteConnection connection, CancellationToken cancellationToken)
@@ -61,12 +71,12 @@ public sealed partial class SqliteGraphStore
         return (entities, new EntityPositions(ids));
     }
 
-    private static List<Fact> ReadAllFacts(SqliteConnection connection, List<Entity> entities, EntityPositions positions, CancellationToken cancellationToken)
+    private static FactRows ReadFactRows(SqliteConnection connection, CancellationToken cancellationToken)
     {
         // Fact keys, units and dates repeat on every row; values repeat often enough (counts, years) to share too.
         var texts = new Utf8Memo<string>(text => text);
         var sources = new Utf8Memo<IReadOnlyList<SourceRef>>(StoredJson.ReadSources);
-        var facts = new List<Fact>();
+        var facts = new FactRows();
         using var rows = new RawRows(connection, "SELECT entity_id, key, value, number, unit, as_of, sources, about FROM fact ORDER BY id");
         while (rows.Read())
         {
@@ -75,26 +85,43 @@ public sealed partial class SqliteGraphStore
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            if (!positions.TryGet(rows.Int64(0), out var owner))
-            {
-                continue;
-            }
-
-            facts.Add(new Fact(entities[owner].Key, texts.Get(rows.Utf8(1)), texts.Get(rows.Utf8(2)),
+            facts.Add(new FactRow(rows.Int64(0), texts.Get(rows.Utf8(1)), texts.Get(rows.Utf8(2)),
                 rows.IsNull(3) ? null : rows.Double(3), rows.IsNull(4) ? null : texts.Get(rows.Utf8(4)),
-                rows.IsNull(5) ? null : texts.Get(rows.Utf8(5)), sources.Get(rows.Utf8(6)))
-            { About = rows.Strings(7) });
+                rows.IsNull(5) ? null : texts.Get(rows.Utf8(5)), sources.Get(rows.Utf8(6)), rows.Strings(7)));
         }
 
         return facts;
     }
 
-    /// <summary>All relationships by entity id, on a connection of its own, or null when that connection sees another version.</summary>
-    private RelationshipRows? ReadRelationshipRowsAt(long version, CancellationToken cancellationToken)
+    private readonly record struct FactRow(
+        long EntityId, string Key, string Value, double? Number, string? Unit, string? AsOf, IReadOnlyList<SourceRef> Sources, IReadOnlyList<string> About);
+
+    /// <summary>Fact rows by entity id as read, before the entities' keys are known.</summary>
+    private sealed class FactRows
     {
-        using var connection = ConnectForRead();
-        using var transaction = connection.BeginTransaction(deferred: true);
-        return ReadDataVersion(connection, transaction) == version ? ReadRelationshipRows(connection, cancellationToken) : null;
+        private readonly List<FactRow> rows = [];
+
+        public int Count => rows.Count;
+
+        public void Add(FactRow row) => rows.Add(row);
+
+        /// <summary>The facts of entities of <paramref name="entities"/> (a fact of no entity is left out); once only, it empties the rows.</summary>
+        public List<Fact> ToFacts(List<Entity> entities, EntityPositions positions)
+        {
+            var facts = new List<Fact>(rows.Count);
+            foreach (var row in rows)
+            {
+                if (positions.TryGet(row.EntityId, out var owner))
+                {
+                    facts.Add(new Fact(entities[owner].Key, row.Key, row.Value, row.Number, row.Unit, row.AsOf, row.Sources) { About = row.About });
+                }
+            }
+
+            // Whoever still holds these rows (the task that read them) no longer holds their memory.
+            rows.Clear();
+            rows.Capacity = 0;
+            return facts;
+        }
     }
 
     private static RelationshipRows ReadRelationshipRows(SqliteConnection connection, CancellationToken cancellationToken)
@@ -169,7 +196,7 @@ public sealed partial class SqliteGraphStore
             Count++;
         }
 
-        /// <summary>The rows whose both ends are entities of <paramref name="entities"/>, by position (a dangling row is left out).</summary>
+        /// <summary>The rows whose both ends are entities of <paramref name="entities"/>, by position (a dangling row is left out); once only.</summary>
         public RelationshipTable ToTable(List<Entity> entities, EntityPositions positions)
         {
             var (start, end) = (new int[Count], new int[Count]);
@@ -183,6 +210,9 @@ public sealed partial class SqliteGraphStore
                 }
             }
 
+            // The table owns the type and provenance columns from here; whoever still holds these rows (the task that
+            // read them) no longer holds the ids.
+            (from, to) = ([], []);
             return new RelationshipTable(entities, start, end, typeNames, typeOf, sourceSets, sourcesOf, kept);
         }
     }
