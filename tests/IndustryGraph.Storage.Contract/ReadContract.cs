@@ -160,6 +160,7 @@ public abstract class ReadContract : StoreContract
         await LoadSampleAsync();
         await using var snapshot = await Store.OpenSnapshotAsync();
         Assert.Single(await snapshot.GetEntitiesAsync(["ent-ls"]));
+        var wholeBefore = Lines(await snapshot.ReadAllAsync());
         var dataset = Build();
         await Store.ImportAsync(dataset with { Entities = [.. dataset.Entities.Where(entity => entity.Key != "ent-ls")], Relationships = [.. dataset.Relationships.Where(edge => edge.FromKey != "ent-ls")] }, ImportMode.Replace);
 
@@ -172,6 +173,8 @@ public abstract class ReadContract : StoreContract
         Assert.True(entities is null || entities.Count == 1);
         var list = await AtVersionOrRefusedAsync(() => snapshot.ListEntitiesAsync(new EntityListQuery(EntityKind.Enterprise)));
         Assert.True(list is null || list.TotalCount == 4);
+        var whole = await AtVersionOrRefusedAsync(() => snapshot.ReadAllAsync());
+        Assert.True(whole is null || Lines(whole).SequenceEqual(wholeBefore));
 
         Assert.Equal(2, await Store.GetDataVersionAsync());
         Assert.Empty(await Store.GetEntitiesAsync(["ent-ls"]));
@@ -215,6 +218,9 @@ public abstract class ReadContract : StoreContract
         Assert.Equal(sample.Facts.Select(Describe).Order(StringComparer.Ordinal), all.Facts.Select(Describe).Order(StringComparer.Ordinal));
         Assert.Equal(sample.Relationships.Select(Describe).Order(StringComparer.Ordinal), all.Relationships.Select(Describe).Order(StringComparer.Ordinal));
     }
+
+    private static List<string> Lines(GraphDataset graph) =>
+        [.. graph.Entities.Select(Describe).Order(StringComparer.Ordinal), .. graph.Facts.Select(Describe).Order(StringComparer.Ordinal), .. graph.Relationships.Select(Describe).Order(StringComparer.Ordinal)];
 
     private static string Describe(Entity entity) =>
         $"{entity.Key}|{entity.Kind}|{entity.Name}|{string.Join(',', entity.Aliases)}|{string.Join(',', entity.Tags)}|{string.Join(',', entity.Sources)}|{entity.Link}";
