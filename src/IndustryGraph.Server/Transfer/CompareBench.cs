@@ -488,7 +488,9 @@ public sealed class CompareBench(GraphSize size, int seed, string work, int roun
             return result;
         }
 
-        foreach (var query in new[] { "{ parks(first: 1) { nodes { name } } }", "{ enterprises(first: 1) { nodes { name } } }", "{ __typename }" })
+        var firstPark = await server.QueryAsync("{ parks(first: 1) { nodes { id } } }", null, cancellationToken);
+        var parkId = firstPark.Data?["parks"]?["nodes"]?[0]?["id"]?.ToString() ?? throw new InvalidOperationException("the server lists no park: " + firstPark.Error);
+        foreach (var query in new[] { "{ parks(first: 1) { nodes { name } } }", "{ enterprises(first: 1) { nodes { name } } }", $"{{ node(id: \"{parkId}\") {{ ... on Park {{ name }} }} }}", "{ __typename }" })
         {
             var url = $"{server.BaseAddress}graphql?query={Uri.EscapeDataString(query)}";
             var (bytes, contentType) = await server.GetBytesAsync(url, cancellationToken);
