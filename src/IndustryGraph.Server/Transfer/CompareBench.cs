@@ -122,6 +122,7 @@ public sealed class CompareBench(GraphSize size, int seed, string work, int roun
         var wrk = await ThroughputAsync(server, cancellationToken);
         await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);
         var memory = server.Memory();
+        var (transactionMicros, pageMicros) = StoreFloors(sql);
 
         Say("");
         Say($"## bench compare --size {size.Name} --seed {seed}: {rounds} interleaved rounds, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
@@ -142,7 +143,9 @@ public sealed class CompareBench(GraphSize size, int seed, string work, int roun
             Say($"| `{name}` | {project:N0} | {plain:N0} | {(plain > 0 ? project / plain : 0):0.00}× |");
         }
 
+        var plainMicros = wrk.Count > 0 && wrk[0].Plain > 0 ? Environment.ProcessorCount * 1e6 / wrk[0].Plain : double.NaN;
         Say("");
+        Say($"floors: a plain Kestrel answer costs the machine about {plainMicros:0.0} µs (cores ÷ its rps, wrk included); on one SQLite connection of this process, prepared: a read transaction (BEGIN, version, ROLLBACK) {transactionMicros:0.0} µs, with the one-item page statement of enterprises(first: 1) {pageMicros:0.0} µs");
         Say($"start-up on the imported store: listening {server.ListeningAfter.TotalSeconds:0.0} s, analysis index ready {server.AnalysisReadyAfter.TotalSeconds:0.0} s");
         Say($"memory of the server: peak {memory.PeakMb:N0} MB, after the latency rounds {peakAfterLatency.CurrentMb:N0} MB, settled after wrk {memory.CurrentMb:N0} MB");
         Say(importLine);
@@ -477,6 +480,51 @@ public sealed class CompareBench(GraphSize size, int seed, string work, int roun
                 edges.WriteLine($"{Quote(edge.FromKey)},{Quote(edge.ToKey)}");
             }
         }
+    }
+
+    /// <summary>
+    /// What a one-item page costs SQLite alone, with nothing of HTTP or GraphQL: the read transaction every query
+    /// opens, and that with the page statement the server prepares for <c>enterprises(first: 1)</c>. Microseconds each.
+    /// </summary>
+    private static (double Transaction, double Page) StoreFloors(SqliteConnection sql)
+    {
+        using var begin = sql.CreateCommand();
+        begin.CommandText = "BEGIN DEFERRED; SELECT value FROM meta WHERE key = 'data_version'";
+        using var page = sql.CreateCommand();
+        page.CommandText = "SELECT e.id, e.key, e.kind, e.name, e.aliases, e.tags, e.sources, e.chain_key, e.segment, e.position, e.name AS sort FROM entity e WHERE e.kind = $kind ORDER BY sort ASC, e.key ASC LIMIT $limit";
+        page.Parameters.AddWithValue("$kind", EntityKind.Enterprise.ToCode());
+        page.Parameters.AddWithValue("$limit", 2);
+        using var rollback = sql.CreateCommand();
+        rollback.CommandText = "ROLLBACK";
+
+        double Time(bool withPage)
+        {
+            const int Runs = 20_000;
+            var clock = new Stopwatch();
+            for (var run = -Runs / 10; run < Runs; run++)
+            {
+                if (run == 0)
+                {
+                    clock.Start();
+                }
+
+                begin.ExecuteScalar();
+                if (withPage)
+                {
+                    using var reader = page.ExecuteReader();
+                    while (reader.Read())
+                    {
+                        _ = reader.GetString(3);
+                    }
+                }
+
+                rollback.ExecuteNonQuery();
+            }
+
+            return clock.Elapsed.TotalMicroseconds / Runs;
+        }
+
+        return (Time(withPage: false), Time(withPage: true));
     }
 
     private async Task<List<(string Name, double Project, double Plain)>> ThroughputAsync(ServerProcess server, CancellationToken cancellationToken)

@@ -29,6 +29,7 @@ public sealed class CompareBenchTests(ITestOutputHelper output) : IDisposable
         if (File.Exists("/usr/bin/wrk"))
         {
             // Each one-item read beside the plain endpoint, with its ratio.
+            Assert.Contains("floors: a plain Kestrel answer costs the machine about", printed.ToString(), StringComparison.Ordinal);
             Assert.Matches(@"\| `\{ node\(id: ""[A-Za-z0-9_-]+""\) \{ \.\.\. on Park \{ name \} \} \}` \| [\d,]+ \| [\d,]+ \| \d+\.\d\d× \|", printed.ToString());
         }
     }
