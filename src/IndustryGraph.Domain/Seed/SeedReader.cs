@@ -108,7 +108,7 @@ public static partial class SeedReader
     /// <summary>Every field, of every file, that holds text the store cannot keep faithfully (see <see cref="StoredText"/>).</summary>
     private static IEnumerable<SeedError> UnstorableText(IEnumerable<CsvTable> tables)
     {
-        foreach (var table in tables)
+        foreach (var table in tables.Where(table => table.MayHoldUnstorableText))
         {
             foreach (var record in table.Rows.Prepend(table.Header))
             {
@@ -125,7 +125,7 @@ public static partial class SeedReader
         }
     }
 
-    private sealed class Row(CsvTable table, CsvRecord record)
+    private readonly struct Row(CsvTable table, CsvRecord record)
     {
         public int Line => record.Line;
 
@@ -137,20 +137,52 @@ public static partial class SeedReader
         public string this[string column] => Get(column);
 
         public string Get(string column) =>
-            table.ColumnIndex.TryGetValue(column, out var index) && index < record.Fields.Count ? record.Fields[index].Trim() : "";
+            table.IndexOf(column) is var index and >= 0 && index < record.Fields.Count ? record.Fields[index].Trim() : "";
 
         public int ColumnOf(string column) =>
-            table.ColumnIndex.TryGetValue(column, out var index) && index < record.Columns.Count ? record.Columns[index] : 1;
+            table.IndexOf(column) is var index and >= 0 && index < record.Columns.Count ? record.Columns[index] : 1;
 
         public SeedError Error(string column, string message) => new(File, Line, ColumnOf(column), message);
 
-        public IReadOnlyList<string> List(string column) =>
-            SeedCell.SplitList(Get(column)).Distinct().ToList();
+        /// <summary>The items of a list cell; an empty cell (most of them) and a one-item cell allocate no list of their own.</summary>
+        public IReadOnlyList<string> List(string column, Dictionary<string, string[]> singleItems)
+        {
+            var cell = Get(column);
+            if (cell.Length == 0)
+            {
+                return [];
+            }
+
+            if (cell.AsSpan().IndexOfAny('|', '\\') >= 0)
+            {
+                return SeedCell.SplitList(cell).Distinct().ToList();
+            }
+
+            if (!singleItems.TryGetValue(cell, out var items))
+            {
+                items = [cell];
+                if (singleItems.Count < 100_000)
+                {
+                    singleItems[cell] = items;
+                }
+            }
+
+            return items;
+        }
     }
 
     private sealed class Builder(List<SeedError> errors, IReadOnlyDictionary<string, KnownEntity> known)
     {
         private readonly Dictionary<string, (Entity Entity, int Line)> entities = new(StringComparer.Ordinal);
+
+        // One-item lists (a tag, an alias) shared by the rows that give the same item; nothing changes a list once read.
+        private readonly Dictionary<string, string[]> singleItems = new(StringComparer.Ordinal);
+
+        // Provenance cells already read and found good, by (source, paragraph, note) as written.
+        private readonly Dictionary<(string Source, string Paragraph, string Note), SourceRef> provenanceCells = [];
+
+        // Figures already read from a fact's value (many facts share "418人" or "约3.1亿元").
+        private readonly Dictionary<string, (bool Ok, Quantity Quantity, string? Problem)> figures = new(StringComparer.Ordinal);
         private readonly Dictionary<string, (string Chain, SeedError ChainPosition)> pendingLinks = new(StringComparer.Ordinal);
         // Most rows share a handful of provenances; one instance each keeps a million-row import small.
         private readonly Dictionary<SourceRef, SourceRef> provenances = [];
@@ -213,7 +245,7 @@ public static partial class SeedReader
                 var provenance = ReadProvenance(row);
                 if (keyOk && kindOk && nameOk && provenance is not null)
                 {
-                    entities[key] = (new Entity(key, kind, row["name"], row.List("aliases"), row.List("tags"), [provenance]), row.Line);
+                    entities[key] = (new Entity(key, kind, row["name"], row.List("aliases", singleItems), row.List("tags", singleItems), [provenance]), row.Line);
                 }
             }
         }
@@ -248,7 +280,7 @@ public static partial class SeedReader
                 if (keyOk && segmentOk && positionOk && nameOk && provenance is not null)
                 {
                     var placement = new ChainLinkPlacement(row["chain"], segment, position);
-                    entities[key] = (new Entity(key, EntityKind.ChainLink, row["name"], row.List("aliases"), row.List("tags"), [provenance], placement), row.Line);
+                    entities[key] = (new Entity(key, EntityKind.ChainLink, row["name"], row.List("aliases", singleItems), row.List("tags", singleItems), [provenance], placement), row.Line);
                     pendingLinks[key] = (row["chain"], row.Error("chain", ""));
                 }
             }
@@ -382,12 +414,12 @@ public static partial class SeedReader
                         keyOk = false;
                     }
                 }
-                else if (Quantity.TryParse(value, out var quantity, out var valueProblem))
+                else if (Figure(value) is { Ok: true, Quantity: var quantity })
                 {
                     number = quantity.Number;
                     unit ??= quantity.Unit;
                 }
-                else if (valueProblem is not null)
+                else if (Figure(value).Problem is { } valueProblem)
                 {
                     errors.Add(row.Error("value", $"the figure in '{value}' cannot be read: {valueProblem}"));
                     keyOk = false;
@@ -425,10 +457,27 @@ public static partial class SeedReader
             }
         }
 
+        private (bool Ok, Quantity Quantity, string? Problem) Figure(string value)
+        {
+            if (figures.TryGetValue(value, out var figure))
+            {
+                return figure;
+            }
+
+            var ok = Quantity.TryParse(value, out var quantity, out var problem);
+            figure = (ok, quantity, problem);
+            if (figures.Count < 200_000)
+            {
+                figures[value] = figure;
+            }
+
+            return figure;
+        }
+
         /// <summary>The keys of the optional 'about' column, each checked to name an entity; null when one does not.</summary>
         private IReadOnlyList<string>? ReadAbout(Row row)
         {
-            var keys = row.List("about");
+            var keys = row.List("about", singleItems);
             var ok = true;
             foreach (var key in keys)
             {
@@ -510,8 +559,24 @@ public static partial class SeedReader
 
         private SourceRef? ReadProvenance(Row row)
         {
-            var source = row["source"];
-            var note = row["note"].Length > 0 ? row["note"] : null;
+            var cells = (row["source"], row["paragraph"], row["note"]);
+            if (provenanceCells.TryGetValue(cells, out var known))
+            {
+                return known;
+            }
+
+            var read = ReadProvenance(row, cells.Item1, cells.Item3);
+            if (read is not null && provenanceCells.Count < 100_000)
+            {
+                provenanceCells[cells] = read;
+            }
+
+            return read;
+        }
+
+        private SourceRef? ReadProvenance(Row row, string source, string noteCell)
+        {
+            var note = noteCell.Length > 0 ? noteCell : null;
             if (source.Length == 0)
             {
                 errors.Add(row.Error("source", "the row has no provenance: 'source' must name a source document or be 'curated'"));
