@@ -15,6 +15,45 @@ public sealed partial class SqliteGraphStore
     public async Task<ImportSummary> ImportAsync(GraphDataset dataset, ImportOptions options, CancellationToken cancellationToken = default)
     {
         await using var connection = ConnectCounted();
+        // A bulk load into an empty store writes every page once through a rollback journal (which keeps almost
+        // nothing: the pages are new) instead of twice, into the WAL and again at its checkpoint. Still atomic;
+        // the store is back in WAL mode after. Only when no other connection has the file open.
+        var rollbackJournal = !options.DryRun && dataset.RowCount >= ImportWriter.BulkRows && IsEmpty(connection) && TrySetJournalMode(connection, "delete");
+        try
+        {
+            return await ImportAsync(connection, dataset, options, cancellationToken);
+        }
+        finally
+        {
+            if (rollbackJournal)
+            {
+                TrySetJournalMode(connection, "wal");
+            }
+        }
+    }
+
+    private static bool IsEmpty(SqliteConnection connection)
+    {
+        using var command = Command(connection, "SELECT NOT EXISTS (SELECT 1 FROM entity)");
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 1;
+    }
+
+    private static bool TrySetJournalMode(SqliteConnection connection, string mode)
+    {
+        try
+        {
+            using var command = Command(connection, $"PRAGMA journal_mode = {mode}");
+            return string.Equals(command.ExecuteScalar() as string, mode, StringComparison.OrdinalIgnoreCase);
+        }
+        catch (SqliteException)
+        {
+            // Busy: another connection holds the file; the import runs in the mode the store has.
+            return false;
+        }
+    }
+
+    private async Task<ImportSummary> ImportAsync(SqliteConnection connection, GraphDataset dataset, ImportOptions options, CancellationToken cancellationToken)
+    {
         // A bulk write: a larger page cache, and temporary b-trees (sorts, index builds) in memory.
         // threads: the sorter of the index builds at the end may use a helper thread per core.
         Exec(connection, $"PRAGMA cache_size = -1048576; PRAGMA temp_store = MEMORY; PRAGMA threads = {Math.Min(Environment.ProcessorCount, 4)}");

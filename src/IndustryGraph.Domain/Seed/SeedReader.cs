@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using IndustryGraph.Domain.Facts;
@@ -186,7 +187,36 @@ public static partial class SeedReader
         private readonly Dictionary<string, (string Chain, SeedError ChainPosition)> pendingLinks = new(StringComparer.Ordinal);
         // Most rows share a handful of provenances; one instance each keeps a million-row import small.
         private readonly Dictionary<SourceRef, SourceRef> provenances = [];
-        private readonly Dictionary<(string From, string Type, string To), SourceRef[]> relationships = [];
+        // Edges by (from, type, to) as the entity instances read (one per key) and the type's number: no string hashing.
+        private readonly Dictionary<(Entity From, int Type, Entity To), SourceRef[]> relationships = new(EdgeComparer.Instance);
+
+        // The one-provenance list of each interned provenance, shared by every row that cites it (lists are never changed in place).
+        private readonly Dictionary<SourceRef, SourceRef[]> oneSource = new(ReferenceEqualityComparer.Instance);
+
+        // A stored entity a row refers to, made once per key so that its edges key by one instance.
+        private readonly Dictionary<string, Entity> knownEntities = new(StringComparer.Ordinal);
+
+        private static readonly string[] Types = [.. RelationshipTypes.All];
+
+        private readonly Dictionary<string, int> typeNumbers = Types.Select((type, index) => (type, index)).ToDictionary(pair => pair.type, pair => pair.index, StringComparer.Ordinal);
+
+        private (string? Key, Entity? Entity) lastFrom;
+        private (string? Key, Entity? Entity) lastTo;
+        private (string? Key, Entity? Entity) lastEntity;
+
+        private SourceRef[] One(SourceRef source)
+        {
+            if (!oneSource.TryGetValue(source, out var list))
+            {
+                list = [source];
+                if (oneSource.Count < 100_000)
+                {
+                    oneSource[source] = list;
+                }
+            }
+
+            return list;
+        }
         private readonly List<Fact> facts = [];
         private readonly HashSet<(string, string, string?, string, string, SourceRef)> factRows = [];
 
@@ -245,7 +275,7 @@ public static partial class SeedReader
                 var provenance = ReadProvenance(row);
                 if (keyOk && kindOk && nameOk && provenance is not null)
                 {
-                    entities[key] = (new Entity(key, kind, row["name"], row.List("aliases", singleItems), row.List("tags", singleItems), [provenance]), row.Line);
+                    entities[key] = (new Entity(key, kind, row["name"], row.List("aliases", singleItems), row.List("tags", singleItems), One(provenance)), row.Line);
                 }
             }
         }
@@ -280,7 +310,7 @@ public static partial class SeedReader
                 if (keyOk && segmentOk && positionOk && nameOk && provenance is not null)
                 {
                     var placement = new ChainLinkPlacement(row["chain"], segment, position);
-                    entities[key] = (new Entity(key, EntityKind.ChainLink, row["name"], row.List("aliases", singleItems), row.List("tags", singleItems), [provenance], placement), row.Line);
+                    entities[key] = (new Entity(key, EntityKind.ChainLink, row["name"], row.List("aliases", singleItems), row.List("tags", singleItems), One(provenance), placement), row.Line);
                     pendingLinks[key] = (row["chain"], row.Error("chain", ""));
                 }
             }
@@ -290,8 +320,9 @@ public static partial class SeedReader
         {
             foreach (var (linkKey, (chainKey, position)) in pendingLinks)
             {
-                var chainKind = entities.TryGetValue(chainKey, out var chain) ? chain.Entity.Kind
-                    : known.TryGetValue(chainKey, out var stored) ? stored.Kind : (EntityKind?)null;
+                var chain = entities.TryGetValue(chainKey, out var defined) ? defined.Entity
+                    : known.TryGetValue(chainKey, out var stored) ? Known(chainKey, stored) : null;
+                var chainKind = chain?.Kind;
                 if (chainKind is null)
                 {
                     errors.Add(position with { Message = $"reference to nothing: no industry chain has key '{chainKey}'" });
@@ -306,7 +337,7 @@ public static partial class SeedReader
                     continue;
                 }
 
-                AddRelationship(linkKey, RelationshipTypes.PartOf, chainKey, entities[linkKey].Entity.Sources[0]);
+                AddRelationship(entities[linkKey].Entity, RelationshipTypes.PartOf, chain!, entities[linkKey].Entity.Sources[0]);
             }
         }
 
@@ -314,8 +345,8 @@ public static partial class SeedReader
         {
             foreach (var row in RowsOf(table))
             {
-                var from = Resolve(row, "from");
-                var to = Resolve(row, "to");
+                var from = Resolve(row, "from", ref lastFrom);
+                var to = Resolve(row, "to", ref lastTo);
                 var type = row["type"].ToUpperInvariant();
                 var typeOk = RelationshipTypes.IsKnown(type);
                 if (!typeOk)
@@ -347,7 +378,7 @@ public static partial class SeedReader
                     continue;
                 }
 
-                if (!AddRelationship(from.Key, type, to.Key, provenance))
+                if (!AddRelationship(from, type, to, provenance))
                 {
                     errors.Add(row.Error("from", $"duplicate row: {from.Key} {type} {to.Key} with the same source is already given"));
                 }
@@ -355,13 +386,13 @@ public static partial class SeedReader
         }
 
         /// <summary>Adds an edge or another source of it; false when the edge already has this source.</summary>
-        private bool AddRelationship(string from, string type, string to, SourceRef source)
+        private bool AddRelationship(Entity from, string type, Entity to, SourceRef source)
         {
-            ref var sources = ref CollectionsMarshal.GetValueRefOrAddDefault(relationships, (from, type, to), out var exists);
+            ref var sources = ref CollectionsMarshal.GetValueRefOrAddDefault(relationships, (from, typeNumbers[type], to), out var exists);
             if (!exists)
             {
-                // Most edges have one source: a one-element array, grown only for the few with more.
-                sources = [source];
+                // Most edges have one source: a shared one-element array, replaced only for the few with more.
+                sources = One(source);
                 return true;
             }
 
@@ -379,7 +410,7 @@ public static partial class SeedReader
         {
             foreach (var row in RowsOf(table))
             {
-                var entity = Resolve(row, "entity");
+                var entity = Resolve(row, "entity", ref lastEntity);
                 var key = row["key"];
                 var keyOk = key.Length > 0;
                 if (!keyOk)
@@ -453,7 +484,7 @@ public static partial class SeedReader
                 }
 
                 factAt[identity] = facts.Count;
-                facts.Add(new Fact(entity.Key, key, value, number, unit, asOf, [provenance]) { About = about });
+                facts.Add(new Fact(entity.Key, key, value, number, unit, asOf, One(provenance)) { About = about });
             }
         }
 
@@ -492,9 +523,33 @@ public static partial class SeedReader
             return ok ? keys : null;
         }
 
-        private Entity? Resolve(Row row, string column)
+        /// <summary>The entity a column names; <paramref name="last"/> keeps the previous answer, as rows of one entity come together.</summary>
+        private Entity? Resolve(Row row, string column, ref (string? Key, Entity? Entity) last)
         {
             var key = row[column];
+            if (ReferenceEquals(key, last.Key))
+            {
+                return last.Entity;
+            }
+
+            var entity = Resolve(row, column, key);
+            last = entity is null ? default : (key, entity);
+            return entity;
+        }
+
+        private Entity Known(string key, KnownEntity stored)
+        {
+            if (!knownEntities.TryGetValue(key, out var entity))
+            {
+                var link = stored.ChainKey is null ? null : new ChainLinkPlacement(stored.ChainKey, Segment.Upstream, 1);
+                knownEntities[key] = entity = new Entity(key, stored.Kind, key, [], [], [], link);
+            }
+
+            return entity;
+        }
+
+        private Entity? Resolve(Row row, string column, string key)
+        {
             if (key.Length == 0)
             {
                 errors.Add(row.Error(column, $"'{column}' is empty: it must name a key"));
@@ -508,8 +563,7 @@ public static partial class SeedReader
 
             if (known.TryGetValue(key, out var stored))
             {
-                var link = stored.ChainKey is null ? null : new ChainLinkPlacement(stored.ChainKey, Segment.Upstream, 1);
-                return new Entity(key, stored.Kind, key, [], [], [], link);
+                return Known(key, stored);
             }
 
             var where = known.Count > 0 ? " in the files or the store" : "";
@@ -629,8 +683,20 @@ public static partial class SeedReader
         public GraphDataset Build() => new(
             entities.Values.Select(value => value.Entity).ToList(),
             facts,
-            relationships.Select(pair => new Relationship(pair.Key.From, pair.Key.Type, pair.Key.To, pair.Value)).ToList());
+            relationships.Select(pair => new Relationship(pair.Key.From.Key, Types[pair.Key.Type], pair.Key.To.Key, pair.Value)).ToList());
     }
+}
+
+/// <summary>Edges keyed by entity instance: one instance per key, so identity is the key's equality at a fraction of the cost.</summary>
+internal sealed class EdgeComparer : IEqualityComparer<(Entity From, int Type, Entity To)>
+{
+    public static EdgeComparer Instance { get; } = new();
+
+    public bool Equals((Entity From, int Type, Entity To) x, (Entity From, int Type, Entity To) y) =>
+        ReferenceEquals(x.From, y.From) && x.Type == y.Type && ReferenceEquals(x.To, y.To);
+
+    public int GetHashCode((Entity From, int Type, Entity To) obj) =>
+        HashCode.Combine(RuntimeHelpers.GetHashCode(obj.From), obj.Type, RuntimeHelpers.GetHashCode(obj.To));
 }
 
 public sealed record SeedReadResult(GraphDataset? Dataset, IReadOnlyList<SeedError> Errors);
