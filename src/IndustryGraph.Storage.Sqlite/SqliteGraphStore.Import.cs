@@ -19,6 +19,7 @@ public sealed partial class SqliteGraphStore
         // nothing: the pages are new) instead of twice, into the WAL and again at its checkpoint. Still atomic;
         // the store is back in WAL mode after. Only when no other connection has the file open.
         var rollbackJournal = !options.DryRun && dataset.RowCount >= ImportWriter.BulkRows && IsEmpty(connection) && TrySetJournalMode(connection, "delete");
+        options.Trace?.Invoke(rollbackJournal ? "journal: rollback (empty store)" : "journal: wal");
         try
         {
             return await ImportAsync(connection, dataset, options, cancellationToken);
@@ -38,17 +39,33 @@ public sealed partial class SqliteGraphStore
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 1;
     }
 
+    /// <summary>Switches the journal mode if the file allows it at once (no other connection open); never waits for one.</summary>
     private static bool TrySetJournalMode(SqliteConnection connection, string mode)
     {
+        var database = connection.Handle!;
+        long timeout;
+        using (var read = Command(connection, "PRAGMA busy_timeout"))
+        {
+            timeout = Convert.ToInt64(read.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+
+        SQLitePCL.raw.sqlite3_busy_timeout(database, 0);
         try
         {
-            using var command = Command(connection, $"PRAGMA journal_mode = {mode}");
-            return string.Equals(command.ExecuteScalar() as string, mode, StringComparison.OrdinalIgnoreCase);
+            if (SQLitePCL.raw.sqlite3_prepare_v2(database, $"PRAGMA journal_mode = {mode}", out var statement) != SQLitePCL.raw.SQLITE_OK)
+            {
+                return false;
+            }
+
+            using (statement)
+            {
+                return SQLitePCL.raw.sqlite3_step(statement) == SQLitePCL.raw.SQLITE_ROW
+                    && string.Equals(SQLitePCL.raw.sqlite3_column_text(statement, 0).utf8_to_string(), mode, StringComparison.OrdinalIgnoreCase);
+            }
         }
-        catch (SqliteException)
+        finally
         {
-            // Busy: another connection holds the file; the import runs in the mode the store has.
-            return false;
+            SQLitePCL.raw.sqlite3_busy_timeout(database, (int)timeout);
         }
     }
 
