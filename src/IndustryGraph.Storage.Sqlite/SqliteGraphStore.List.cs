@@ -31,23 +31,22 @@ public sealed partial class SqliteGraphStore
     /// every member (tens of milliseconds on a million enterprises) and the answer only changes with a write.
     /// </summary>
     private async Task<int> CountAsync(
-        SqliteConnection connection, SqliteTransaction? transaction, EntityListQuery query, string where,
+        ReadLease lease, SqliteTransaction? transaction, EntityListQuery query, string where,
         List<(string Name, object? Value)> parameters, CancellationToken cancellationToken)
     {
         if (!IsFiltered(query))
         {
-            return await KindCountAsync(connection, transaction, query.Kind, cancellationToken);
+            return KindCount(lease, transaction, query.Kind);
         }
 
-        var version = pinned?.Version ?? ReadDataVersion(connection, transaction);
+        var version = pinned?.Version ?? ReadDataVersion(lease, transaction);
         var cacheKey = string.Join('\u001f', [version.ToString(CultureInfo.InvariantCulture), where, .. parameters.Select(parameter => $"{parameter.Name}={parameter.Value}")]);
         if (counts.TryGetValue(cacheKey, out var known))
         {
             return known;
         }
 
-        await using var count = Command(connection, $"SELECT COUNT(*) FROM entity e WHERE {where}", [.. parameters]);
-        count.Transaction = transaction;
+        var count = lease.Prepared($"SELECT COUNT(*) FROM entity e WHERE {where}", transaction, [.. parameters]);
         var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
         if (counts.Count >= MaxRememberedCounts)
         {
@@ -66,19 +65,18 @@ public sealed partial class SqliteGraphStore
     private static bool IsFiltered(EntityListQuery query) =>
         query is not { InDistrict: null, InPark: null, InChain: null, InLink: null, Tag: null } || !string.IsNullOrWhiteSpace(query.NameContains);
 
-    private static async Task<int> KindCountAsync(SqliteConnection connection, SqliteTransaction? transaction, EntityKind kind, CancellationToken cancellationToken)
-    {
-        await using var byKind = Command(connection, "SELECT n FROM kind_count WHERE kind = $kind", ("$kind", kind.ToCode()));
-        byKind.Transaction = transaction;
-        return Convert.ToInt32(await byKind.ExecuteScalarAsync(cancellationToken) ?? 0, CultureInfo.InvariantCulture);
-    }
+    private static int KindCount(ReadLease lease, SqliteTransaction? transaction, EntityKind kind) =>
+        Convert.ToInt32(lease.Prepared("SELECT n FROM kind_count WHERE kind = $kind", transaction, ("$kind", kind.ToCode())).ExecuteScalar() ?? 0, CultureInfo.InvariantCulture);
 
     public async Task<EntityPage> ListEntitiesAsync(EntityListQuery query, CancellationToken cancellationToken = default)
     {
+        // Each filter in two forms: the set of members (the planner gathers it once; best for counting and for
+        // small lists) and a test of one entity (best when walking the name index over a large share of the kind).
         var where = new StringBuilder("e.kind = $kind");
+        var perEntity = new StringBuilder("e.kind = $kind");
         var parameters = new List<(string, object?)> { ("$kind", query.Kind.ToCode()) };
 
-        void Filter(string? key, string parameter, string membersSql)
+        void Filter(string? key, string parameter, string membersSql, string? memberTestSql = null)
         {
             if (key is null)
             {
@@ -86,7 +84,10 @@ public sealed partial class SqliteGraphStore
             }
 
             parameters.Add((parameter, key));
-            where.Append(CultureInfo.InvariantCulture, $" AND e.id IN ({membersSql.Replace(parameter, $"(SELECT id FROM entity WHERE key = {parameter})", StringComparison.Ordinal)})");
+            var id = $"(SELECT id FROM entity WHERE key = {parameter})";
+            var set = $" AND e.id IN ({membersSql.Replace(parameter, id, StringComparison.Ordinal)})";
+            where.Append(set);
+            perEntity.Append(memberTestSql is null ? set : $" AND ({memberTestSql.Replace(parameter, id, StringComparison.Ordinal)})");
         }
 
         var isPlace = query.Kind is EntityKind.Park or EntityKind.District;
@@ -95,26 +96,39 @@ public sealed partial class SqliteGraphStore
             UNION SELECT r1.from_id FROM relationship r1
               JOIN relationship r2 ON r2.from_id = r1.to_id AND r2.type = 'LOCATED_IN' AND r2.to_id = $district
               WHERE r1.type = 'LOCATED_IN'
+            """, """
+            EXISTS (SELECT 1 FROM relationship WHERE from_id = e.id AND type = 'LOCATED_IN' AND to_id = $district)
+            OR EXISTS (SELECT 1 FROM relationship r1
+              JOIN relationship r2 ON r2.from_id = r1.to_id AND r2.type = 'LOCATED_IN' AND r2.to_id = $district
+              WHERE r1.from_id = e.id AND r1.type = 'LOCATED_IN')
             """);
-        Filter(query.InPark, "$park", "SELECT from_id FROM relationship WHERE type = 'LOCATED_IN' AND to_id = $park");
+        Filter(query.InPark, "$park", "SELECT from_id FROM relationship WHERE type = 'LOCATED_IN' AND to_id = $park",
+            "EXISTS (SELECT 1 FROM relationship WHERE from_id = e.id AND type = 'LOCATED_IN' AND to_id = $park)");
         Filter(query.InChain, "$chain", isPlace ? $"{ChainMembers} UNION {HostsOf(ChainMembers)}" : ChainMembers);
-        Filter(query.InLink, "$link", isPlace ? $"{LinkMembers} UNION {HostsOf(LinkMembers)}" : LinkMembers);
+        Filter(query.InLink, "$link", isPlace ? $"{LinkMembers} UNION {HostsOf(LinkMembers)}" : LinkMembers,
+            isPlace ? null : "EXISTS (SELECT 1 FROM relationship WHERE from_id = e.id AND type IN ('WORKS_IN', 'SUPPORTS') AND to_id = $link)");
+        void Condition(string sql)
+        {
+            where.Append(sql);
+            perEntity.Append(sql);
+        }
+
         if (query.Tag is not null)
         {
-            where.Append(" AND e.id IN (SELECT entity_id FROM entity_tag WHERE tag = $tag)");
+            Condition(" AND e.id IN (SELECT entity_id FROM entity_tag WHERE tag = $tag)");
             parameters.Add(("$tag", query.Tag));
         }
 
         if (query.WithFact is { } fact)
         {
-            where.Append(" AND e.id IN (SELECT entity_id FROM fact WHERE key = $withFactKey AND value = $withFactValue AND about = '[]')");
+            Condition(" AND e.id IN (SELECT entity_id FROM fact WHERE key = $withFactKey AND value = $withFactValue AND about = '[]')");
             parameters.Add(("$withFactKey", fact.Key));
             parameters.Add(("$withFactValue", fact.Value));
         }
 
         if (!string.IsNullOrWhiteSpace(query.NameContains))
         {
-            where.Append(" AND (instr(lower(e.name), lower($contains)) > 0 OR instr(lower(e.aliases), lower($contains)) > 0)");
+            Condition(" AND (instr(lower(e.name), lower($contains)) > 0 OR instr(lower(e.aliases), lower($contains)) > 0)");
             parameters.Add(("$contains", query.NameContains.Trim()));
         }
 
@@ -130,7 +144,7 @@ public sealed partial class SqliteGraphStore
         // `last` walks backwards: flip the order, take the page, then reverse it.
         var backward = query.FromEnd;
         var descending = query.Descending ^ backward;
-        var pageWhere = new StringBuilder(where.ToString());
+        var bounds = new StringBuilder();
         void Bound(PageCursor? cursor, bool afterIt, string name)
         {
             if (cursor is null)
@@ -139,7 +153,7 @@ public sealed partial class SqliteGraphStore
             }
 
             var comparison = afterIt ^ query.Descending ? ">" : "<";
-            pageWhere.Append(CultureInfo.InvariantCulture, $" AND ({sortExpression}, e.key) {comparison} (${name}Value, ${name}Key)");
+            bounds.Append(CultureInfo.InvariantCulture, $" AND ({sortExpression}, e.key) {comparison} (${name}Value, ${name}Key)");
             parameters.Add(($"${name}Value", byFact ? double.Parse(cursor.SortValue, CultureInfo.InvariantCulture) : cursor.SortValue));
             parameters.Add(($"${name}Key", cursor.Key));
         }
@@ -149,28 +163,27 @@ public sealed partial class SqliteGraphStore
 
         var direction = descending ? "DESC" : "ASC";
         await using var lease = await LeaseAsync(cancellationToken);
-        var connection = lease.Connection;
         await using var transaction = BeginRead(lease);
         // A filter that keeps a large share of its kind (the largest district holds a tenth of a million
-        // enterprises) pages fastest by walking the name index and testing membership; the planner would gather
+        // enterprises) pages fastest by walking the name index and testing each entity; the planner would gather
         // and sort every member instead. The (remembered) count tells which.
         int? knownTotal = null;
-        var byNameIndex = "";
+        var (byNameIndex, pageWhere) = ("", where);
         if (!byFact && IsFiltered(query))
         {
-            knownTotal = await CountAsync(connection, transaction, query, where.ToString(), parameters, cancellationToken);
-            if ((long)knownTotal.Value * LargeShare > await KindCountAsync(connection, transaction, query.Kind, cancellationToken))
+            knownTotal = await CountAsync(lease, transaction, query, where.ToString(), parameters, cancellationToken);
+            if (query.IncludeItems && (long)knownTotal.Value * LargeShare > KindCount(lease, transaction, query.Kind))
             {
-                byNameIndex = " INDEXED BY entity_kind_name";
+                (byNameIndex, pageWhere) = (" INDEXED BY entity_kind_name", perEntity);
             }
         }
 
         var items = new List<(Entity, PageCursor)>();
-        await using (var command = Command(connection,
-            $"SELECT {EntityColumns}, {sortExpression} AS sort FROM entity e{byNameIndex} WHERE {pageWhere} ORDER BY sort {direction}, e.key {direction} LIMIT $limit",
-            [.. parameters, ("$limit", query.Limit + 1)]))
+        if (query.IncludeItems)
         {
-            command.Transaction = transaction;
+            var command = lease.Prepared(
+                $"SELECT {EntityColumns}, {sortExpression} AS sort FROM entity e{byNameIndex} WHERE {pageWhere}{bounds} ORDER BY sort {direction}, e.key {direction} LIMIT $limit",
+                transaction, [.. parameters, ("$limit", query.Limit + 1)]);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -182,7 +195,7 @@ public sealed partial class SqliteGraphStore
             }
         }
 
-        var total = !query.IncludeTotalCount ? -1 : knownTotal ?? await CountAsync(connection, transaction, query, where.ToString(), parameters, cancellationToken);
+        var total = !query.IncludeTotalCount ? -1 : knownTotal ?? await CountAsync(lease, transaction, query, where.ToString(), parameters, cancellationToken);
 
         return EntityPage.FromProbe(items, total, query);
     }

@@ -9,7 +9,7 @@ using Microsoft.Data.Sqlite;
 namespace IndustryGraph.Storage.Sqlite;
 
 /// <summary>The embedded store: one SQLite file in WAL mode, read by many, written by one transaction at a time.</summary>
-public sealed partial class SqliteGraphStore : IGraphStore
+public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
 {
     private const string EntityColumns = "e.id, e.key, e.kind, e.name, e.aliases, e.tags, e.sources, e.chain_key, e.segment, e.position";
     private readonly string connectionString;
@@ -17,6 +17,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
     private readonly StrongBox<long> roundTrips;
     private readonly PinnedConnection? pinned;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> counts;
+    private readonly ReadConnections readConnections;
 
     private SqliteGraphStore(string path, SqliteStoreOptions options)
     {
@@ -33,6 +34,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
             DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
         }.ToString();
         connectPragmas = FormattableString.Invariant($"PRAGMA foreign_keys = OFF; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}");
+        readConnections = new ReadConnections(connectionString);
     }
 
     /// <summary>A view of <paramref name="store"/> whose reads all go through one pinned read transaction.</summary>
@@ -44,7 +46,17 @@ public sealed partial class SqliteGraphStore : IGraphStore
         roundTrips = store.roundTrips;
         counts = store.counts;
         searchIndex = store.searchIndex;
+        readConnections = store.readConnections;
         this.pinned = pinned;
+    }
+
+    /// <summary>Closes the read connections kept open; a pinned view leaves them to the store it came from.</summary>
+    public void Dispose()
+    {
+        if (pinned is null)
+        {
+            readConnections.Dispose();
+        }
     }
 
     public string Path { get; }
@@ -96,36 +108,44 @@ public sealed partial class SqliteGraphStore : IGraphStore
     }
 
     /// <summary>
-    /// A connection for one read: a fresh one from the pool, or in a snapshot the pinned one, taken in turn
-    /// because the engine runs a level's loaders concurrently and a connection serves one command at a time.
+    /// A connection for one read: a kept one (<see cref="ReadConnections"/>), or in a snapshot the pinned one, taken
+    /// in turn because the engine runs a level's loaders concurrently and a connection serves one command at a time.
     /// </summary>
     private async ValueTask<ReadLease> LeaseAsync(CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref roundTrips.Value);
         if (pinned is null)
         {
-            Interlocked.Increment(ref roundTrips.Value);
-            return new ReadLease(ConnectForRead(), null);
+            return new ReadLease(readConnections.Rent(), null, readConnections);
         }
 
-        Interlocked.Increment(ref roundTrips.Value);
         await pinned.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        return new ReadLease(pinned.Connection, pinned.Gate);
+        return new ReadLease(pinned.Connection, pinned.Gate, null);
     }
 
     /// <summary>A read transaction for reads of several statements; a snapshot already has one.</summary>
     private static SqliteTransaction? BeginRead(ReadLease lease) => lease.IsPinned ? null : lease.Connection.BeginTransaction(deferred: true);
 
-    private sealed class ReadLease(SqliteConnection connection, SemaphoreSlim? gate) : IAsyncDisposable
+    private sealed class ReadLease(ReadConnection connection, SemaphoreSlim? gate, ReadConnections? owner) : IAsyncDisposable
     {
-        public SqliteConnection Connection => connection;
+        public SqliteConnection Connection => connection.Connection;
 
         public bool IsPinned => gate is not null;
+
+        /// <inheritdoc cref="ReadConnection.Prepared"/>
+        public SqliteCommand Prepared(string sql, SqliteTransaction? transaction, params ReadOnlySpan<(string Name, object? Value)> parameters)
+        {
+            var command = connection.Prepared(sql, parameters);
+            command.Transaction = transaction;
+            return command;
+        }
 
         public ValueTask DisposeAsync()
         {
             if (gate is null)
             {
-                return connection.DisposeAsync();
+                owner!.Return(connection);
+                return ValueTask.CompletedTask;
             }
 
             gate.Release();
@@ -133,9 +153,9 @@ public sealed partial class SqliteGraphStore : IGraphStore
         }
     }
 
-    private sealed class PinnedConnection(SqliteConnection connection, long version)
+    private sealed class PinnedConnection(ReadConnection connection, long version)
     {
-        public SqliteConnection Connection => connection;
+        public ReadConnection Connection => connection;
 
         public long Version => version;
 
@@ -144,19 +164,25 @@ public sealed partial class SqliteGraphStore : IGraphStore
 
     public async Task<IGraphSnapshot> OpenSnapshotAsync(CancellationToken cancellationToken = default)
     {
-        var connection = ConnectForRead();
+        var connection = readConnections.Rent();
         // A raw BEGIN (not an ADO.NET transaction), so the reads' commands need no transaction object; the
         // version read inside it fixes the WAL snapshot every later read of this request sees. One round-trip.
         long version;
-        using (var command = Command(connection, "BEGIN DEFERRED; SELECT value FROM meta WHERE key = 'data_version'"))
+        try
         {
-            version = long.Parse((string)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!, CultureInfo.InvariantCulture);
+            var begin = connection.Prepared("BEGIN DEFERRED; SELECT value FROM meta WHERE key = 'data_version'", []);
+            version = long.Parse((string)(await begin.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!, CultureInfo.InvariantCulture);
+        }
+        catch
+        {
+            readConnections.Return(connection);
+            throw;
         }
 
         return new Snapshot(new SqliteGraphStore(this, new PinnedConnection(connection, version)), connection, version);
     }
 
-    private sealed class Snapshot(SqliteGraphStore reads, SqliteConnection connection, long version) : IGraphSnapshot
+    private sealed class Snapshot(SqliteGraphStore reads, ReadConnection connection, long version) : IGraphSnapshot
     {
         public long Version => version;
 
@@ -187,8 +213,8 @@ public sealed partial class SqliteGraphStore : IGraphStore
         public async ValueTask DisposeAsync()
         {
             await reads.pinned!.Gate.WaitAsync().ConfigureAwait(false);
-            Exec(connection, "ROLLBACK");
-            await connection.DisposeAsync().ConfigureAwait(false);
+            connection.Prepared("ROLLBACK", []).ExecuteNonQuery();
+            reads.readConnections.Return(connection);
         }
     }
 
@@ -217,9 +243,11 @@ public sealed partial class SqliteGraphStore : IGraphStore
     public async Task<long> GetDataVersionAsync(CancellationToken cancellationToken = default)
     {
         await using var lease = await LeaseAsync(cancellationToken);
-        var connection = lease.Connection;
-        return ReadDataVersion(connection, null);
+        return ReadDataVersion(lease, null);
     }
+
+    private static long ReadDataVersion(ReadLease lease, SqliteTransaction? transaction) =>
+        long.Parse((string)lease.Prepared("SELECT value FROM meta WHERE key = 'data_version'", transaction).ExecuteScalar()!, CultureInfo.InvariantCulture);
 
     private static long ReadDataVersion(SqliteConnection connection, SqliteTransaction? transaction)
     {
@@ -236,9 +264,8 @@ public sealed partial class SqliteGraphStore : IGraphStore
         }
 
         await using var lease = await LeaseAsync(cancellationToken);
-        var connection = lease.Connection;
-        await using var command = Command(connection,
-            $"SELECT {EntityColumns} FROM entity e WHERE e.key IN (SELECT value FROM json_each($keys))", ("$keys", KeysJson(keys)));
+        var command = lease.Prepared(
+            $"SELECT {EntityColumns} FROM entity e WHERE e.key IN (SELECT value FROM json_each($keys))", null, ("$keys", KeysJson(keys)));
         return ReadEntities(command).ToDictionary(entity => entity.Key, StringComparer.Ordinal);
     }
 
@@ -277,13 +304,12 @@ public sealed partial class SqliteGraphStore : IGraphStore
         }
 
         await using var lease = await LeaseAsync(cancellationToken);
-        var connection = lease.Connection;
-        await using var command = Command(connection, """
+        var command = lease.Prepared("""
             SELECT e.key, f.key, f.value, f.number, f.unit, f.as_of, f.sources, f.about
             FROM fact f JOIN entity e ON e.id = f.entity_id
             WHERE e.key IN (SELECT value FROM json_each($keys))
             ORDER BY f.id
-            """, ("$keys", KeysJson(keys)));
+            """, null, ("$keys", KeysJson(keys)));
         return ReadFacts(command)
             .GroupBy(fact => fact.EntityKey, StringComparer.Ordinal)
             .ToDictionary(group => group.Key, group => (IReadOnlyList<Fact>)group.ToList(), StringComparer.Ordinal);
@@ -328,8 +354,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
             WHERE r.{side} IN (SELECT id FROM entity WHERE key IN (SELECT value FROM json_each($keys))){typeFilter}
             """)) + " ORDER BY 1";
         await using var lease = await LeaseAsync(cancellationToken);
-        var connection = lease.Connection;
-        await using var command = Command(connection, sql, ("$keys", KeysJson(keys)), ("$types", types is null ? null : KeysJson(types)));
+        var command = lease.Prepared(sql, null, ("$keys", KeysJson(keys)), ("$types", types is null ? null : KeysJson(types)));
         return ReadRelationships(command);
     }
 
@@ -354,13 +379,12 @@ public sealed partial class SqliteGraphStore : IGraphStore
         }
 
         await using var lease = await LeaseAsync(cancellationToken);
-        var connection = lease.Connection;
-        await using var command = Command(connection, $"""
+        var command = lease.Prepared($"""
             SELECT {EntityColumns} FROM entity e
             WHERE (e.key = $text OR e.id IN (SELECT entity_id FROM entity_name WHERE name = $text))
               AND ($kind IS NULL OR e.kind = $kind)
             ORDER BY e.key = $text DESC, e.name = $text DESC, e.key
-            """, ("$text", trimmed), ("$kind", kind?.ToCode()));
+            """, null, ("$text", trimmed), ("$kind", kind?.ToCode()));
         return ReadEntities(command);
     }
 

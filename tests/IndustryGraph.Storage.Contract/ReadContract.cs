@@ -113,6 +113,45 @@ public abstract class ReadContract : StoreContract
     }
 
     [ContractFact]
+    public async Task A_filtered_page_is_the_same_whether_its_filter_keeps_a_small_or_a_large_share_and_a_count_alone_reads_no_page()
+    {
+        // 60 enterprises in park-big, 1 in park-small, both parks in district d-one: park-big and the district keep most
+        // of the kind, park-small a sliver, so a store may page them by different plans; the answers must not tell.
+        Entity Enterprise(int i) => new($"ent-{i:000}", EntityKind.Enterprise, $"企业{(i * 37) % 61:000}", [], [], [ContractGraphs.Curated]);
+        var enterprises = Enumerable.Range(0, 61).Select(Enterprise).ToList();
+        var parks = new[] { ContractGraphs.Park("park-big", "大园"), ContractGraphs.Park("park-small", "小园") };
+        var graph = ContractGraphs.Graph(parks);
+        await Store.ImportAsync(graph with
+        {
+            Entities = [.. graph.Entities, .. enterprises],
+            Facts = [],
+            Relationships = [.. graph.Relationships, .. enterprises.Select((enterprise, i) => new Relationship(enterprise.Key, RelationshipTypes.LocatedIn, i == 60 ? "park-small" : "park-big", [ContractGraphs.Curated]))],
+        }, ImportMode.Replace);
+
+        async Task<List<string>> Walk(EntityListQuery query)
+        {
+            var keys = new List<string>();
+            for (var page = await Store.ListEntitiesAsync(query with { Limit = 7 }); ; page = await Store.ListEntitiesAsync(query with { Limit = 7, After = page.Items[^1].Cursor }))
+            {
+                keys.AddRange(page.Items.Select(item => item.Entity.Key));
+                if (!page.HasNext)
+                {
+                    return keys;
+                }
+            }
+        }
+
+        var byName = enterprises.OrderBy(enterprise => enterprise.Name, StringComparer.Ordinal).ThenBy(enterprise => enterprise.Key, StringComparer.Ordinal).Select(enterprise => enterprise.Key).ToList();
+        Assert.Equal(byName.Where(key => key != "ent-060"), await Walk(new EntityListQuery(EntityKind.Enterprise) { InPark = "park-big" }));
+        Assert.Equal(["ent-060"], await Walk(new EntityListQuery(EntityKind.Enterprise) { InPark = "park-small" }));
+        Assert.Equal(byName, await Walk(new EntityListQuery(EntityKind.Enterprise) { InDistrict = "d-one" }));
+
+        var countOnly = await Store.ListEntitiesAsync(new EntityListQuery(EntityKind.Enterprise) { InPark = "park-big", IncludeItems = false });
+        Assert.Equal(60, countOnly.TotalCount);
+        Assert.Contains(countOnly.Items.Count, new[] { 0, 20 });
+    }
+
+    [ContractFact]
     public async Task Ordering_by_a_figure_puts_the_largest_first_and_those_without_it_last()
     {
         await LoadSampleAsync();

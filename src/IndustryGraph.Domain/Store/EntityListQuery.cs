@@ -38,6 +38,9 @@ public sealed record EntityListQuery(EntityKind Kind)
     /// <summary>Count the whole list (<see cref="EntityPage.TotalCount"/>); when false a store may skip the count and answer -1.</summary>
     public bool IncludeTotalCount { get; init; } = true;
 
+    /// <summary>Read the page's items; when false (only the count is wanted) a store may answer no items and no neighbours.</summary>
+    public bool IncludeItems { get; init; } = true;
+
     /// <summary>Take the last <see cref="Limit"/> items (before <see cref="Before"/> when given) instead of the first.</summary>
     public bool FromEnd { get; init; }
 }

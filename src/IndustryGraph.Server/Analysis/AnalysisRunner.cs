@@ -98,6 +98,11 @@ public sealed class ScopeArgument
 public static class RequestAnalysis
 {
     /// <summary>The analysis index at the request's data version (a query's pinned one; the latest for a mutation).</summary>
-    public static Task<AnalysisSnapshot> ForRequestAsync(this AnalysisIndexProvider provider, IResolveFieldContext context) =>
-        provider.GetAsync(context.RequestServices?.GetService<GraphReader>()?.Snapshot, context.CancellationToken);
+    public static async Task<AnalysisSnapshot> ForRequestAsync(this AnalysisIndexProvider provider, IResolveFieldContext context)
+    {
+        var pinned = context.RequestServices?.GetService<GraphReader>() is { } reader
+            ? await reader.SnapshotAsync(context.CancellationToken).ConfigureAwait(false)
+            : null;
+        return await provider.GetAsync(pinned, context.CancellationToken).ConfigureAwait(false);
+    }
 }

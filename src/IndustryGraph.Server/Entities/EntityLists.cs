@@ -135,6 +135,8 @@ public static class EntityLists
                 Descending = order?.Direction == SortDirection.Desc,
                 // Counting is the whole cost of a small page of a big list: only when asked for (under any alias).
                 IncludeTotalCount = context.SubFields?.Values.Any(selected => selected.FieldType.Name == "totalCount") ?? true,
+                // A count alone reads no page.
+                IncludeItems = context.SubFields?.Values.Any(selected => selected.FieldType.Name is not ("totalCount" or "__typename")) ?? true,
             });
             // A cursor of a figure ordering holds a number; one from another ordering, or forged, does not.
             foreach (var (argument, cursor) in new[] { ("after", listQuery.After), ("before", listQuery.Before) })

@@ -20,7 +20,6 @@ public sealed class GraphReader : IAsyncDisposable
     private readonly BatchLoader<string, Entity> entities;
     private readonly BatchLoader<string, IReadOnlyList<Fact>> facts;
     private readonly BatchLoader<RelationshipQuery, IReadOnlyList<Relationship>> relationships;
-    private IGraphSnapshot? snapshot;
 
     private readonly RequestLanguage language;
 
@@ -36,29 +35,60 @@ public sealed class GraphReader : IAsyncDisposable
     }
 
     /// <summary>
-    /// Called once when the operation is known, before any field resolves. A query pins the current data version
-    /// for all its fields; a mutation reads the live store instead, because its own writes must show in the
-    /// fields it returns.
+    /// Called once when the operation is known, before any field resolves. A query pins one data version for all
+    /// its fields, taken when the first field reads (so a query that reads nothing, <c>{ __typename }</c>, costs the
+    /// store nothing); a mutation reads the live store instead, because its own writes must show in the fields it
+    /// returns.
     /// </summary>
-    public async Task BeginAsync(bool pinVersion, CancellationToken cancellationToken)
+    public Task BeginAsync(bool pinVersion, CancellationToken cancellationToken)
     {
-        if (pinVersion && snapshot is null)
-        {
-            snapshot = await store.OpenSnapshotAsync(cancellationToken).ConfigureAwait(false);
-        }
+        pinning = pinVersion;
+        return Task.CompletedTask;
     }
 
-    /// <summary>The version this request reads, when it is a query (null for a mutation: the latest).</summary>
-    public IGraphSnapshot? Snapshot => snapshot;
+    private bool pinning;
+    private readonly Lock opening = new();
+    private Task<IGraphSnapshot>? snapshot;
+
+    /// <summary>The version this request reads, opened by the first read that needs it; null for a mutation (the latest).</summary>
+    public async Task<IGraphSnapshot?> SnapshotAsync(CancellationToken cancellationToken)
+    {
+        if (!pinning)
+        {
+            return null;
+        }
+
+        Task<IGraphSnapshot> opened;
+        lock (opening)
+        {
+            opened = snapshot ??= store.OpenSnapshotAsync(cancellationToken);
+        }
+
+        return await opened.ConfigureAwait(false);
+    }
 
     /// <summary>Where this request reads: its snapshot or the live store.</summary>
-    public Task<IGraphReads> ReadsAsync(CancellationToken cancellationToken) => Task.FromResult(snapshot ?? (IGraphReads)store);
+    public async Task<IGraphReads> ReadsAsync(CancellationToken cancellationToken) =>
+        await SnapshotAsync(cancellationToken).ConfigureAwait(false) ?? (IGraphReads)store;
 
     public async ValueTask DisposeAsync()
     {
-        if (snapshot is not null)
+        Task<IGraphSnapshot>? opened;
+        lock (opening)
         {
-            await snapshot.DisposeAsync().ConfigureAwait(false);
+            opened = snapshot;
+        }
+
+        if (opened is null)
+        {
+            return;
+        }
+
+        // A snapshot that failed to open has nothing to give back; the request already answered the fault.
+        await ((Task)opened).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (opened.IsCompletedSuccessfully)
+        {
+            await opened.Result.DisposeAsync().ConfigureAwait(false);
         }
     }
 

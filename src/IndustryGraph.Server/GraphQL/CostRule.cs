@@ -16,8 +16,12 @@ namespace IndustryGraph.Server.GraphQL;
 /// that each spread the previous one twice turn into years of work.
 /// </para>
 /// </summary>
-public sealed class CostRule(GraphQLLimits limits) : ValidationRuleBase
+public sealed class CostRule(GraphQLLimits limits) : ValidationRuleBase, IRequestDependentRule
 {
+    public bool DependsOnVariables => true;
+
+    public bool DependsOnMethod => false;
+
     public const int PlainListEstimate = 5;
 
     /// <summary>Roughly what one field adds to a JSON answer (name, quotes, value); the answer size is estimated from it.</summary>

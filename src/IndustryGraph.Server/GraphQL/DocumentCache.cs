@@ -38,13 +38,19 @@ public sealed class QueryTextCache : IDisposable
 }
 
 /// <summary>
-/// Skips parsing and the spec's validation rules for a query text already seen and found valid; the rules that
-/// depend on the request (limits, GET) still run. Keyed by the SHA-256 of the text.
+/// Skips parsing and validation for a query text already seen and found valid: of the rules only those whose
+/// verdict the request can change run again (<see cref="IRequestDependentRule"/>: the variables' page sizes and
+/// texts when it has variables, GET for a document with a mutation), so a repeated query without variables is
+/// not validated at all. Keyed by the text itself.
 /// </summary>
 public sealed class DocumentCache(QueryTextCache texts, Microsoft.Extensions.Options.IOptions<GraphQLLimits> limits) : IConfigureExecution
 {
     /// <summary>With the execution steps (200), after option configurations (100) have set the validation rules.</summary>
     public float SortOrder => 200;
+
+    private sealed record DocumentKey(string Text);
+
+    private sealed record CachedDocument(GraphQLDocument Document, bool HasMutation);
 
     public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
     {
@@ -53,11 +59,11 @@ public sealed class DocumentCache(QueryTextCache texts, Microsoft.Extensions.Opt
             return await next(options).ConfigureAwait(false);
         }
 
-        var key = "document:" + QueryTextCache.Sha256Hex(options.Query);
-        if (texts.Cache.TryGetValue(key, out GraphQLDocument? cached) && cached is not null)
+        var key = new DocumentKey(options.Query);
+        if (texts.Cache.TryGetValue(key, out CachedDocument? cached) && cached is not null)
         {
-            options.Document = cached;
-            options.ValidationRules = (options.ValidationRules ?? DocumentValidator.CoreRules).Where(rule => !DocumentValidator.CoreRules.Contains(rule)).ToList();
+            options.Document = cached.Document;
+            options.ValidationRules = RulesToRepeat(options.ValidationRules, hasVariables: options.Variables is { Count: > 0 }, cached.HasMutation);
             return await next(options).ConfigureAwait(false);
         }
 
@@ -85,10 +91,21 @@ public sealed class DocumentCache(QueryTextCache texts, Microsoft.Extensions.Opt
         if (result.Executed && result.Document is not null && options.Query.Length <= QueryTextCache.MaxCachedQueryChars)
         {
             var size = QueryTextCache.BytesOf(options.Query) + (result.Document.AllNestedCount() * (long)QueryTextCache.BytesPerNode);
-            texts.Cache.Set(key, result.Document, new MemoryCacheEntryOptions { Size = size, SlidingExpiration = TimeSpan.FromHours(1) });
+            var hasMutation = result.Document.Definitions.OfType<GraphQLOperationDefinition>().Any(operation => operation.Operation != OperationType.Query);
+            texts.Cache.Set(key, new CachedDocument(result.Document, hasMutation), new MemoryCacheEntryOptions { Size = size, SlidingExpiration = TimeSpan.FromHours(1) });
         }
 
         return result;
+    }
+
+    private static IEnumerable<IValidationRule> RulesToRepeat(IEnumerable<IValidationRule>? rules, bool hasVariables, bool hasMutation)
+    {
+        if (!hasVariables && !hasMutation)
+        {
+            return [];
+        }
+
+        return (rules ?? []).Where(rule => rule is IRequestDependentRule dependent && ((hasVariables && dependent.DependsOnVariables) || (hasMutation && dependent.DependsOnMethod))).ToList();
     }
 
     private static GraphQLDocument? TryParse(string query)
@@ -195,7 +212,7 @@ public sealed class DocumentCache(QueryTextCache texts, Microsoft.Extensions.Opt
         }
     }
 
-    public static bool IsCached(QueryTextCache texts, string query) => texts.Cache.TryGetValue("document:" + QueryTextCache.Sha256Hex(query), out _);
+    public static bool IsCached(QueryTextCache texts, string query) => texts.Cache.TryGetValue(new DocumentKey(query), out _);
 }
 
 /// <summary>

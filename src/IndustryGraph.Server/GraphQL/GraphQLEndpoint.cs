@@ -21,9 +21,14 @@ public sealed class GraphQLEndpoint(
     IGraphQLTextSerializer serializer,
     IOptions<GraphQLLimits> limits,
     PersistedQueries persistedQueries,
+    QueryTextCache texts,
     ILogger<GraphQLEndpoint> logger) : IDisposable
 {
     private readonly SemaphoreSlim running = new(Math.Max(1, limits.Value.MaxConcurrentRequests));
+
+    // The rules are stateless and the limits fixed at start: one list per method, not one per request.
+    private readonly IValidationRule[] rulesOverGet = [.. DocumentValidator.CoreRules, .. LimitRules.For(limits.Value, isGet: true)];
+    private readonly IValidationRule[] rulesOverPost = [.. DocumentValidator.CoreRules, .. LimitRules.For(limits.Value, isGet: false)];
 
     public const string GraphQLResponseJson = "application/graphql-response+json";
     public const string ApplicationJson = "application/json";
@@ -108,7 +113,9 @@ public sealed class GraphQLEndpoint(
     private async Task RunAsync(HttpContext http, GraphQLRequest request, string mediaType, bool isGet, CancellationTokenSource timeout, long started)
     {
         var timeLimit = limits.Value.ExecutionTimeout;
-        if (QueryText.Check(request.Query!, limits.Value.MaxQueryLineChars) is { } textError)
+        // A cached text parsed and passed every rule before: it needs neither the line check nor the thread pool.
+        var cached = DocumentCache.IsCached(texts, request.Query!);
+        if (!cached && QueryText.Check(request.Query!, limits.Value.MaxQueryLineChars) is { } textError)
         {
             await WriteRequestErrorAsync(http, mediaType == GraphQLResponseJson ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK, textError.Code!, textError.Message, mediaType, textError);
             return;
@@ -117,22 +124,23 @@ public sealed class GraphQLEndpoint(
         ExecutionResult result;
         try
         {
-            // On the thread pool, so that a parse or a rule that does not look at the token still cannot hold
-            // the answer past the limit.
-            result = await Task.Run(
-                () => executer.ExecuteAsync(options =>
-                {
-                    options.Schema = schema;
-                    options.Query = request.Query;
-                    options.OperationName = request.OperationName;
-                    options.Variables = request.Variables;
-                    options.Extensions = request.Extensions;
-                    options.RequestServices = http.RequestServices;
-                    options.User = http.User;
-                    options.CancellationToken = timeout.Token;
-                    options.ValidationRules = DocumentValidator.CoreRules.Concat(LimitRules.For(limits.Value, isGet)).ToList();
-                }),
-                timeout.Token).WaitAsync(timeout.Token);
+            var options = new ExecutionOptions
+            {
+                Schema = schema,
+                Query = request.Query,
+                OperationName = request.OperationName,
+                Variables = request.Variables,
+                Extensions = request.Extensions,
+                RequestServices = http.RequestServices,
+                User = http.User,
+                CancellationToken = timeout.Token,
+                ValidationRules = isGet ? rulesOverGet : rulesOverPost,
+            };
+            // A new text is parsed and validated on the thread pool, so that a parse or a rule that does not look at
+            // the token still cannot hold the answer past the limit; a cached one goes straight to the resolvers.
+            result = cached
+                ? await executer.ExecuteAsync(options).WaitAsync(timeout.Token)
+                : await Task.Run(() => executer.ExecuteAsync(options), timeout.Token).WaitAsync(timeout.Token);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
@@ -383,8 +391,12 @@ public sealed class GraphQLEndpoint(
 }
 
 /// <summary>Spec: GET must not run mutations (GET is safe); such a request is refused with 405.</summary>
-public sealed class NoMutationsOverGet(bool isGet) : global::GraphQL.Validation.ValidationRuleBase, global::GraphQL.Validation.INodeVisitor
+public sealed class NoMutationsOverGet(bool isGet) : global::GraphQL.Validation.ValidationRuleBase, global::GraphQL.Validation.INodeVisitor, IRequestDependentRule
 {
+    public bool DependsOnVariables => false;
+
+    public bool DependsOnMethod => true;
+
     public const string Code = "MUTATION_OVER_GET";
 
     public override ValueTask<global::GraphQL.Validation.INodeVisitor?> GetPreNodeVisitorAsync(global::GraphQL.Validation.ValidationContext context) =>

@@ -10,8 +10,12 @@ namespace IndustryGraph.Server.GraphQL;
 /// (<see cref="StoredText"/>; numbers finite and in range; a fact's value with digits the reader reads). Each
 /// problem is its own BAD_USER_INPUT error naming the argument's path, so one answer lists them all.
 /// </summary>
-public sealed class InputTextRule : ValidationRuleBase
+public sealed class InputTextRule : ValidationRuleBase, IRequestDependentRule
 {
+    public bool DependsOnVariables => true;
+
+    public bool DependsOnMethod => false;
+
     public override ValueTask<INodeVisitor?> GetPostNodeVisitorAsync(ValidationContext context)
     {
         if (context.ArgumentValues is not { } fields)

@@ -4,7 +4,18 @@ using GraphQLParser.AST;
 
 namespace IndustryGraph.Server.GraphQL;
 
-/// <summary>The validation rules that hold a request to <see cref="GraphQLLimits"/>; they depend on the request, so they run even for cached documents.</summary>
+/// <summary>
+/// A rule whose verdict on a document the request can change, so it runs again when the document comes from the
+/// cache: through the variables (page sizes, texts), or through the method (GET may not run a mutation).
+/// </summary>
+public interface IRequestDependentRule : IValidationRule
+{
+    bool DependsOnVariables { get; }
+
+    bool DependsOnMethod { get; }
+}
+
+/// <summary>The validation rules that hold a request to <see cref="GraphQLLimits"/>.</summary>
 public static class LimitRules
 {
     public static IEnumerable<IValidationRule> For(GraphQLLimits limits, bool isGet)

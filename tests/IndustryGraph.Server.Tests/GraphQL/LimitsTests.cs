@@ -154,6 +154,19 @@ public sealed class DocumentCacheAndPersistedQueryTests(RunningServer server) : 
         Assert.NotEqual(200, (int)overGet.StatusCode);
     }
 
+    [Fact]
+    public async Task A_mutation_that_ran_over_post_and_sits_in_the_cache_is_still_refused_over_get()
+    {
+        const string Mutation = "mutation { __typename } # cached mutation";
+        var editor = await server.CreateKeyAsync(IndustryGraph.Domain.Access.ApiRole.Editor, "editor-cached-mutation");
+        Assert.Equal(200, (await server.PostWithKeyAsync(editor, Mutation)).Status);
+        Assert.True(DocumentCache.IsCached(server.Services.GetRequiredService<QueryTextCache>(), Mutation));
+
+        var overGet = await server.Http.GetAsync("/graphql?query=" + Uri.EscapeDataString(Mutation));
+        Assert.Equal(405, (int)overGet.StatusCode);
+        Assert.Contains(NoMutationsOverGet.Code, (await GraphQLResponse.ReadAsync(overGet)).ErrorCodes);
+    }
+
     private async Task<GraphQLResponse> PostPersistedAsync(string? query, string hash)
     {
         var body = JsonSerializer.Serialize(new { query, extensions = new { persistedQuery = new { version = 1, sha256Hash = hash } } });
