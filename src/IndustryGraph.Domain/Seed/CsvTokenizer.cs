@@ -123,7 +123,7 @@ internal sealed class CsvSource(byte[] bytes, int start)
 /// </summary>
 internal sealed class CsvTokenizer(string file, CsvSource source, List<SeedError> errors)
 {
-    private const int InternSlots = 4096;
+    private const int InternSlots = 16_384;
     private const int InternLongest = 64;
     private const int MaxInternedColumns = 64;
     private const int TrialValues = 4096;
@@ -201,9 +201,9 @@ internal sealed class CsvTokenizer(string file, CsvSource source, List<SeedError
 
     private static bool IsBlank(List<string> fields)
     {
-        foreach (var field in fields)
+        foreach (var field in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(fields))
         {
-            if (!string.IsNullOrWhiteSpace(field))
+            if (field.Length > 0 && !string.IsNullOrWhiteSpace(field))
             {
                 return false;
             }

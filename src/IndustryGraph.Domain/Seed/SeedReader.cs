@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using IndustryGraph.Domain.Facts;
@@ -174,7 +173,9 @@ public static partial class SeedReader
 
     private sealed class Builder(List<SeedError> errors, IReadOnlyDictionary<string, KnownEntity> known)
     {
-        private readonly Dictionary<string, (Entity Entity, int Line)> entities = new(StringComparer.Ordinal);
+        // Each entity read gets a number, by which edges are keyed.
+        private readonly Dictionary<string, (Entity Entity, int Line, int Number)> entities = new(StringComparer.Ordinal);
+        private int entityNumbers;
 
         // One-item lists (a tag, an alias) shared by the rows that give the same item; nothing changes a list once read.
         private readonly Dictionary<string, string[]> singleItems = new(StringComparer.Ordinal);
@@ -187,22 +188,22 @@ public static partial class SeedReader
         private readonly Dictionary<string, (string Chain, SeedError ChainPosition)> pendingLinks = new(StringComparer.Ordinal);
         // Most rows share a handful of provenances; one instance each keeps a million-row import small.
         private readonly Dictionary<SourceRef, SourceRef> provenances = [];
-        // Edges by (from, type, to) as the entity instances read (one per key) and the type's number: no string hashing.
-        private readonly Dictionary<(Entity From, int Type, Entity To), SourceRef[]> relationships = new(EdgeComparer.Instance);
+        // Edges by the numbers of (from, type, to): no string hashing for millions of rows.
+        private readonly Dictionary<(int From, int Type, int To), (Entity From, Entity To, SourceRef[] Sources)> relationships = [];
 
         // The one-provenance list of each interned provenance, shared by every row that cites it (lists are never changed in place).
         private readonly Dictionary<SourceRef, SourceRef[]> oneSource = new(ReferenceEqualityComparer.Instance);
 
-        // A stored entity a row refers to, made once per key so that its edges key by one instance.
-        private readonly Dictionary<string, Entity> knownEntities = new(StringComparer.Ordinal);
+        // A stored entity a row refers to, made once per key, with its number.
+        private readonly Dictionary<string, (Entity Entity, int Number)> knownEntities = new(StringComparer.Ordinal);
 
         private static readonly string[] Types = [.. RelationshipTypes.All];
 
         private readonly Dictionary<string, int> typeNumbers = Types.Select((type, index) => (type, index)).ToDictionary(pair => pair.type, pair => pair.index, StringComparer.Ordinal);
 
-        private (string? Key, Entity? Entity) lastFrom;
-        private (string? Key, Entity? Entity) lastTo;
-        private (string? Key, Entity? Entity) lastEntity;
+        private (string? Key, Entity? Entity, int Number) lastFrom;
+        private (string? Key, Entity? Entity, int Number) lastTo;
+        private (string? Key, Entity? Entity, int Number) lastEntity;
 
         private SourceRef[] One(SourceRef source)
         {
@@ -237,7 +238,7 @@ public static partial class SeedReader
 
                 var name = row["title"].Length > 0 ? row["title"] : key;
                 var entity = new Entity(key, EntityKind.SourceDocument, name, [key], [], [new SourceRef(key, null, false, null)]);
-                entities[key] = (entity, row.Line);
+                entities[key] = (entity, row.Line, entityNumbers++);
                 AddOptionalFact(row, key, "publisher");
                 AddOptionalFact(row, key, "published");
                 AddOptionalFact(row, key, "note");
@@ -255,6 +256,7 @@ public static partial class SeedReader
 
         public void ReadEntities(CsvTable table)
         {
+            entities.EnsureCapacity(entities.Count + table.Rows.Count);
             foreach (var row in RowsOf(table))
             {
                 var key = row["key"];
@@ -275,7 +277,7 @@ public static partial class SeedReader
                 var provenance = ReadProvenance(row);
                 if (keyOk && kindOk && nameOk && provenance is not null)
                 {
-                    entities[key] = (new Entity(key, kind, row["name"], row.List("aliases", singleItems), row.List("tags", singleItems), One(provenance)), row.Line);
+                    entities[key] = (new Entity(key, kind, row["name"], row.List("aliases", singleItems), row.List("tags", singleItems), One(provenance)), row.Line, entityNumbers++);
                 }
             }
         }
@@ -310,7 +312,7 @@ public static partial class SeedReader
                 if (keyOk && segmentOk && positionOk && nameOk && provenance is not null)
                 {
                     var placement = new ChainLinkPlacement(row["chain"], segment, position);
-                    entities[key] = (new Entity(key, EntityKind.ChainLink, row["name"], row.List("aliases", singleItems), row.List("tags", singleItems), One(provenance), placement), row.Line);
+                    entities[key] = (new Entity(key, EntityKind.ChainLink, row["name"], row.List("aliases", singleItems), row.List("tags", singleItems), One(provenance), placement), row.Line, entityNumbers++);
                     pendingLinks[key] = (row["chain"], row.Error("chain", ""));
                 }
             }
@@ -320,8 +322,8 @@ public static partial class SeedReader
         {
             foreach (var (linkKey, (chainKey, position)) in pendingLinks)
             {
-                var chain = entities.TryGetValue(chainKey, out var defined) ? defined.Entity
-                    : known.TryGetValue(chainKey, out var stored) ? Known(chainKey, stored) : null;
+                var (chain, chainNumber) = entities.TryGetValue(chainKey, out var defined) ? (defined.Entity, defined.Number)
+                    : known.TryGetValue(chainKey, out var stored) ? Known(chainKey, stored) : (null, 0);
                 var chainKind = chain?.Kind;
                 if (chainKind is null)
                 {
@@ -337,16 +339,19 @@ public static partial class SeedReader
                     continue;
                 }
 
-                AddRelationship(entities[linkKey].Entity, RelationshipTypes.PartOf, chain!, entities[linkKey].Entity.Sources[0]);
+                var link = entities[linkKey];
+                AddRelationship(link.Entity, link.Number, RelationshipTypes.PartOf, chain!, chainNumber, link.Entity.Sources[0]);
             }
         }
 
         public void ReadRelationships(CsvTable table)
         {
+            // Sized once: growing a dictionary of millions of edges copies it a dozen times.
+            relationships.EnsureCapacity(relationships.Count + table.Rows.Count);
             foreach (var row in RowsOf(table))
             {
-                var from = Resolve(row, "from", ref lastFrom);
-                var to = Resolve(row, "to", ref lastTo);
+                var from = Resolve(row, "from", ref lastFrom, out var fromNumber);
+                var to = Resolve(row, "to", ref lastTo, out var toNumber);
                 var type = row["type"].ToUpperInvariant();
                 var typeOk = RelationshipTypes.IsKnown(type);
                 if (!typeOk)
@@ -378,7 +383,7 @@ public static partial class SeedReader
                     continue;
                 }
 
-                if (!AddRelationship(from, type, to, provenance))
+                if (!AddRelationship(from, fromNumber, type, to, toNumber, provenance))
                 {
                     errors.Add(row.Error("from", $"duplicate row: {from.Key} {type} {to.Key} with the same source is already given"));
                 }
@@ -386,16 +391,17 @@ public static partial class SeedReader
         }
 
         /// <summary>Adds an edge or another source of it; false when the edge already has this source.</summary>
-        private bool AddRelationship(Entity from, string type, Entity to, SourceRef source)
+        private bool AddRelationship(Entity from, int fromNumber, string type, Entity to, int toNumber, SourceRef source)
         {
-            ref var sources = ref CollectionsMarshal.GetValueRefOrAddDefault(relationships, (from, typeNumbers[type], to), out var exists);
+            ref var edge = ref CollectionsMarshal.GetValueRefOrAddDefault(relationships, (fromNumber, typeNumbers[type], toNumber), out var exists);
             if (!exists)
             {
                 // Most edges have one source: a shared one-element array, replaced only for the few with more.
-                sources = One(source);
+                edge = (from, to, One(source));
                 return true;
             }
 
+            ref var sources = ref edge.Sources;
             var known = sources!;
             if (known.Contains(source))
             {
@@ -410,7 +416,7 @@ public static partial class SeedReader
         {
             foreach (var row in RowsOf(table))
             {
-                var entity = Resolve(row, "entity", ref lastEntity);
+                var entity = Resolve(row, "entity", ref lastEntity, out _);
                 var key = row["key"];
                 var keyOk = key.Length > 0;
                 if (!keyOk)
@@ -523,33 +529,35 @@ public static partial class SeedReader
             return ok ? keys : null;
         }
 
-        /// <summary>The entity a column names; <paramref name="last"/> keeps the previous answer, as rows of one entity come together.</summary>
-        private Entity? Resolve(Row row, string column, ref (string? Key, Entity? Entity) last)
+        /// <summary>The entity a column names and its number; <paramref name="last"/> keeps the previous answer, as rows of one entity come together.</summary>
+        private Entity? Resolve(Row row, string column, ref (string? Key, Entity? Entity, int Number) last, out int number)
         {
             var key = row[column];
-            if (ReferenceEquals(key, last.Key))
+            if (!ReferenceEquals(key, last.Key))
             {
-                return last.Entity;
+                var entity = Resolve(row, column, key, out number);
+                last = entity is null ? default : (key, entity, number);
+                return entity;
             }
 
-            var entity = Resolve(row, column, key);
-            last = entity is null ? default : (key, entity);
-            return entity;
+            number = last.Number;
+            return last.Entity;
         }
 
-        private Entity Known(string key, KnownEntity stored)
+        private (Entity Entity, int Number) Known(string key, KnownEntity stored)
         {
             if (!knownEntities.TryGetValue(key, out var entity))
             {
                 var link = stored.ChainKey is null ? null : new ChainLinkPlacement(stored.ChainKey, Segment.Upstream, 1);
-                knownEntities[key] = entity = new Entity(key, stored.Kind, key, [], [], [], link);
+                knownEntities[key] = entity = (new Entity(key, stored.Kind, key, [], [], [], link), entityNumbers++);
             }
 
             return entity;
         }
 
-        private Entity? Resolve(Row row, string column, string key)
+        private Entity? Resolve(Row row, string column, string key, out int number)
         {
+            number = 0;
             if (key.Length == 0)
             {
                 errors.Add(row.Error(column, $"'{column}' is empty: it must name a key"));
@@ -558,12 +566,15 @@ public static partial class SeedReader
 
             if (entities.TryGetValue(key, out var found))
             {
+                number = found.Number;
                 return found.Entity;
             }
 
             if (known.TryGetValue(key, out var stored))
             {
-                return Known(key, stored);
+                var (entity, storedNumber) = Known(key, stored);
+                number = storedNumber;
+                return entity;
             }
 
             var where = known.Count > 0 ? " in the files or the store" : "";
@@ -683,20 +694,8 @@ public static partial class SeedReader
         public GraphDataset Build() => new(
             entities.Values.Select(value => value.Entity).ToList(),
             facts,
-            relationships.Select(pair => new Relationship(pair.Key.From.Key, Types[pair.Key.Type], pair.Key.To.Key, pair.Value)).ToList());
+            relationships.Select(pair => new Relationship(pair.Value.From.Key, Types[pair.Key.Type], pair.Value.To.Key, pair.Value.Sources)).ToList());
     }
-}
-
-/// <summary>Edges keyed by entity instance: one instance per key, so identity is the key's equality at a fraction of the cost.</summary>
-internal sealed class EdgeComparer : IEqualityComparer<(Entity From, int Type, Entity To)>
-{
-    public static EdgeComparer Instance { get; } = new();
-
-    public bool Equals((Entity From, int Type, Entity To) x, (Entity From, int Type, Entity To) y) =>
-        ReferenceEquals(x.From, y.From) && x.Type == y.Type && ReferenceEquals(x.To, y.To);
-
-    public int GetHashCode((Entity From, int Type, Entity To) obj) =>
-        HashCode.Combine(RuntimeHelpers.GetHashCode(obj.From), obj.Type, RuntimeHelpers.GetHashCode(obj.To));
 }
 
 public sealed record SeedReadResult(GraphDataset? Dataset, IReadOnlyList<SeedError> Errors);
