@@ -213,7 +213,12 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         public async ValueTask DisposeAsync()
         {
             await reads.pinned!.Gate.WaitAsync().ConfigureAwait(false);
-            connection.Prepared("ROLLBACK", []).ExecuteNonQuery();
+            // An interrupted read (a cancelled request) may have ended the transaction already.
+            if (connection.InTransaction)
+            {
+                connection.Prepared("ROLLBACK", []).ExecuteNonQuery();
+            }
+
             reads.readConnections.Return(connection);
         }
     }

@@ -11,7 +11,7 @@ namespace IndustryGraph.Server.Entities;
 /// <summary>
 /// One request's view of the store: batch loaders for entities, facts and relationships, so each level of a
 /// query costs a constant number of store calls whatever the number of parents. A query reads one data version,
-/// chosen once when it starts (<see cref="BeginAsync"/>): entity fields read it from a pinned snapshot and analysis
+/// chosen once, by its first read (<see cref="SnapshotAsync"/>): entity fields read it from a pinned snapshot and analysis
 /// fields ask the index for it, so a write committed while the query runs shows in none of its fields.
 /// </summary>
 public sealed class GraphReader : IAsyncDisposable

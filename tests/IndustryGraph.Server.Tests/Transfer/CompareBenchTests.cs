@@ -26,6 +26,12 @@ public sealed class CompareBenchTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(0, exit);
         Assert.Contains("answers: the three systems agree on every question", printed.ToString(), StringComparison.Ordinal);
         Assert.Contains("| `upstream` depth 4 from a link |", printed.ToString(), StringComparison.Ordinal);
+        if (File.Exists("/usr/bin/wrk"))
+        {
+            // Each one-item read beside the plain endpoint, with its ratio.
+            Assert.Contains("floors: a plain Kestrel answer costs the machine about", printed.ToString(), StringComparison.Ordinal);
+            Assert.Matches(@"\| `\{ node\(id: ""[A-Za-z0-9_-]+""\) \{ \.\.\. on Park \{ name \} \} \}` \| [\d,]+ \| [\d,]+ \| \d+\.\d\d× \|", printed.ToString());
+        }
     }
 
     public void Dispose()
