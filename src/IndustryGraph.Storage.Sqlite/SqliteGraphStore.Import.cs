@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using IndustryGraph.Domain.Graph;
 using IndustryGraph.Domain.Store;
 using Microsoft.Data.Sqlite;
@@ -14,6 +15,62 @@ public sealed partial class SqliteGraphStore
     public async Task<ImportSummary> ImportAsync(GraphDataset dataset, ImportOptions options, CancellationToken cancellationToken = default)
     {
         await using var connection = ConnectCounted();
+        // A bulk load into an empty store writes every page once through a rollback journal (which keeps almost
+        // nothing: the pages are new) instead of twice, into the WAL and again at its checkpoint. Still atomic;
+        // the store is back in WAL mode after. Only when no other connection has the file open.
+        var rollbackJournal = !options.DryRun && dataset.RowCount >= ImportWriter.BulkRows && IsEmpty(connection) && TrySetJournalMode(connection, "delete");
+        options.Trace?.Invoke(rollbackJournal ? "journal: rollback (empty store)" : "journal: wal");
+        try
+        {
+            return await ImportAsync(connection, dataset, options, cancellationToken);
+        }
+        finally
+        {
+            if (rollbackJournal)
+            {
+                TrySetJournalMode(connection, "wal");
+            }
+        }
+    }
+
+    private static bool IsEmpty(SqliteConnection connection)
+    {
+        using var command = Command(connection, "SELECT NOT EXISTS (SELECT 1 FROM entity)");
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 1;
+    }
+
+    /// <summary>Switches the journal mode if the file allows it at once (no other connection open); never waits for one.</summary>
+    private static bool TrySetJournalMode(SqliteConnection connection, string mode)
+    {
+        var database = connection.Handle!;
+        long timeout;
+        using (var read = Command(connection, "PRAGMA busy_timeout"))
+        {
+            timeout = Convert.ToInt64(read.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+
+        SQLitePCL.raw.sqlite3_busy_timeout(database, 0);
+        try
+        {
+            if (SQLitePCL.raw.sqlite3_prepare_v2(database, $"PRAGMA journal_mode = {mode}", out var statement) != SQLitePCL.raw.SQLITE_OK)
+            {
+                return false;
+            }
+
+            using (statement)
+            {
+                return SQLitePCL.raw.sqlite3_step(statement) == SQLitePCL.raw.SQLITE_ROW
+                    && string.Equals(SQLitePCL.raw.sqlite3_column_text(statement, 0).utf8_to_string(), mode, StringComparison.OrdinalIgnoreCase);
+            }
+        }
+        finally
+        {
+            SQLitePCL.raw.sqlite3_busy_timeout(database, (int)timeout);
+        }
+    }
+
+    private async Task<ImportSummary> ImportAsync(SqliteConnection connection, GraphDataset dataset, ImportOptions options, CancellationToken cancellationToken)
+    {
         // A bulk write: a larger page cache, and temporary b-trees (sorts, index builds) in memory.
         // threads: the sorter of the index builds at the end may use a helper thread per core.
         Exec(connection, $"PRAGMA cache_size = -1048576; PRAGMA temp_store = MEMORY; PRAGMA threads = {Math.Min(Environment.ProcessorCount, 4)}");
@@ -199,7 +256,9 @@ public sealed partial class SqliteGraphStore
 
         // Most rows carry one of a few shared provenances (the seed reader interns them) and no aliases or
         // tags: their JSON is written once, not once per row.
+        // Looked up by instance first (interned provenances hash by their address, not by their strings).
         private readonly Dictionary<SourceRef, string> sourceJson = [];
+        private readonly Dictionary<SourceRef, string> sourceJsonByInstance = new(ReferenceEqualityComparer.Instance);
 
         private string SourcesJson(IReadOnlyList<SourceRef> sources)
         {
@@ -208,21 +267,53 @@ public sealed partial class SqliteGraphStore
                 return StoredJson.Write(sources);
             }
 
-            if (!sourceJson.TryGetValue(sources[0], out var json))
+            var source = sources[0];
+            if (sourceJsonByInstance.TryGetValue(source, out var json))
             {
-                sourceJson[sources[0]] = json = StoredJson.Write(sources);
+                return json;
+            }
+
+            if (!sourceJson.TryGetValue(source, out json))
+            {
+                sourceJson[source] = json = StoredJson.Write(sources);
+            }
+
+            if (sourceJsonByInstance.Count < RememberedJson)
+            {
+                sourceJsonByInstance[source] = json;
             }
 
             return json;
         }
 
-        private static string ListJson(IReadOnlyList<string> values) => values.Count == 0 ? "[]" : StoredJson.Write(values);
+        // Lists of one item (a tag such as state-owned) repeat across many rows: their JSON is written once each.
+        private readonly Dictionary<string, string> singleItemJson = new(StringComparer.Ordinal);
+
+        private string ListJson(IReadOnlyList<string> values)
+        {
+            if (values.Count != 1)
+            {
+                return values.Count == 0 ? "[]" : StoredJson.Write(values);
+            }
+
+            if (!singleItemJson.TryGetValue(values[0], out var json))
+            {
+                json = StoredJson.Write(values);
+                if (singleItemJson.Count < RememberedJson)
+                {
+                    singleItemJson[values[0]] = json;
+                }
+            }
+
+            return json;
+        }
+
+        private const int RememberedJson = 100_000;
 
         private (int Added, int Updated, int Removed) WriteEntities(IReadOnlyList<Entity> entities, ImportMode mode, CancellationToken cancellationToken)
         {
-            using var insert = Prepare(
-                "INSERT INTO entity (key, kind, name, aliases, tags, sources, chain_key, segment, position, id) VALUES ($key, $kind, $name, $aliases, $tags, $sources, $chain, $segment, $position, $id)",
-                "$key", "$kind", "$name", "$aliases", "$tags", "$sources", "$chain", "$segment", "$position", "$id");
+            using var insert = new BulkStatement(connection,
+                "INSERT INTO entity (key, kind, name, aliases, tags, sources, chain_key, segment, position, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
             using var update = Prepare(
                 "UPDATE entity SET kind = $kind, name = $name, aliases = $aliases, tags = $tags, sources = $sources, chain_key = $chain, segment = $segment, position = $position WHERE id = $id",
                 "$kind", "$name", "$aliases", "$tags", "$sources", "$chain", "$segment", "$position", "$id");
@@ -238,9 +329,9 @@ public sealed partial class SqliteGraphStore
                     seen.Add(entity.Key);
                 }
 
-                var columns = Columns(entity);
                 if (entityIds.TryGetValue(entity.Key, out var existing))
                 {
+                    var columns = Columns(entity);
                     var fingerprint = string.Join('\u001f', columns);
                     object?[] values = [.. columns.Select(value => value.Length == 0 ? null : (object)value)];
                     if (existing.Fingerprint == fingerprint)
@@ -257,15 +348,22 @@ public sealed partial class SqliteGraphStore
                 }
                 else
                 {
-                    for (var i = 0; i < columns.Length; i++)
+                    // The same columns as Columns(entity), bound without building them: this runs a million times.
+                    var id = nextId++;
+                    var link = entity.Link;
+                    insert.Text(1, entity.Key).Text(2, entity.Kind.ToCode()).Text(3, entity.Name)
+                        .Text(4, ListJson(entity.Aliases)).Text(5, ListJson(entity.Tags)).Text(6, SourcesJson(entity.Sources))
+                        .Text(7, link?.ChainKey).Text(8, link?.Segment.ToCode());
+                    if (link is null)
                     {
-                        insert.Parameters[i + 1].Value = columns[i].Length == 0 ? DBNull.Value : columns[i];
+                        insert.Null(9);
+                    }
+                    else
+                    {
+                        insert.Int(9, link.Position);
                     }
 
-                    insert.Parameters[0].Value = entity.Key;
-                    var id = nextId++;
-                    insert.Parameters[9].Value = id;
-                    insert.ExecuteNonQuery();
+                    insert.Int(10, id).Run();
                     names.Add(id, entity);
                     // A key comes once per dataset, so a new row's fingerprint is never compared.
                     entityIds[entity.Key] = (id, "");
@@ -294,6 +392,21 @@ public sealed partial class SqliteGraphStore
             return (added, updated, removed);
         }
 
+        private string? lastKey;
+        private long lastId;
+
+        /// <summary>The row id of a key; the rows of one entity come together, so the last answer is kept.</summary>
+        private long IdOf(string key)
+        {
+            if (!ReferenceEquals(key, lastKey))
+            {
+                lastId = entityIds[key].Id;
+                lastKey = key;
+            }
+
+            return lastId;
+        }
+
         private (int Added, int Removed) WriteRelationships(IReadOnlyList<Relationship> relationships, ImportMode mode, CancellationToken cancellationToken)
         {
             var existing = new Dictionary<(long, string, long), (long Id, string Sources)>();
@@ -306,7 +419,7 @@ public sealed partial class SqliteGraphStore
                 }
             }
 
-            using var insert = Prepare("INSERT INTO relationship (from_id, type, to_id, sources) VALUES ($from, $type, $to, $sources)", "$from", "$type", "$to", "$sources");
+            using var insert = new BulkStatement(connection, "INSERT INTO relationship (from_id, type, to_id, sources) VALUES (?1, ?2, ?3, ?4)");
             using var setSources = Prepare("UPDATE relationship SET sources = $sources WHERE id = $id", "$sources", "$id");
             using var delete = Prepare("DELETE FROM relationship WHERE id = $id", "$id");
             int added = 0, removed = 0;
@@ -314,7 +427,7 @@ public sealed partial class SqliteGraphStore
             foreach (var relationship in relationships)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var edge = (entityIds[relationship.FromKey].Id, relationship.Type, entityIds[relationship.ToKey].Id);
+                var edge = (IdOf(relationship.FromKey), relationship.Type, IdOf(relationship.ToKey));
                 // Only a replace removes what the dataset does not mention; a merge need not remember millions of edges.
                 if (mode == ImportMode.Replace)
                 {
@@ -334,7 +447,7 @@ public sealed partial class SqliteGraphStore
                 }
                 else
                 {
-                    Run(insert, edge.Item1, edge.Item2, edge.Item3, SourcesJson(relationship.Sources));
+                    insert.Int(1, edge.Item1).Text(2, edge.Item2).Int(3, edge.Item3).Text(4, SourcesJson(relationship.Sources)).Run();
                     added++;
                 }
 
@@ -357,10 +470,10 @@ public sealed partial class SqliteGraphStore
 
         private (int Added, int Removed) WriteFacts(IReadOnlyList<Fact> facts, ImportMode mode, CancellationToken cancellationToken)
         {
-            var incoming = facts.Select(fact => (Fact: fact, Fingerprint: FactFingerprint(entityIds[fact.EntityKey].Id, fact))).ToList();
+            var incoming = facts.Select(fact => (Fact: fact, Fingerprint: FactFingerprint(IdOf(fact.EntityKey), fact))).ToList();
             var incomingFingerprints = incoming.Select(item => item.Fingerprint).ToHashSet(StringComparer.Ordinal);
             // Merge replaces the facts of each (entity, key) it brings; replace replaces them all.
-            var replacedGroups = incoming.Select(item => (entityIds[item.Fact.EntityKey].Id, item.Fact.Key)).ToHashSet();
+            var replacedGroups = incoming.Select(item => (IdOf(item.Fact.EntityKey), item.Fact.Key)).ToHashSet();
             var existingFingerprints = new HashSet<string>(StringComparer.Ordinal);
             using var delete = Prepare("DELETE FROM fact WHERE id = $id", "$id");
             int removed = 0;
@@ -394,16 +507,16 @@ public sealed partial class SqliteGraphStore
                 }
             }
 
-            using var insert = Prepare(
-                "INSERT INTO fact (entity_id, key, value, number, unit, as_of, sources, about) VALUES ($entity, $key, $value, $number, $unit, $asOf, $sources, $about)",
-                "$entity", "$key", "$value", "$number", "$unit", "$asOf", "$sources", "$about");
+            using var insert = new BulkStatement(connection,
+                "INSERT INTO fact (entity_id, key, value, number, unit, as_of, sources, about) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
             var added = 0;
             foreach (var (fact, fingerprint) in incoming)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (existingFingerprints.Add(fingerprint))
                 {
-                    Run(insert, entityIds[fact.EntityKey].Id, fact.Key, fact.Value, fact.Number, fact.Unit, fact.AsOf, SourcesJson(fact.Sources), StoredJson.Write(fact.About));
+                    insert.Int(1, IdOf(fact.EntityKey)).Text(2, fact.Key).Text(3, fact.Value).Real(4, fact.Number).Text(5, fact.Unit).Text(6, fact.AsOf)
+                        .Text(7, SourcesJson(fact.Sources)).Text(8, ListJson(fact.About)).Run();
                     added++;
                 }
 
@@ -421,8 +534,8 @@ public sealed partial class SqliteGraphStore
     /// <summary>Keeps the name and tag tables (exact-name lookups, tag filters, the search index's source) in step with an entity.</summary>
     private sealed class NameIndexWriter(SqliteConnection connection, SqliteTransaction transaction) : IDisposable
     {
-        private readonly SqliteCommand insertName = Prepare(connection, transaction, "INSERT INTO entity_name (entity_id, name) VALUES ($id, $name)", "$id", "$name");
-        private readonly SqliteCommand insertTag = Prepare(connection, transaction, "INSERT INTO entity_tag (entity_id, tag) VALUES ($id, $tag)", "$id", "$tag");
+        private readonly BulkStatement insertName = new(connection, "INSERT INTO entity_name (entity_id, name) VALUES (?1, ?2)");
+        private readonly BulkStatement insertTag = new(connection, "INSERT INTO entity_tag (entity_id, tag) VALUES (?1, ?2)");
         private readonly SqliteCommand remove = Prepare(connection, transaction, """
             DELETE FROM entity_name WHERE entity_id = $id;
             DELETE FROM entity_tag WHERE entity_id = $id;
@@ -430,18 +543,18 @@ public sealed partial class SqliteGraphStore
 
         public void Add(long id, Entity entity)
         {
-            Run(insertName, id, entity.Name);
+            insertName.Int(1, id).Text(2, entity.Name).Run();
             if (entity.Aliases.Count > 0)
             {
                 foreach (var alias in entity.Aliases.Distinct(StringComparer.OrdinalIgnoreCase).Where(alias => !string.Equals(alias, entity.Name, StringComparison.OrdinalIgnoreCase)))
                 {
-                    Run(insertName, id, alias);
+                    insertName.Int(1, id).Text(2, alias).Run();
                 }
             }
 
             foreach (var tag in entity.Tags)
             {
-                Run(insertTag, id, tag);
+                insertTag.Int(1, id).Text(2, tag).Run();
             }
         }
 
@@ -453,6 +566,87 @@ public sealed partial class SqliteGraphStore
             insertTag.Dispose();
             remove.Dispose();
         }
+    }
+
+    /// <summary>
+    /// An INSERT run once per row of a bulk load, bound by position through SQLite's C API: the ADO.NET layer's
+    /// per-execution parameter lookup by name and string marshalling cost more than SQLite's own work. It runs on
+    /// the connection's handle, so inside the import's transaction.
+    /// </summary>
+    private sealed class BulkStatement : IDisposable
+    {
+        private readonly SQLitePCL.sqlite3 database;
+        private readonly SQLitePCL.sqlite3_stmt statement;
+        private byte[] utf8 = new byte[512];
+
+        public BulkStatement(SqliteConnection connection, string sql)
+        {
+            database = connection.Handle!;
+            Check(SQLitePCL.raw.sqlite3_prepare_v2(database, sql, out statement));
+        }
+
+        public BulkStatement Text(int index, string? value)
+        {
+            if (value is null)
+            {
+                return Null(index);
+            }
+
+            if (value.Length == 0)
+            {
+                // An empty span would bind as NULL.
+                Check(SQLitePCL.raw.sqlite3_bind_text(statement, index, ""));
+                return this;
+            }
+
+            var most = Encoding.UTF8.GetMaxByteCount(value.Length);
+            if (most > utf8.Length)
+            {
+                utf8 = new byte[Math.Max(most, utf8.Length * 2)];
+            }
+
+            var length = Encoding.UTF8.GetBytes(value, utf8);
+            Check(SQLitePCL.raw.sqlite3_bind_text(statement, index, utf8.AsSpan(0, length)));
+            return this;
+        }
+
+        public BulkStatement Int(int index, long value)
+        {
+            Check(SQLitePCL.raw.sqlite3_bind_int64(statement, index, value));
+            return this;
+        }
+
+        public BulkStatement Real(int index, double? value)
+        {
+            Check(value is { } number ? SQLitePCL.raw.sqlite3_bind_double(statement, index, number) : SQLitePCL.raw.sqlite3_bind_null(statement, index));
+            return this;
+        }
+
+        public BulkStatement Null(int index)
+        {
+            Check(SQLitePCL.raw.sqlite3_bind_null(statement, index));
+            return this;
+        }
+
+        public void Run()
+        {
+            var result = SQLitePCL.raw.sqlite3_step(statement);
+            SQLitePCL.raw.sqlite3_reset(statement);
+            if (result != SQLitePCL.raw.SQLITE_DONE)
+            {
+                SqliteException.ThrowExceptionForRC(result, database);
+            }
+        }
+
+        private void Check(int result)
+        {
+            if (result != SQLitePCL.raw.SQLITE_OK)
+            {
+                SqliteException.ThrowExceptionForRC(result, database);
+            }
+        }
+
+        public void Dispose() => statement.Dispose();
     }
 
     private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameterNames)

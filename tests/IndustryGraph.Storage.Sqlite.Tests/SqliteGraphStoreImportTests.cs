@@ -49,4 +49,84 @@ public sealed class SqliteGraphStoreImportTests : IDisposable
         var again = await store.ImportAsync(new GraphDataset([chain], [count, plain], []), ImportMode.Merge);
         Assert.Equal((0, 0), (again.FactsAdded, again.FactsRemoved));
     }
+
+    private static GraphDataset BulkGraph(int parks) => Graph([Park("park-a", "金岱智慧产业园"), .. Enumerable.Range(0, parks).Select(i => Park($"park-{i:D5}", $"测试园{i:D5}"))]);
+
+    private static string JournalMode(string path)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+        return (string)command.ExecuteScalar()!;
+    }
+
+    [Fact]
+    public async Task A_bulk_import_that_fails_midway_leaves_the_empty_store_untouched_and_in_wal_mode()
+    {
+        var path = Path.Combine(directory, "graph.db");
+        var store = SqliteGraphStore.Open(path);
+        var good = BulkGraph(30_000);
+        // The entities are written before the edge to an entity nobody defined stops the import.
+        var broken = good with { Relationships = [.. good.Relationships, new Relationship("park-00001", RelationshipTypes.LocatedIn, "d-nowhere", [Curated])] };
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => store.ImportAsync(broken, ImportMode.Merge));
+
+        Assert.Equal(0L, (await store.CountAsync()).Entities);
+        Assert.Equal(0L, await store.GetDataVersionAsync());
+        Assert.Equal("wal", JournalMode(path));
+        Assert.False(File.Exists(path + "-journal"));
+
+        var summary = await store.ImportAsync(good, ImportMode.Merge);
+        Assert.Equal(30_002, summary.EntitiesAdded);
+        Assert.Equal("wal", JournalMode(path));
+    }
+
+    [Fact]
+    public async Task A_bulk_import_cancelled_midway_leaves_the_empty_store_untouched()
+    {
+        var path = Path.Combine(directory, "graph.db");
+        var store = SqliteGraphStore.Open(path);
+        using var cancel = new CancellationTokenSource();
+        var progress = new CancelAt(20_000, cancel);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.ImportAsync(BulkGraph(30_000), new ImportOptions(ImportMode.Merge) { Progress = progress }, cancel.Token));
+
+        Assert.True(progress.Reached);
+        Assert.Equal(0L, (await store.CountAsync()).Entities);
+        Assert.Equal("wal", JournalMode(path));
+    }
+
+    [Fact]
+    public async Task A_bulk_import_while_another_connection_reads_the_store_still_writes_it_all()
+    {
+        var path = Path.Combine(directory, "graph.db");
+        var store = SqliteGraphStore.Open(path);
+        using var reader = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False");
+        reader.Open();
+        using (var command = reader.CreateCommand())
+        {
+            command.CommandText = "SELECT count(*) FROM entity";
+            Assert.Equal(0L, command.ExecuteScalar());
+        }
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var summary = await store.ImportAsync(BulkGraph(30_000), ImportMode.Merge);
+        Assert.Equal(30_002, summary.EntitiesAdded);
+        // The reader keeps the store in WAL mode; the import does not wait out the busy timeout to find that out.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"{clock.Elapsed}");
+        Assert.Equal("wal", JournalMode(path));
+    }
+
+    private sealed class CancelAt(long rows, CancellationTokenSource cancel) : IProgress<long>
+    {
+        public bool Reached { get; private set; }
+
+        public void Report(long value)
+        {
+            if (value >= rows)
+            {
+                Reached = true;
+                cancel.Cancel();
+            }
+        }
+    }
 }

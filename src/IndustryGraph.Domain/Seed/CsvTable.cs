@@ -3,14 +3,34 @@ using System.Text;
 namespace IndustryGraph.Domain.Seed;
 
 /// <summary>One CSV record with the line and column each field starts at, for error messages.</summary>
-public sealed class CsvRecord(int line, IReadOnlyList<string> fields, IReadOnlyList<int> columns)
+public sealed class CsvRecord
 {
-    public int Line { get; } = line;
+    private readonly CsvSource? source;
+    private readonly int offset;
+    private IReadOnlyList<int>? columns;
 
-    public IReadOnlyList<string> Fields { get; } = fields;
+    public CsvRecord(int line, IReadOnlyList<string> fields, IReadOnlyList<int> columns)
+    {
+        Line = line;
+        Fields = fields;
+        this.columns = columns;
+    }
+
+    /// <summary>A record of a CSV file whose columns are worked out from its bytes when an error names one.</summary>
+    internal CsvRecord(int line, IReadOnlyList<string> fields, CsvSource source, int offset)
+    {
+        Line = line;
+        Fields = fields;
+        this.source = source;
+        this.offset = offset;
+    }
+
+    public int Line { get; }
+
+    public IReadOnlyList<string> Fields { get; }
 
     /// <summary>1-based character column at which each field starts on <see cref="Line"/>.</summary>
-    public IReadOnlyList<int> Columns { get; } = columns;
+    public IReadOnlyList<int> Columns => columns ??= source!.ColumnsOfRecordAt(offset);
 }
 
 /// <summary>An RFC 4180 CSV file read from UTF-8 bytes, keeping positions for error messages.</summary>
@@ -41,28 +61,23 @@ public sealed class CsvTable
     public static CsvTable FromRecords(string file, CsvRecord header, IReadOnlyList<CsvRecord> rows) => new(file, header, rows);
 
     /// <summary>Parses the bytes of a CSV file; on failure returns the errors (not UTF-8, broken quoting, empty file).</summary>
-    public static CsvTable? Parse(string file, ReadOnlySpan<byte> bytes, List<SeedError> errors)
-    {
-        if (bytes.StartsWith(Encoding.UTF8.Preamble))
-        {
-            bytes = bytes[3..];
-        }
+    public static CsvTable? Parse(string file, ReadOnlySpan<byte> bytes, List<SeedError> errors) => Parse(file, bytes.ToArray(), errors);
 
-        string text;
-        try
+    /// <summary>Parses the bytes of a CSV file, which the table keeps to place errors; on failure returns the errors.</summary>
+    public static CsvTable? Parse(string file, byte[] bytes, List<SeedError> errors)
+    {
+        var start = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? 3 : 0;
+        if (!System.Text.Unicode.Utf8.IsValid(bytes.AsSpan(start)))
         {
-            text = StrictUtf8.GetString(bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            var (line, column) = LocateInvalidByte(bytes);
+            var (line, column) = LocateInvalidByte(bytes.AsSpan(start));
             errors.Add(new SeedError(file, line, column,
                 "the file is not UTF-8 (it looks like GBK/GB18030, as a spreadsheet's plain \"CSV\" export saves Chinese); " +
                 "save it as \"CSV UTF-8\", or convert it with: iconv -f GB18030 -t UTF-8 in.csv > out.csv"));
             return null;
         }
 
-        var records = Tokenize(file, text, errors);
+        var source = new CsvSource(bytes, start);
+        var records = new CsvTokenizer(file, source, errors).Records();
         if (records is null)
         {
             return null;
@@ -80,7 +95,37 @@ public sealed class CsvTable
             return null;
         }
 
-        return new CsvTable(file, records[0], records.Skip(1).Where(record => !IsBlank(record)).ToList());
+        var rows = records.GetRange(1, records.Count - 1);
+        return new CsvTable(file, records[0], rows) { MayHoldUnstorableText = source.MayHoldUnstorableText };
+    }
+
+    /// <summary>
+    /// False only when the file's bytes show that no field holds a control character or a non-character, so the
+    /// check of every field (<see cref="StoredText"/>) can be skipped.
+    /// </summary>
+    public bool MayHoldUnstorableText { get; private init; } = true;
+
+    // The columns rows ask for by name, resolved once: the names are the same string instances row after row.
+    private (string Name, int Index)[] resolved = [];
+
+    /// <summary>The index of a column (ignoring case and spaces), or -1.</summary>
+    public int IndexOf(string column)
+    {
+        foreach (var (name, index) in resolved)
+        {
+            if (ReferenceEquals(name, column))
+            {
+                return index;
+            }
+        }
+
+        var found = ColumnIndex.TryGetValue(column, out var at) ? at : -1;
+        if (resolved.Length < 64)
+        {
+            resolved = [.. resolved, (column, found)];
+        }
+
+        return found;
     }
 
     /// <summary>A column named twice (ignoring case and spaces) would be read from one copy only: both are named.</summary>
@@ -108,114 +153,6 @@ public sealed class CsvTable
         }
 
         return errors;
-    }
-
-    private static bool IsBlank(CsvRecord record) => record.Fields.All(string.IsNullOrWhiteSpace);
-
-    private static List<CsvRecord>? Tokenize(string file, string text, List<SeedError> errors)
-    {
-        var records = new List<CsvRecord>();
-        var fields = new List<string>();
-        var columns = new List<int>();
-        var field = new StringBuilder();
-        int line = 1, column = 1, recordLine = 1, fieldColumn = 1;
-        var inQuotes = false;
-        var quotedStart = (line: 0, column: 0);
-        var i = 0;
-
-        void EndField()
-        {
-            fields.Add(SeedCell.FromSpreadsheet(field.ToString()));
-            columns.Add(fieldColumn);
-            field.Clear();
-        }
-
-        void EndRecord()
-        {
-            EndField();
-            records.Add(new CsvRecord(recordLine, fields.ToArray(), columns.ToArray()));
-            fields.Clear();
-            columns.Clear();
-        }
-
-        while (i < text.Length)
-        {
-            var c = text[i];
-            if (inQuotes)
-            {
-                if (c == '"')
-                {
-                    if (i + 1 < text.Length && text[i + 1] == '"')
-                    {
-                        field.Append('"');
-                        i += 2;
-                        column += 2;
-                        continue;
-                    }
-
-                    inQuotes = false;
-                    i++;
-                    column++;
-                    continue;
-                }
-
-                field.Append(c);
-                if (c == '\n')
-                {
-                    line++;
-                    column = 1;
-                }
-                else
-                {
-                    column++;
-                }
-
-                i++;
-                continue;
-            }
-
-            switch (c)
-            {
-                case '"' when field.Length == 0:
-                    inQuotes = true;
-                    quotedStart = (line, column);
-                    i++;
-                    column++;
-                    break;
-                case ',':
-                    EndField();
-                    i++;
-                    column++;
-                    fieldColumn = column;
-                    break;
-                case '\r' or '\n':
-                    EndRecord();
-                    i += c == '\r' && i + 1 < text.Length && text[i + 1] == '\n' ? 2 : 1;
-                    line++;
-                    column = 1;
-                    recordLine = line;
-                    fieldColumn = 1;
-                    break;
-                default:
-                    field.Append(c);
-                    i++;
-                    column++;
-                    break;
-            }
-        }
-
-        if (inQuotes)
-        {
-            errors.Add(new SeedError(file, quotedStart.line, quotedStart.column, "a quoted field is never closed (missing \")"));
-            return null;
-        }
-
-        if (field.Length > 0 || fields.Count > 0)
-        {
-            EndRecord();
-        }
-
-        return records;
     }
 
     private static (int Line, int Column) LocateInvalidByte(ReadOnlySpan<byte> bytes)

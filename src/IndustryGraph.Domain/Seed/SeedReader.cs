@@ -108,7 +108,7 @@ public static partial class SeedReader
     /// <summary>Every field, of every file, that holds text the store cannot keep faithfully (see <see cref="StoredText"/>).</summary>
     private static IEnumerable<SeedError> UnstorableText(IEnumerable<CsvTable> tables)
     {
-        foreach (var table in tables)
+        foreach (var table in tables.Where(table => table.MayHoldUnstorableText))
         {
             foreach (var record in table.Rows.Prepend(table.Header))
             {
@@ -125,7 +125,7 @@ public static partial class SeedReader
         }
     }
 
-    private sealed class Row(CsvTable table, CsvRecord record)
+    private readonly struct Row(CsvTable table, CsvRecord record)
     {
         public int Line => record.Line;
 
@@ -137,24 +137,87 @@ public static partial class SeedReader
         public string this[string column] => Get(column);
 
         public string Get(string column) =>
-            table.ColumnIndex.TryGetValue(column, out var index) && index < record.Fields.Count ? record.Fields[index].Trim() : "";
+            table.IndexOf(column) is var index and >= 0 && index < record.Fields.Count ? record.Fields[index].Trim() : "";
 
         public int ColumnOf(string column) =>
-            table.ColumnIndex.TryGetValue(column, out var index) && index < record.Columns.Count ? record.Columns[index] : 1;
+            table.IndexOf(column) is var index and >= 0 && index < record.Columns.Count ? record.Columns[index] : 1;
 
         public SeedError Error(string column, string message) => new(File, Line, ColumnOf(column), message);
 
-        public IReadOnlyList<string> List(string column) =>
-            SeedCell.SplitList(Get(column)).Distinct().ToList();
+        /// <summary>The items of a list cell; an empty cell (most of them) and a one-item cell allocate no list of their own.</summary>
+        public IReadOnlyList<string> List(string column, Dictionary<string, string[]> singleItems)
+        {
+            var cell = Get(column);
+            if (cell.Length == 0)
+            {
+                return [];
+            }
+
+            if (cell.AsSpan().IndexOfAny('|', '\\') >= 0)
+            {
+                return SeedCell.SplitList(cell).Distinct().ToList();
+            }
+
+            if (!singleItems.TryGetValue(cell, out var items))
+            {
+                items = [cell];
+                if (singleItems.Count < 100_000)
+                {
+                    singleItems[cell] = items;
+                }
+            }
+
+            return items;
+        }
     }
 
     private sealed class Builder(List<SeedError> errors, IReadOnlyDictionary<string, KnownEntity> known)
     {
-        private readonly Dictionary<string, (Entity Entity, int Line)> entities = new(StringComparer.Ordinal);
+        // Each entity read gets a number, by which edges are keyed.
+        private readonly Dictionary<string, (Entity Entity, int Line, int Number)> entities = new(StringComparer.Ordinal);
+        private int entityNumbers;
+
+        // One-item lists (a tag, an alias) shared by the rows that give the same item; nothing changes a list once read.
+        private readonly Dictionary<string, string[]> singleItems = new(StringComparer.Ordinal);
+
+        // Provenance cells already read and found good, by (source, paragraph, note) as written.
+        private readonly Dictionary<(string Source, string Paragraph, string Note), SourceRef> provenanceCells = [];
+
+        // Figures already read from a fact's value (many facts share "418人" or "约3.1亿元").
+        private readonly Dictionary<string, (bool Ok, Quantity Quantity, string? Problem)> figures = new(StringComparer.Ordinal);
         private readonly Dictionary<string, (string Chain, SeedError ChainPosition)> pendingLinks = new(StringComparer.Ordinal);
         // Most rows share a handful of provenances; one instance each keeps a million-row import small.
         private readonly Dictionary<SourceRef, SourceRef> provenances = [];
-        private readonly Dictionary<(string From, string Type, string To), SourceRef[]> relationships = [];
+        // Edges by the numbers of (from, type, to): no string hashing for millions of rows.
+        private readonly Dictionary<(int From, int Type, int To), (Entity From, Entity To, SourceRef[] Sources)> relationships = [];
+
+        // The one-provenance list of each interned provenance, shared by every row that cites it (lists are never changed in place).
+        private readonly Dictionary<SourceRef, SourceRef[]> oneSource = new(ReferenceEqualityComparer.Instance);
+
+        // A stored entity a row refers to, made once per key, with its number.
+        private readonly Dictionary<string, (Entity Entity, int Number)> knownEntities = new(StringComparer.Ordinal);
+
+        private static readonly string[] Types = [.. RelationshipTypes.All];
+
+        private readonly Dictionary<string, int> typeNumbers = Types.Select((type, index) => (type, index)).ToDictionary(pair => pair.type, pair => pair.index, StringComparer.Ordinal);
+
+        private (string? Key, Entity? Entity, int Number) lastFrom;
+        private (string? Key, Entity? Entity, int Number) lastTo;
+        private (string? Key, Entity? Entity, int Number) lastEntity;
+
+        private SourceRef[] One(SourceRef source)
+        {
+            if (!oneSource.TryGetValue(source, out var list))
+            {
+                list = [source];
+                if (oneSource.Count < 100_000)
+                {
+                    oneSource[source] = list;
+                }
+            }
+
+            return list;
+        }
         private readonly List<Fact> facts = [];
         private readonly HashSet<(string, string, string?, string, string, SourceRef)> factRows = [];
 
@@ -175,7 +238,7 @@ public static partial class SeedReader
 
                 var name = row["title"].Length > 0 ? row["title"] : key;
                 var entity = new Entity(key, EntityKind.SourceDocument, name, [key], [], [new SourceRef(key, null, false, null)]);
-                entities[key] = (entity, row.Line);
+                entities[key] = (entity, row.Line, entityNumbers++);
                 AddOptionalFact(row, key, "publisher");
                 AddOptionalFact(row, key, "published");
                 AddOptionalFact(row, key, "note");
@@ -193,6 +256,7 @@ public static partial class SeedReader
 
         public void ReadEntities(CsvTable table)
         {
+            entities.EnsureCapacity(entities.Count + table.Rows.Count);
             foreach (var row in RowsOf(table))
             {
                 var key = row["key"];
@@ -213,7 +277,7 @@ public static partial class SeedReader
                 var provenance = ReadProvenance(row);
                 if (keyOk && kindOk && nameOk && provenance is not null)
                 {
-                    entities[key] = (new Entity(key, kind, row["name"], row.List("aliases"), row.List("tags"), [provenance]), row.Line);
+                    entities[key] = (new Entity(key, kind, row["name"], row.List("aliases", singleItems), row.List("tags", singleItems), One(provenance)), row.Line, entityNumbers++);
                 }
             }
         }
@@ -248,7 +312,7 @@ public static partial class SeedReader
                 if (keyOk && segmentOk && positionOk && nameOk && provenance is not null)
                 {
                     var placement = new ChainLinkPlacement(row["chain"], segment, position);
-                    entities[key] = (new Entity(key, EntityKind.ChainLink, row["name"], row.List("aliases"), row.List("tags"), [provenance], placement), row.Line);
+                    entities[key] = (new Entity(key, EntityKind.ChainLink, row["name"], row.List("aliases", singleItems), row.List("tags", singleItems), One(provenance), placement), row.Line, entityNumbers++);
                     pendingLinks[key] = (row["chain"], row.Error("chain", ""));
                 }
             }
@@ -258,8 +322,9 @@ public static partial class SeedReader
         {
             foreach (var (linkKey, (chainKey, position)) in pendingLinks)
             {
-                var chainKind = entities.TryGetValue(chainKey, out var chain) ? chain.Entity.Kind
-                    : known.TryGetValue(chainKey, out var stored) ? stored.Kind : (EntityKind?)null;
+                var (chain, chainNumber) = entities.TryGetValue(chainKey, out var defined) ? (defined.Entity, defined.Number)
+                    : known.TryGetValue(chainKey, out var stored) ? Known(chainKey, stored) : (null, 0);
+                var chainKind = chain?.Kind;
                 if (chainKind is null)
                 {
                     errors.Add(position with { Message = $"reference to nothing: no industry chain has key '{chainKey}'" });
@@ -274,16 +339,19 @@ public static partial class SeedReader
                     continue;
                 }
 
-                AddRelationship(linkKey, RelationshipTypes.PartOf, chainKey, entities[linkKey].Entity.Sources[0]);
+                var link = entities[linkKey];
+                AddRelationship(link.Entity, link.Number, RelationshipTypes.PartOf, chain!, chainNumber, link.Entity.Sources[0]);
             }
         }
 
         public void ReadRelationships(CsvTable table)
         {
+            // Sized once: growing a dictionary of millions of edges copies it a dozen times.
+            relationships.EnsureCapacity(relationships.Count + table.Rows.Count);
             foreach (var row in RowsOf(table))
             {
-                var from = Resolve(row, "from");
-                var to = Resolve(row, "to");
+                var from = Resolve(row, "from", ref lastFrom, out var fromNumber);
+                var to = Resolve(row, "to", ref lastTo, out var toNumber);
                 var type = row["type"].ToUpperInvariant();
                 var typeOk = RelationshipTypes.IsKnown(type);
                 if (!typeOk)
@@ -315,7 +383,7 @@ public static partial class SeedReader
                     continue;
                 }
 
-                if (!AddRelationship(from.Key, type, to.Key, provenance))
+                if (!AddRelationship(from, fromNumber, type, to, toNumber, provenance))
                 {
                     errors.Add(row.Error("from", $"duplicate row: {from.Key} {type} {to.Key} with the same source is already given"));
                 }
@@ -323,16 +391,17 @@ public static partial class SeedReader
         }
 
         /// <summary>Adds an edge or another source of it; false when the edge already has this source.</summary>
-        private bool AddRelationship(string from, string type, string to, SourceRef source)
+        private bool AddRelationship(Entity from, int fromNumber, string type, Entity to, int toNumber, SourceRef source)
         {
-            ref var sources = ref CollectionsMarshal.GetValueRefOrAddDefault(relationships, (from, type, to), out var exists);
+            ref var edge = ref CollectionsMarshal.GetValueRefOrAddDefault(relationships, (fromNumber, typeNumbers[type], toNumber), out var exists);
             if (!exists)
             {
-                // Most edges have one source: a one-element array, grown only for the few with more.
-                sources = [source];
+                // Most edges have one source: a shared one-element array, replaced only for the few with more.
+                edge = (from, to, One(source));
                 return true;
             }
 
+            ref var sources = ref edge.Sources;
             var known = sources!;
             if (known.Contains(source))
             {
@@ -347,7 +416,7 @@ public static partial class SeedReader
         {
             foreach (var row in RowsOf(table))
             {
-                var entity = Resolve(row, "entity");
+                var entity = Resolve(row, "entity", ref lastEntity, out _);
                 var key = row["key"];
                 var keyOk = key.Length > 0;
                 if (!keyOk)
@@ -382,12 +451,12 @@ public static partial class SeedReader
                         keyOk = false;
                     }
                 }
-                else if (Quantity.TryParse(value, out var quantity, out var valueProblem))
+                else if (Figure(value) is { Ok: true, Quantity: var quantity })
                 {
                     number = quantity.Number;
                     unit ??= quantity.Unit;
                 }
-                else if (valueProblem is not null)
+                else if (Figure(value).Problem is { } valueProblem)
                 {
                     errors.Add(row.Error("value", $"the figure in '{value}' cannot be read: {valueProblem}"));
                     keyOk = false;
@@ -421,14 +490,31 @@ public static partial class SeedReader
                 }
 
                 factAt[identity] = facts.Count;
-                facts.Add(new Fact(entity.Key, key, value, number, unit, asOf, [provenance]) { About = about });
+                facts.Add(new Fact(entity.Key, key, value, number, unit, asOf, One(provenance)) { About = about });
             }
+        }
+
+        private (bool Ok, Quantity Quantity, string? Problem) Figure(string value)
+        {
+            if (figures.TryGetValue(value, out var figure))
+            {
+                return figure;
+            }
+
+            var ok = Quantity.TryParse(value, out var quantity, out var problem);
+            figure = (ok, quantity, problem);
+            if (figures.Count < 200_000)
+            {
+                figures[value] = figure;
+            }
+
+            return figure;
         }
 
         /// <summary>The keys of the optional 'about' column, each checked to name an entity; null when one does not.</summary>
         private IReadOnlyList<string>? ReadAbout(Row row)
         {
-            var keys = row.List("about");
+            var keys = row.List("about", singleItems);
             var ok = true;
             foreach (var key in keys)
             {
@@ -443,9 +529,35 @@ public static partial class SeedReader
             return ok ? keys : null;
         }
 
-        private Entity? Resolve(Row row, string column)
+        /// <summary>The entity a column names and its number; <paramref name="last"/> keeps the previous answer, as rows of one entity come together.</summary>
+        private Entity? Resolve(Row row, string column, ref (string? Key, Entity? Entity, int Number) last, out int number)
         {
             var key = row[column];
+            if (!ReferenceEquals(key, last.Key))
+            {
+                var entity = Resolve(row, column, key, out number);
+                last = entity is null ? default : (key, entity, number);
+                return entity;
+            }
+
+            number = last.Number;
+            return last.Entity;
+        }
+
+        private (Entity Entity, int Number) Known(string key, KnownEntity stored)
+        {
+            if (!knownEntities.TryGetValue(key, out var entity))
+            {
+                var link = stored.ChainKey is null ? null : new ChainLinkPlacement(stored.ChainKey, Segment.Upstream, 1);
+                knownEntities[key] = entity = (new Entity(key, stored.Kind, key, [], [], [], link), entityNumbers++);
+            }
+
+            return entity;
+        }
+
+        private Entity? Resolve(Row row, string column, string key, out int number)
+        {
+            number = 0;
             if (key.Length == 0)
             {
                 errors.Add(row.Error(column, $"'{column}' is empty: it must name a key"));
@@ -454,13 +566,15 @@ public static partial class SeedReader
 
             if (entities.TryGetValue(key, out var found))
             {
+                number = found.Number;
                 return found.Entity;
             }
 
             if (known.TryGetValue(key, out var stored))
             {
-                var link = stored.ChainKey is null ? null : new ChainLinkPlacement(stored.ChainKey, Segment.Upstream, 1);
-                return new Entity(key, stored.Kind, key, [], [], [], link);
+                var (entity, storedNumber) = Known(key, stored);
+                number = storedNumber;
+                return entity;
             }
 
             var where = known.Count > 0 ? " in the files or the store" : "";
@@ -510,8 +624,24 @@ public static partial class SeedReader
 
         private SourceRef? ReadProvenance(Row row)
         {
-            var source = row["source"];
-            var note = row["note"].Length > 0 ? row["note"] : null;
+            var cells = (row["source"], row["paragraph"], row["note"]);
+            if (provenanceCells.TryGetValue(cells, out var known))
+            {
+                return known;
+            }
+
+            var read = ReadProvenance(row, cells.Item1, cells.Item3);
+            if (read is not null && provenanceCells.Count < 100_000)
+            {
+                provenanceCells[cells] = read;
+            }
+
+            return read;
+        }
+
+        private SourceRef? ReadProvenance(Row row, string source, string noteCell)
+        {
+            var note = noteCell.Length > 0 ? noteCell : null;
             if (source.Length == 0)
             {
                 errors.Add(row.Error("source", "the row has no provenance: 'source' must name a source document or be 'curated'"));
@@ -564,7 +694,7 @@ public static partial class SeedReader
         public GraphDataset Build() => new(
             entities.Values.Select(value => value.Entity).ToList(),
             facts,
-            relationships.Select(pair => new Relationship(pair.Key.From, pair.Key.Type, pair.Key.To, pair.Value)).ToList());
+            relationships.Select(pair => new Relationship(pair.Value.From.Key, Types[pair.Key.Type], pair.Value.To.Key, pair.Value.Sources)).ToList());
     }
 }
 
