@@ -70,8 +70,8 @@ public sealed partial class SqliteGraphStore
 
         public bool InTransaction => SQLitePCL.raw.sqlite3_get_autocommit(connection.Handle) == 0;
 
-        /// <summary>The command for <paramref name="sql"/>, prepared the first time, with these parameters bound. Not to be disposed: it stays with the connection.</summary>
-        public SqliteCommand Prepared(string sql, ReadOnlySpan<(string Name, object? Value)> parameters)
+        /// <summary>The command for <paramref name="sql"/>, prepared the first time, in this transaction with these parameters bound. Not to be disposed: it stays with the connection.</summary>
+        public SqliteCommand Prepared(string sql, SqliteTransaction? transaction, ReadOnlySpan<(string Name, object? Value)> parameters)
         {
             if (!prepared.TryGetValue(sql, out var command))
             {
@@ -85,7 +85,7 @@ public sealed partial class SqliteGraphStore
                 prepared[sql] = command;
             }
 
-            command.Transaction = null;
+            command.Transaction = transaction;
             command.Parameters.Clear();
             foreach (var (name, value) in parameters)
             {

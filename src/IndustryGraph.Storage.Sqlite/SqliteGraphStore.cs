@@ -133,12 +133,8 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         public bool IsPinned => gate is not null;
 
         /// <inheritdoc cref="ReadConnection.Prepared"/>
-        public SqliteCommand Prepared(string sql, SqliteTransaction? transaction, params ReadOnlySpan<(string Name, object? Value)> parameters)
-        {
-            var command = connection.Prepared(sql, parameters);
-            command.Transaction = transaction;
-            return command;
-        }
+        public SqliteCommand Prepared(string sql, SqliteTransaction? transaction, params ReadOnlySpan<(string Name, object? Value)> parameters) =>
+            connection.Prepared(sql, transaction, parameters);
 
         public ValueTask DisposeAsync()
         {
@@ -170,7 +166,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         long version;
         try
         {
-            var begin = connection.Prepared("BEGIN DEFERRED; SELECT value FROM meta WHERE key = 'data_version'", []);
+            var begin = connection.Prepared("BEGIN DEFERRED; " + DataVersionSql, null, []);
             version = long.Parse((string)(await begin.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!, CultureInfo.InvariantCulture);
         }
         catch
@@ -216,7 +212,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             // An interrupted read (a cancelled request) may have ended the transaction already.
             if (connection.InTransaction)
             {
-                connection.Prepared("ROLLBACK", []).ExecuteNonQuery();
+                connection.Prepared("ROLLBACK", null, []).ExecuteNonQuery();
             }
 
             reads.readConnections.Return(connection);
@@ -251,12 +247,14 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         return ReadDataVersion(lease, null);
     }
 
+    private const string DataVersionSql = "SELECT value FROM meta WHERE key = 'data_version'";
+
     private static long ReadDataVersion(ReadLease lease, SqliteTransaction? transaction) =>
-        long.Parse((string)lease.Prepared("SELECT value FROM meta WHERE key = 'data_version'", transaction).ExecuteScalar()!, CultureInfo.InvariantCulture);
+        long.Parse((string)lease.Prepared(DataVersionSql, transaction).ExecuteScalar()!, CultureInfo.InvariantCulture);
 
     private static long ReadDataVersion(SqliteConnection connection, SqliteTransaction? transaction)
     {
-        using var command = Command(connection, "SELECT value FROM meta WHERE key = 'data_version'");
+        using var command = Command(connection, DataVersionSql);
         command.Transaction = transaction;
         return long.Parse((string)command.ExecuteScalar()!, CultureInfo.InvariantCulture);
     }
