@@ -182,8 +182,8 @@ public sealed partial class SqliteGraphStore
         if (query.IncludeItems)
         {
             var command = lease.Prepared(
-                $"SELECT {EntityColumns}, {sortExpression} AS sort FROM entity e{byNameIndex} WHERE {pageWhere}{bounds} ORDER BY sort {direction}, e.key {direction} LIMIT $limit",
-                transaction, [.. parameters, ("$limit", query.Limit + 1)]);
+                $"SELECT {EntityColumns}, {sortExpression} AS sort FROM entity e{byNameIndex} WHERE {pageWhere}{bounds} ORDER BY sort {direction}, e.key {direction} LIMIT {LimitClause(query.Limit + 1)}",
+                transaction, [.. parameters]);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
