@@ -144,6 +144,26 @@ public sealed class DocumentCacheAndPersistedQueryTests(RunningServer server) : 
     }
 
     [Fact]
+    public async Task A_remembered_validation_belongs_to_its_operation_and_not_to_requests_with_variables()
+    {
+        Assert.IsType<CachedValidation>(server.Services.GetRequiredService<global::GraphQL.Validation.IDocumentValidator>());
+        const string Query = "query One { parks(first: 1) { nodes { name } } } query Two($n: Int = 2) { parks(first: $n) { nodes { name } } } # remembered validation";
+        async Task<int> CountAsync(string operation, object? variables = null)
+        {
+            var response = await server.PostAsync(Query, variables, operation);
+            Assert.True(response.Errors is null, $"errors: {response.Errors?.ToJsonString()}");
+            return response.Data!["parks"]!["nodes"]!.AsArray().Count;
+        }
+
+        for (var round = 0; round < 3; round++)
+        {
+            Assert.Equal(1, await CountAsync("One"));
+            Assert.Equal(2, await CountAsync("Two"));
+            Assert.Equal(3, await CountAsync("Two", new { n = 3 }));
+        }
+    }
+
+    [Fact]
     public async Task A_cached_document_still_meets_the_request_dependent_rules()
     {
         const string Query = "{ parks(first: 101) { totalCount } } # cached page size";
