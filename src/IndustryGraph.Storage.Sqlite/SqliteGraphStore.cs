@@ -274,8 +274,10 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         }
 
         await using var lease = await LeaseAsync(cancellationToken);
-        var command = lease.Prepared(
-            $"SELECT {EntityColumns} FROM entity e WHERE e.key IN (SELECT value FROM json_each($keys))", null, ("$keys", KeysJson(keys)));
+        // One key (node(id:), a single reference) is a plain lookup: no JSON to write and no table-valued function.
+        var command = keys.Count == 1
+            ? lease.Prepared($"SELECT {EntityColumns} FROM entity e WHERE e.key = $key", null, ("$key", keys.First()))
+            : lease.Prepared($"SELECT {EntityColumns} FROM entity e WHERE e.key IN (SELECT value FROM json_each($keys))", null, ("$keys", KeysJson(keys)));
         return ReadEntities(command).ToDictionary(entity => entity.Key, StringComparer.Ordinal);
     }
 
