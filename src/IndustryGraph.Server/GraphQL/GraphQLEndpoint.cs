@@ -394,7 +394,7 @@ public sealed class NoMutationsOverGet(bool isGet) : global::GraphQL.Validation.
 {
     public bool DependsOnVariables => false;
 
-    public bool DependsOnMethod => true;
+    public bool DependsOnMethodOrCaller => true;
 
     public const string Code = "MUTATION_OVER_GET";
 

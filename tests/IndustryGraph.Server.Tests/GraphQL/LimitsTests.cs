@@ -182,9 +182,25 @@ public sealed class DocumentCacheAndPersistedQueryTests(RunningServer server) : 
         Assert.Equal(200, (await server.PostWithKeyAsync(editor, Mutation)).Status);
         Assert.True(DocumentCache.IsCached(server.Services.GetRequiredService<QueryTextCache>(), Mutation));
 
-        var overGet = await server.Http.GetAsync("/graphql?query=" + Uri.EscapeDataString(Mutation));
+        // With the editor's key, so the method alone is what refuses it.
+        using var get = new HttpRequestMessage(HttpMethod.Get, "/graphql?query=" + Uri.EscapeDataString(Mutation));
+        get.Headers.Authorization = new AuthenticationHeaderValue("Bearer", editor);
+        using var overGet = await server.Http.SendAsync(get);
         Assert.Equal(405, (int)overGet.StatusCode);
         Assert.Contains(NoMutationsOverGet.Code, (await GraphQLResponse.ReadAsync(overGet)).ErrorCodes);
+    }
+
+    [Fact]
+    public async Task A_mutation_an_editor_ran_and_sits_in_the_cache_still_needs_a_key_from_the_next_caller()
+    {
+        const string Mutation = "mutation { __typename } # cached for an editor";
+        var editor = await server.CreateKeyAsync(IndustryGraph.Domain.Access.ApiRole.Editor, "editor-cached-caller");
+        Assert.Equal(200, (await server.PostWithKeyAsync(editor, Mutation)).Status);
+        Assert.True(DocumentCache.IsCached(server.Services.GetRequiredService<QueryTextCache>(), Mutation));
+
+        var anonymous = await server.PostAsync(Mutation);
+        Assert.Equal(401, anonymous.Status);
+        Assert.Contains(ErrorCodes.Unauthenticated, anonymous.ErrorCodes);
     }
 
     private async Task<GraphQLResponse> PostPersistedAsync(string? query, string hash)
