@@ -136,14 +136,14 @@ public sealed class CompareBench(GraphSize size, int seed, string work, int roun
         }
 
         Say("");
-        Say($"| throughput (wrk 2 threads × 32 connections, {wrkSeconds} s) | IndustryGraph rps | plain Kestrel, same bytes, rps | ratio |");
-        Say("| --- | --- | --- | --- |");
-        foreach (var (name, project, plain) in wrk)
+        Say($"| throughput (wrk 2 threads × 32 connections, {wrkSeconds} s) | IndustryGraph rps | plain Kestrel, same bytes, rps | ratio | IndustryGraph CPU µs per answer | plain Kestrel CPU µs per answer |");
+        Say("| --- | --- | --- | --- | --- | --- |");
+        foreach (var pair in wrk)
         {
-            Say($"| `{name}` | {project:N0} | {plain:N0} | {(plain > 0 ? project / plain : 0):0.00}× |");
+            Say($"| `{pair.Query}` | {pair.Project.RequestsPerSecond:N0} | {pair.Plain.RequestsPerSecond:N0} | {(pair.Plain.RequestsPerSecond > 0 ? pair.Project.RequestsPerSecond / pair.Plain.RequestsPerSecond : 0):0.00}× | {pair.Project.CpuMicrosPerAnswer:0.0} | {pair.Plain.CpuMicrosPerAnswer:0.0} |");
         }
 
-        var plainMicros = wrk.Count > 0 && wrk[0].Plain > 0 ? Environment.ProcessorCount * 1e6 / wrk[0].Plain : double.NaN;
+        var plainMicros = wrk.Count > 0 && wrk[0].Plain.RequestsPerSecond > 0 ? Environment.ProcessorCount * 1e6 / wrk[0].Plain.RequestsPerSecond : double.NaN;
         Say("");
         Say($"floors: a plain Kestrel answer costs the machine about {plainMicros:0.0} µs (cores ÷ its rps, wrk included); on one SQLite connection of this process, prepared: a read transaction (BEGIN, version, ROLLBACK) {transactionMicros:0.0} µs, with the one-item page statement of enterprises(first: 1) {pageMicros:0.0} µs");
         Say($"start-up on the imported store: listening {server.ListeningAfter.TotalSeconds:0.0} s, analysis index ready {server.AnalysisReadyAfter.TotalSeconds:0.0} s");
@@ -526,9 +526,14 @@ public sealed class CompareBench(GraphSize size, int seed, string work, int roun
         return (Time(withPage: false), Time(withPage: true));
     }
 
-    private async Task<List<(string Name, double Project, double Plain)>> ThroughputAsync(ServerProcess server, CancellationToken cancellationToken)
+    /// <summary>One wrk run: its rate, and the processor time the serving process spent per answer.</summary>
+    private readonly record struct WrkRun(double RequestsPerSecond, double CpuMicrosPerAnswer);
+
+    private readonly record struct ThroughputPair(string Query, WrkRun Project, WrkRun Plain);
+
+    private async Task<List<ThroughputPair>> ThroughputAsync(ServerProcess server, CancellationToken cancellationToken)
     {
-        var result = new List<(string, double, double)>();
+        var result = new List<ThroughputPair>();
         if (!File.Exists("/usr/bin/wrk"))
         {
             Say("throughput: skipped, wrk is not installed (apt-get install -y wrk)");
@@ -545,29 +550,37 @@ public sealed class CompareBench(GraphSize size, int seed, string work, int roun
             // Each first, unmeasured: the runtime compiles hot code again, optimized, after its first calls (in
             // the project's server that takes seconds under 32 connections: a fresh server answers { __typename }
             // at a third of its settled rate for its first 5 s), and what is measured is the settled rate.
-            await WrkAsync(url, cancellationToken, seconds: 4);
-            await WrkAsync(plain.Url, cancellationToken, seconds: 1);
-            var project = await WrkAsync(url, cancellationToken);
-            var baseline = await WrkAsync(plain.Url, cancellationToken);
-            result.Add((query, project, baseline));
+            await WrkAsync(url, server.ProcessorTime, cancellationToken, seconds: 4);
+            await WrkAsync(plain.Url, PlainEndpoint.ProcessorTime, cancellationToken, seconds: 1);
+            var project = await WrkAsync(url, server.ProcessorTime, cancellationToken);
+            var baseline = await WrkAsync(plain.Url, PlainEndpoint.ProcessorTime, cancellationToken);
+            result.Add(new ThroughputPair(query, project, baseline));
         }
 
         return result;
     }
 
-    private async Task<double> WrkAsync(string url, CancellationToken cancellationToken, int? seconds = null)
+    private async Task<WrkRun> WrkAsync(string url, Func<TimeSpan> serverProcessorTime, CancellationToken cancellationToken, int? seconds = null)
     {
         var start = new ProcessStartInfo("wrk", ["-t2", "-c32", $"-d{seconds ?? wrkSeconds}s", url]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var processorBefore = serverProcessorTime();
         using var process = Process.Start(start)!;
         var text = await process.StandardOutput.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken);
-        var line = text.Split('\n').FirstOrDefault(line => line.StartsWith("Requests/sec:", StringComparison.Ordinal));
+        var processor = serverProcessorTime() - processorBefore;
+        var lines = text.Split('\n');
+        var rate = lines.FirstOrDefault(line => line.StartsWith("Requests/sec:", StringComparison.Ordinal));
+        // "  123456 requests in 5.00s, 12.34MB read"
+        var total = lines.Select(line => line.Trim().Split(' ')).FirstOrDefault(words => words.Length > 2 && words[1] == "requests" && words[2] == "in");
         if (text.Contains("Non-2xx", StringComparison.Ordinal))
         {
             disagreements.Add($"wrk {url}: some answers were not 2xx");
         }
 
-        return line is null ? 0 : double.Parse(line["Requests/sec:".Length..].Trim(), CultureInfo.InvariantCulture);
+        var requests = total is null ? 0 : long.Parse(total[0], CultureInfo.InvariantCulture);
+        return new WrkRun(
+            rate is null ? 0 : double.Parse(rate["Requests/sec:".Length..].Trim(), CultureInfo.InvariantCulture),
+            requests > 0 ? processor.TotalMicroseconds / requests : double.NaN);
     }
 
     private readonly record struct Answer(double Milliseconds, JsonNode? Data, string? Error);
@@ -586,6 +599,13 @@ public sealed class CompareBench(GraphSize size, int seed, string work, int roun
         }
 
         public Uri BaseAddress { get; }
+
+        /// <summary>Processor time the server has used so far, all its threads.</summary>
+        public TimeSpan ProcessorTime()
+        {
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
 
         public TimeSpan ListeningAfter { get; private set; }
 
@@ -726,6 +746,9 @@ public sealed class CompareBench(GraphSize size, int seed, string work, int roun
         }
 
         public string Url { get; }
+
+        /// <summary>Processor time of this process, which serves the plain endpoint (the rest of the bench idles while wrk runs).</summary>
+        public static TimeSpan ProcessorTime() => Process.GetCurrentProcess().TotalProcessorTime;
 
         public static async Task<PlainEndpoint> StartAsync(byte[] bytes, string contentType, CancellationToken cancellationToken)
         {

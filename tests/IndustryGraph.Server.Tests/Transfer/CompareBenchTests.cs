@@ -28,9 +28,9 @@ public sealed class CompareBenchTests(ITestOutputHelper output) : IDisposable
         Assert.Contains("| `upstream` depth 4 from a link |", printed.ToString(), StringComparison.Ordinal);
         if (File.Exists("/usr/bin/wrk"))
         {
-            // Each one-item read beside the plain endpoint, with its ratio.
+            // Each one-item read beside the plain endpoint, with its ratio and what each server spent per answer.
             Assert.Contains("floors: a plain Kestrel answer costs the machine about", printed.ToString(), StringComparison.Ordinal);
-            Assert.Matches(@"\| `\{ node\(id: ""[A-Za-z0-9_-]+""\) \{ \.\.\. on Park \{ name \} \} \}` \| [\d,]+ \| [\d,]+ \| \d+\.\d\d× \|", printed.ToString());
+            Assert.Matches(@"\| `\{ node\(id: ""[A-Za-z0-9_-]+""\) \{ \.\.\. on Park \{ name \} \} \}` \| [\d,]+ \| [\d,]+ \| \d+\.\d\d× \| \d+\.\d \| \d+\.\d \|", printed.ToString());
         }
     }
 
