@@ -66,13 +66,11 @@ public static partial class SeedReader
     {
         // About one row a line, headers aside; a chain link is an entity and its PART_OF relationship.
         var lines = files.Sum(file => (file.Key == ChainLinksFile ? 2L : 1L) * (file.Value.AsSpan().Count((byte)'\n') - 1));
+        // Each file is read in one pass, row by row into validation, on a thread of its own beside the store's
+        // writing: no row is held once validated, and the first rows are written at once.
         return new ImportStream(Math.Max(lines, 0), (emit, cancellationToken) => Task.Factory.StartNew(() =>
         {
-            // Own threads, not the thread pool's: they block on each other, and the store's writing runs on the pool.
-            var parsing = Files
-                .Select(file => Task.Factory.StartNew(() => Parse(files, file), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default))
-                .ToArray();
-            var result = Validate(file => parsing[FileIndex(file)].GetAwaiter().GetResult(), known, emit, cancellationToken);
+            var result = Validate(file => Read(files, file, CsvTable.Open), known, emit, cancellationToken);
             if (result.Dataset is null)
             {
                 throw new SeedValidationException(result.Errors);
@@ -80,7 +78,11 @@ public static partial class SeedReader
         }, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default));
     }
 
-    private static (CsvTable? Table, List<SeedError> Errors) Parse(IReadOnlyDictionary<string, byte[]> files, string file)
+    private static (CsvTable? Table, List<SeedError> Errors) Parse(IReadOnlyDictionary<string, byte[]> files, string file) =>
+        Read(files, file, CsvTable.Parse);
+
+    private static (CsvTable? Table, List<SeedError> Errors) Read(
+        IReadOnlyDictionary<string, byte[]> files, string file, Func<string, byte[], List<SeedError>, CsvTable?> read)
     {
         var fileErrors = new List<SeedError>();
         if (!files.TryGetValue(file, out var bytes))
@@ -89,7 +91,7 @@ public static partial class SeedReader
             return (null, fileErrors);
         }
 
-        return (CsvTable.Parse(file, bytes, fileErrors), fileErrors);
+        return (read(file, bytes, fileErrors), fileErrors);
     }
 
     private static int FileIndex(string file)
@@ -133,20 +135,32 @@ public static partial class SeedReader
         {
             cancellationToken.ThrowIfCancellationRequested();
             var (table, problems) = tableOf(file);
-            fileErrors.AddRange(problems);
-            if (table is not null && MissingColumns(file, table) is { } missing)
+            var missing = table is null ? null : MissingColumns(file, table);
+            if (missing is not null)
             {
                 columnErrors.Add(missing);
             }
 
-            if (table is null || fileErrors.Count + columnErrors.Count > 0)
+            if (table is null || problems.Count + fileErrors.Count + columnErrors.Count > 0)
             {
-                // The columns of the files that did parse are still checked, so one run names every missing file and column.
+                // The columns of the files that did parse are still checked, and a file read in one pass is read
+                // to its end, so one run names every file that cannot be read and every missing column.
                 builder.StopEmitting();
+                foreach (var _ in table?.Records ?? [])
+                {
+                }
+
+                // A file that turns out unreadable is reported as such alone, as one that failed to parse at once.
+                if (problems.Count > 0 && missing is not null)
+                {
+                    columnErrors.Remove(missing);
+                }
+
+                fileErrors.AddRange(problems);
                 continue;
             }
 
-            errors.AddRange(UnstorableText(table));
+            FindUnstorableText(table, table.Header, errors);
             switch (file)
             {
                 case SourcesFile:
@@ -166,6 +180,13 @@ public static partial class SeedReader
                     builder.ReadFacts(table);
                     break;
             }
+
+            // A file read in one pass finds its quoting errors on the way: then it is a file that cannot be read.
+            if (problems.Count > 0)
+            {
+                builder.StopEmitting();
+                fileErrors.AddRange(problems);
+            }
         }
 
         if (fileErrors.Count + columnErrors.Count > 0)
@@ -177,22 +198,21 @@ public static partial class SeedReader
         return sorted.Count > 0 ? new SeedReadResult(null, sorted) : new SeedReadResult(emit is null ? builder.Build() : GraphDataset.Empty, []);
     }
 
-    /// <summary>Every field of a file that holds text the store cannot keep faithfully (see <see cref="StoredText"/>).</summary>
-    private static IEnumerable<SeedError> UnstorableText(CsvTable table)
+    /// <summary>Every field of a record that holds text the store cannot keep faithfully (see <see cref="StoredText"/>).</summary>
+    private static void FindUnstorableText(CsvTable table, CsvRecord record, List<SeedError> errors)
     {
-        if (table.MayHoldUnstorableText)
+        if (!table.MayHoldUnstorableText)
         {
-            foreach (var record in table.Rows.Prepend(table.Header))
+            return;
+        }
+
+        for (var index = 0; index < record.Fields.Count; index++)
+        {
+            var column = index < table.Header.Fields.Count ? table.Header.Fields[index].Trim() : "";
+            if (StoredText.ProblemIn(column, record.Fields[index]) is { } problem)
             {
-                for (var index = 0; index < record.Fields.Count; index++)
-                {
-                    var column = index < table.Header.Fields.Count ? table.Header.Fields[index].Trim() : "";
-                    if (StoredText.ProblemIn(column, record.Fields[index]) is { } problem)
-                    {
-                        var where = index < record.Columns.Count ? record.Columns[index] : 1;
-                        yield return new SeedError(table.File, record.Line, where, $"{(column.Length > 0 ? $"'{column}'" : "the field")}: {problem}");
-                    }
-                }
+                var where = index < record.Columns.Count ? record.Columns[index] : 1;
+                errors.Add(new SeedError(table.File, record.Line, where, $"{(column.Length > 0 ? $"'{column}'" : "the field")}: {problem}"));
             }
         }
     }
@@ -358,13 +378,14 @@ public static partial class SeedReader
         private IEnumerable<Row> RowsOf(CsvTable table)
         {
             var count = 0;
-            foreach (var record in table.Rows)
+            foreach (var record in table.Records)
             {
                 if (++count % 8192 == 0)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                 }
 
+                FindUnstorableText(table, record, errors);
                 yield return new Row(table, record);
             }
         }
@@ -399,7 +420,7 @@ public static partial class SeedReader
 
         public void ReadEntities(CsvTable table)
         {
-            entities.EnsureCapacity(entities.Count + table.Rows.Count);
+            entities.EnsureCapacity(entities.Count + table.EstimatedRows);
             foreach (var row in RowsOf(table))
             {
                 var key = row["key"];
@@ -497,7 +518,7 @@ public static partial class SeedReader
         public void ReadRelationships(CsvTable table)
         {
             // Sized once: growing a dictionary of millions of edges copies it a dozen times.
-            relationships.EnsureCapacity(relationships.Count + table.Rows.Count);
+            relationships.EnsureCapacity(relationships.Count + table.EstimatedRows);
             foreach (var row in RowsOf(table))
             {
                 var from = Resolve(row, "from", ref lastFrom, out var fromNumber);
