@@ -73,9 +73,9 @@ public sealed partial class SqliteGraphStore
 
     private async Task<ImportSummary> ImportAsync(SqliteConnection connection, ImportStream data, ImportOptions options, CancellationToken cancellationToken)
     {
-        // A bulk write: a larger page cache, and temporary b-trees (sorts, index builds) in memory.
-        // threads: the sorter of the index builds at the end may use a helper thread per core.
-        Exec(connection, $"PRAGMA cache_size = -1048576; PRAGMA temp_store = MEMORY; PRAGMA threads = {Math.Min(Environment.ProcessorCount, 4)}");
+        // A bulk write: a larger page cache; index builds sort through temporary files (see RebuildIndexes), with a
+        // helper thread per core.
+        Exec(connection, $"PRAGMA cache_size = {BulkCache}; PRAGMA temp_store = FILE; PRAGMA threads = {Math.Min(Environment.ProcessorCount, 4)}");
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         var before = ReadDataVersion(connection, transaction);
         var writer = new ImportWriter(connection, transaction, options.Progress, options.Trace);
@@ -113,6 +113,10 @@ public sealed partial class SqliteGraphStore
         return summary with { DataVersion = version };
     }
 
+    // Page cache sizes in KiB (negative, as PRAGMA cache_size takes them): while rows are written, and while an index is sorted.
+    private const int BulkCache = -1_048_576;
+    private const int SortCache = -16_384;
+
     private static long BumpDataVersion(SqliteConnection connection, SqliteTransaction transaction)
     {
         var version = ReadDataVersion(connection, transaction) + 1;
@@ -127,10 +131,15 @@ public sealed partial class SqliteGraphStore
     {
         private readonly System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
 
+        // Of a step that waits for the stream's parts, the time spent writing them (the rest is waiting for validation).
+        private readonly System.Diagnostics.Stopwatch writing = new();
+
         private void Step(string name)
         {
-            trace?.Invoke($"{name} {clock.Elapsed.TotalSeconds:0.0} s");
+            var busy = writing.Elapsed > TimeSpan.Zero ? $" (writing {writing.Elapsed.TotalSeconds:0.0} s)" : "";
+            trace?.Invoke($"{name} {clock.Elapsed.TotalSeconds:0.0} s{busy}");
             clock.Restart();
+            writing.Reset();
         }
 
         private readonly Dictionary<string, (long Id, string Fingerprint)> entityIds = new(StringComparer.Ordinal);
@@ -207,13 +216,23 @@ public sealed partial class SqliteGraphStore
 
         private void RebuildIndexes(List<(string Table, string Sql)> dropped, params string[] tables)
         {
-            foreach (var (table, sql) in dropped)
+            var builds = dropped.Where(index => tables.Contains(index.Table)).ToList();
+            if (builds.Count == 0)
             {
-                if (tables.Contains(table))
-                {
-                    Exec(connection, sql, transaction);
-                }
+                return;
             }
+
+            // SQLite's sorter holds up to the page cache's size in one run before it writes a sorted run to a
+            // temporary file: one run of millions of keys in memory sorts at half the speed of runs of 16 MB
+            // merged from files (measured on L: relationship_to 6.9 s against 2.6 s), which helper threads also
+            // sort side by side. The smaller cache writes out pages the commit would write anyway.
+            Exec(connection, $"PRAGMA cache_size = {SortCache}", transaction);
+            foreach (var (_, sql) in builds)
+            {
+                Exec(connection, sql, transaction);
+            }
+
+            Exec(connection, $"PRAGMA cache_size = {BulkCache}", transaction);
         }
 
         /// <summary>
@@ -336,6 +355,7 @@ public sealed partial class SqliteGraphStore
             var seen = new HashSet<string>(StringComparer.Ordinal);
             await foreach (var entities in parts.EntitiesAsync())
             {
+                writing.Start();
                 foreach (var entity in entities)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -386,6 +406,8 @@ public sealed partial class SqliteGraphStore
                         added++;
                     }
                 }
+
+                writing.Stop();
             }
 
             if (mode == ImportMode.Replace)
@@ -445,6 +467,7 @@ public sealed partial class SqliteGraphStore
             var seen = new HashSet<(long, string, long)>();
             await foreach (var part in parts.RelationshipsAsync())
             {
+                writing.Start();
                 foreach (var relationship in part.Relationships)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -482,6 +505,8 @@ public sealed partial class SqliteGraphStore
                         Run(setAddedSources, StoredJson.Write(relationship.Sources), edge.Item1, edge.Item2, edge.Item3);
                     }
                 }
+
+                writing.Stop();
             }
 
             void UpdateStored(Relationship relationship, (long Id, string Sources) stored)
