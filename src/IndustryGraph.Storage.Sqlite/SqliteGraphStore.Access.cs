@@ -155,8 +155,8 @@ public sealed partial class SqliteGraphStore : IApiKeyStore, IAuditTrail
 
         var pageWhere = query.AfterId is { } afterId ? $"{where} AND id < {afterId.ToString(CultureInfo.InvariantCulture)}" : where.ToString();
         await using var page = Command(connection,
-            $"SELECT id, at, actor, action, entity_key, field, before, after, provenance FROM audit WHERE {pageWhere} ORDER BY id DESC LIMIT $limit",
-            [.. parameters, ("$limit", query.Limit + 1)]);
+            $"SELECT id, at, actor, action, entity_key, field, before, after, provenance FROM audit WHERE {pageWhere} ORDER BY id DESC LIMIT {LimitClause(query.Limit + 1)}",
+            [.. parameters]);
         page.Transaction = transaction;
         var entries = await ReadAuditEntriesAsync(page, cancellationToken);
         var hasNext = entries.Count > query.Limit;
@@ -183,8 +183,8 @@ public sealed partial class SqliteGraphStore : IApiKeyStore, IAuditTrail
     {
         await using var connection = ConnectCounted();
         await using var command = Command(connection,
-            "SELECT id, at, actor, action, entity_key, field, before, after, provenance FROM audit WHERE id > $after ORDER BY id LIMIT $limit",
-            ("$after", afterId), ("$limit", limit));
+            $"SELECT id, at, actor, action, entity_key, field, before, after, provenance FROM audit WHERE id > $after ORDER BY id LIMIT {LimitClause(limit)}",
+            ("$after", afterId));
         return await ReadAuditEntriesAsync(command, cancellationToken);
     }
 

@@ -18,6 +18,10 @@ public sealed partial class SqliteGraphStore
 
     private const string LinkMembers = "SELECT from_id FROM relationship WHERE to_id = $link AND type IN ('WORKS_IN', 'SUPPORTS')";
 
+    private static readonly string ChainMembersAndHosts = $"{ChainMembers} UNION {HostsOf(ChainMembers)}";
+
+    private static readonly string LinkMembersAndHosts = $"{LinkMembers} UNION {HostsOf(LinkMembers)}";
+
     // Places that host members: parks an enterprise is located in, and their districts.
     private static string HostsOf(string members) => $"""
         SELECT to_id FROM relationship WHERE type = 'LOCATED_IN' AND from_id IN ({members})
@@ -104,8 +108,8 @@ public sealed partial class SqliteGraphStore
             """);
         Filter(query.InPark, "$park", "SELECT from_id FROM relationship WHERE type = 'LOCATED_IN' AND to_id = $park",
             "EXISTS (SELECT 1 FROM relationship WHERE from_id = e.id AND type = 'LOCATED_IN' AND to_id = $park)");
-        Filter(query.InChain, "$chain", isPlace ? $"{ChainMembers} UNION {HostsOf(ChainMembers)}" : ChainMembers);
-        Filter(query.InLink, "$link", isPlace ? $"{LinkMembers} UNION {HostsOf(LinkMembers)}" : LinkMembers,
+        Filter(query.InChain, "$chain", isPlace ? ChainMembersAndHosts : ChainMembers);
+        Filter(query.InLink, "$link", isPlace ? LinkMembersAndHosts : LinkMembers,
             isPlace ? null : "EXISTS (SELECT 1 FROM relationship WHERE from_id = e.id AND type IN ('WORKS_IN', 'SUPPORTS') AND to_id = $link)");
         void Condition(string sql)
         {
@@ -182,8 +186,8 @@ public sealed partial class SqliteGraphStore
         if (query.IncludeItems)
         {
             var command = lease.Prepared(
-                $"SELECT {EntityColumns}, {sortExpression} AS sort FROM entity e{byNameIndex} WHERE {pageWhere}{bounds} ORDER BY sort {direction}, e.key {direction} LIMIT $limit",
-                transaction, [.. parameters, ("$limit", query.Limit + 1)]);
+                $"SELECT {EntityColumns}, {sortExpression} AS sort FROM entity e{byNameIndex} WHERE {pageWhere}{bounds} ORDER BY sort {direction}, e.key {direction} LIMIT {LimitClause(query.Limit + 1)}",
+                transaction, [.. parameters]);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {

@@ -116,6 +116,20 @@ public static class NameMatch
         return new NameRank(tier, normalizedName.Length, isAlias, kindOrder, key);
     }
 
+    /// <summary>
+    /// What search answers, by definition: of every entity (of <paramref name="kinds"/>, when given) whose name or
+    /// alias contains <paramref name="query"/>, the keys of the <paramref name="first"/> best by rank. It ranks every
+    /// entity; the search index answers the same without doing so, and is held to this.
+    /// </summary>
+    public static List<string> BestByScan(IEnumerable<Entity> entities, string query, IReadOnlyCollection<EntityKind>? kinds, int first) =>
+        [.. entities
+            .Where(entity => kinds is null || kinds.Contains(entity.Kind))
+            .Select(entity => (entity.Key, Rank: Rank(entity, query)))
+            .Where(item => item.Rank is not null)
+            .OrderBy(item => item.Rank!.Value)
+            .Take(first)
+            .Select(item => item.Key)];
+
     /// <summary>How well <paramref name="query"/> matches the entity's names: 0 when not at all, 1 for its exact name.</summary>
     public static double Score(Entity entity, string query) =>
         Rank(entity, query) is { } rank ? rank.Score(Normalize(query).Length) : 0;

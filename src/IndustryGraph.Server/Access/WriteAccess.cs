@@ -40,8 +40,12 @@ public static class Callers
 /// Refuses a mutation from a caller without an editor or admin key before anything executes, so a refused
 /// request changes nothing. The endpoint answers UNAUTHENTICATED with 401 and FORBIDDEN with 403.
 /// </summary>
-public sealed class WritesNeedEditorRule : ValidationRuleBase, INodeVisitor
+public sealed class WritesNeedEditorRule : ValidationRuleBase, INodeVisitor, IRequestDependentRule
 {
+    public bool DependsOnVariables => false;
+
+    public bool DependsOnMethodOrCaller => true;
+
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context) =>
         new(context.Operation.Operation == OperationType.Mutation ? this : null);
 

@@ -20,7 +20,7 @@ public sealed class CostRule(GraphQLLimits limits) : ValidationRuleBase, IReques
 {
     public bool DependsOnVariables => true;
 
-    public bool DependsOnMethod => false;
+    public bool DependsOnMethodOrCaller => false;
 
     public const int PlainListEstimate = 5;
 

@@ -105,7 +105,7 @@ public sealed class DocumentCache(QueryTextCache texts, Microsoft.Extensions.Opt
             return [];
         }
 
-        return (rules ?? []).Where(rule => rule is IRequestDependentRule dependent && ((hasVariables && dependent.DependsOnVariables) || (hasMutation && dependent.DependsOnMethod))).ToList();
+        return (rules ?? []).Where(rule => rule is IRequestDependentRule dependent && ((hasVariables && dependent.DependsOnVariables) || (hasMutation && dependent.DependsOnMethodOrCaller))).ToList();
     }
 
     private static GraphQLDocument? TryParse(string query)

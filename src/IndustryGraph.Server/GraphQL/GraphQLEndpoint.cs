@@ -209,8 +209,7 @@ public sealed class GraphQLEndpoint(
         http.Response.StatusCode = status;
         http.Response.ContentType = $"{mediaType}; charset=utf-8";
         http.Response.ContentLength = answer.Length;
-        answer.Position = 0;
-        await answer.CopyToAsync(http.Response.Body, http.RequestAborted);
+        await http.Response.Body.WriteAsync(answer.GetBuffer().AsMemory(0, (int)answer.Length), http.RequestAborted);
         // The client gets INTERNAL and a plain message; the cause stays here.
         foreach (var error in result.Errors?.Where(error => StableErrorInfoProvider.CodeOf(error) == ErrorCodes.Internal) ?? [])
         {
@@ -395,7 +394,7 @@ public sealed class NoMutationsOverGet(bool isGet) : global::GraphQL.Validation.
 {
     public bool DependsOnVariables => false;
 
-    public bool DependsOnMethod => true;
+    public bool DependsOnMethodOrCaller => true;
 
     public const string Code = "MUTATION_OVER_GET";
 

@@ -1,4 +1,5 @@
 using GraphQL.DI;
+using GraphQL.Validation;
 
 namespace IndustryGraph.Server.GraphQL;
 
@@ -10,6 +11,7 @@ public static class GraphQLFeature
         services.AddOptions<GraphQLLimits>().Bind(configuration.GetSection(GraphQLLimits.Section));
         services.AddSingleton<QueryTextCache>();
         services.AddSingleton<IConfigureExecution, DocumentCache>();
+        services.AddSingleton<IDocumentValidator>(new CachedValidation(new DocumentValidator()));
         services.AddSingleton<PersistedQueries>();
         services.AddSingleton<GraphQLEndpoint>();
         return services;

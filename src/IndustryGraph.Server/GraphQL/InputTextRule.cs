@@ -14,7 +14,7 @@ public sealed class InputTextRule : ValidationRuleBase, IRequestDependentRule
 {
     public bool DependsOnVariables => true;
 
-    public bool DependsOnMethod => false;
+    public bool DependsOnMethodOrCaller => false;
 
     public override ValueTask<INodeVisitor?> GetPostNodeVisitorAsync(ValidationContext context)
     {

@@ -6,13 +6,14 @@ namespace IndustryGraph.Server.GraphQL;
 
 /// <summary>
 /// A rule whose verdict on a document the request can change, so it runs again when the document comes from the
-/// cache: through the variables (page sizes, texts), or through the method (GET may not run a mutation).
+/// cache: through the variables (page sizes, texts), or, for a document with a mutation, through the method (GET
+/// may not run one) or the caller (only an editor may).
 /// </summary>
 public interface IRequestDependentRule : IValidationRule
 {
     bool DependsOnVariables { get; }
 
-    bool DependsOnMethod { get; }
+    bool DependsOnMethodOrCaller { get; }
 }
 
 /// <summary>The validation rules that hold a request to <see cref="GraphQLLimits"/>.</summary>

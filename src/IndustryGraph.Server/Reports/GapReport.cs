@@ -4,13 +4,6 @@ using IndustryGraph.Domain.Graph;
 
 namespace IndustryGraph.Server.Reports;
 
-/// <summary>The language of a report's headers and words; the analysis texts come as the analysis writes them.</summary>
-public enum ReportLanguage
-{
-    Chinese,
-    English,
-}
-
 /// <summary>
 /// The 招商清单: for a chain and a scope, one row per gap (MISSING, UNMAPPED, WEAK) and candidate (a gap without
 /// candidates is one row), each with the rule behind the status (worded in the report's language) and the sources
@@ -28,15 +21,15 @@ public sealed record GapReport(string Chain, string Scope, long DataVersion, Dat
     public static readonly string[] ChineseColumns =
         ["产业链", "环节", "上中下游", "状态", "判定依据", "候选企业", "得分", "得分构成", "候选企业所在区县", "候选企业所在园区", "科研机构", "来源", "数据版本", "导出时间"];
 
-    public static IReadOnlyList<string> Columns(ReportLanguage language) => language == ReportLanguage.Chinese ? ChineseColumns : EnglishColumns;
+    public static IReadOnlyList<string> Columns(AnalysisLanguage language) => language == AnalysisLanguage.Chinese ? ChineseColumns : EnglishColumns;
 
     /// <summary>Builds the report from one analysis snapshot; unknown names fail with the analysis' own error.</summary>
-    public static GapReport Build(ChainAnalysis analysis, long dataVersion, string chain, string? district, string? park, int threshold, ReportLanguage language, DateTimeOffset now)
+    public static GapReport Build(ChainAnalysis analysis, long dataVersion, string chain, string? district, string? park, int threshold, AnalysisLanguage language, DateTimeOffset now)
     {
         var scope = ScopeResolver.Resolve(analysis.Index, park, district, park is null ? "district" : "park");
         var gaps = analysis.Gaps(analysis.ResolveChain(chain), scope, threshold, includeWeak: true);
         var words = new Words(language);
-        var text = AnalysisText.For(language == ReportLanguage.Chinese ? AnalysisLanguage.Chinese : AnalysisLanguage.English);
+        var text = AnalysisText.For(language);
         var rows = new List<GapReportRow>();
         foreach (var gap in gaps.Gaps)
         {
@@ -71,13 +64,13 @@ public sealed record GapReport(string Chain, string Scope, long DataVersion, Dat
         [row.Chain, row.Link, row.Segment, row.Status, row.Rule, row.Candidate, row.Score?.ToString(CultureInfo.InvariantCulture), row.Reasons, row.CandidateDistrict,
          row.CandidatePark, row.Labs, row.Sources, DataVersion.ToString(CultureInfo.InvariantCulture), ExportedAt.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture)];
 
-    private sealed class Words(ReportLanguage language)
+    private sealed class Words(AnalysisLanguage language)
     {
         // Curated notes often begin with "curated:" themselves; the column says it once.
         private static string CuratedNote(string? note) =>
             note is null ? "" : note.StartsWith("curated:", StringComparison.OrdinalIgnoreCase) ? note["curated:".Length..].TrimStart() : note;
 
-        private bool Chinese => language == ReportLanguage.Chinese;
+        private bool Chinese => language == AnalysisLanguage.Chinese;
 
         public string Segment(Segment segment) => !Chinese ? segment.ToCode() : segment switch
         {

@@ -20,7 +20,7 @@ public static class GapReportWriter
     public static string FileName(GapReport report, GapReportFormat format) =>
         $"招商清单-{report.Chain}-{report.Scope}.{format.ToString().ToLowerInvariant()}";
 
-    public static void Write(GapReport report, GapReportFormat format, ReportLanguage language, Stream output)
+    public static void Write(GapReport report, GapReportFormat format, AnalysisLanguage language, Stream output)
     {
         var columns = GapReport.Columns(language);
         if (format == GapReportFormat.Csv)
@@ -46,15 +46,15 @@ public static class GapReportWriter
 
             return values;
         });
-        output.SaveAs(rows, sheetName: language == ReportLanguage.Chinese ? "招商清单" : "gaps");
+        output.SaveAs(rows, sheetName: language == AnalysisLanguage.Chinese ? "招商清单" : "gaps");
     }
 
     public static bool TryParseFormat(string? text, out GapReportFormat format) =>
         Enum.TryParse(text, ignoreCase: true, out format) && Enum.IsDefined(format) && !int.TryParse(text, out _);
 
     /// <summary>`lang=` first, else the Accept-Language header read as the analysis texts read it; Chinese when neither is given.</summary>
-    public static ReportLanguage LanguageOf(string? lang, string? acceptLanguage) =>
-        lang is not null ? (lang.TrimStart().StartsWith("en", StringComparison.OrdinalIgnoreCase) ? ReportLanguage.English : ReportLanguage.Chinese)
-        : string.IsNullOrWhiteSpace(acceptLanguage) ? ReportLanguage.Chinese
-        : AnalysisText.FromAcceptLanguage(acceptLanguage) == AnalysisLanguage.Chinese ? ReportLanguage.Chinese : ReportLanguage.English;
+    public static AnalysisLanguage LanguageOf(string? lang, string? acceptLanguage) =>
+        lang is not null ? (lang.TrimStart().StartsWith("en", StringComparison.OrdinalIgnoreCase) ? AnalysisLanguage.English : AnalysisLanguage.Chinese)
+        : string.IsNullOrWhiteSpace(acceptLanguage) ? AnalysisLanguage.Chinese
+        : AnalysisText.FromAcceptLanguage(acceptLanguage);
 }

@@ -20,7 +20,7 @@ public static class ReportsFeature
             string? Value(string name) => query[name].FirstOrDefault() is { Length: > 0 } value ? value : null;
             // Errors come in the report's language (lang= or Accept-Language), as the report itself does.
             var language = GapReportWriter.LanguageOf(Value("lang"), http.Request.Headers.AcceptLanguage.ToString());
-            var chinese = language == ReportLanguage.Chinese;
+            var chinese = language == AnalysisLanguage.Chinese;
             var chain = Value("chain");
             if (chain is null)
             {

@@ -498,9 +498,8 @@ public sealed class CompareBench(GraphSize size, int seed, string work, int roun
         using var begin = sql.CreateCommand();
         begin.CommandText = "BEGIN DEFERRED; SELECT value FROM meta WHERE key = 'data_version'";
         using var page = sql.CreateCommand();
-        page.CommandText = "SELECT e.id, e.key, e.kind, e.name, e.aliases, e.tags, e.sources, e.chain_key, e.segment, e.position, e.name AS sort FROM entity e WHERE e.kind = $kind ORDER BY sort ASC, e.key ASC LIMIT $limit";
+        page.CommandText = "SELECT e.id, e.key, e.kind, e.name, e.aliases, e.tags, e.sources, e.chain_key, e.segment, e.position, e.name AS sort FROM entity e WHERE e.kind = $kind ORDER BY sort ASC, e.key ASC LIMIT 2";
         page.Parameters.AddWithValue("$kind", EntityKind.Enterprise.ToCode());
-        page.Parameters.AddWithValue("$limit", 2);
         using var rollback = sql.CreateCommand();
         rollback.CommandText = "ROLLBACK";
 

@@ -22,17 +22,6 @@ public sealed class NameSearchIndexTests
     private static NameSearchIndex IndexOf(List<Entity> entities) => NameSearchIndex.Build(entities.SelectMany((entity, id) =>
         entity.Names.Distinct(StringComparer.OrdinalIgnoreCase).Select((name, position) => new NamedEntity(id, entity.Kind, entity.Key, name, position > 0))));
 
-    /// <summary>The reference: rank every entity, sort, take the first N.</summary>
-    private static List<string> FullScan(List<Entity> entities, string text, IReadOnlyCollection<EntityKind>? kinds, int first) =>
-        entities
-            .Where(entity => kinds is null || kinds.Contains(entity.Kind))
-            .Select(entity => (entity.Key, Rank: NameMatch.Rank(entity, text)))
-            .Where(item => item.Rank is not null)
-            .OrderBy(item => item.Rank!.Value)
-            .Take(first)
-            .Select(item => item.Key)
-            .ToList();
-
     [Fact]
     public void The_best_first_matches_are_exactly_those_of_a_full_scan()
     {
@@ -51,7 +40,7 @@ public sealed class NameSearchIndexTests
         {
             foreach (var (kinds, first) in new[] { ((IReadOnlyCollection<EntityKind>?)null, 20), (null, 1), ([EntityKind.Park, EntityKind.IndustryChain], 7) })
             {
-                var expected = FullScan(entities, text, kinds, first);
+                var expected = NameMatch.BestByScan(entities, text, kinds, first);
                 var actual = index.Search(text, kinds, first).Select(hit => hit.Rank.Key).ToList();
                 Assert.True(expected.SequenceEqual(actual), $"'{text}' first {first}: expected {string.Join(",", expected)} got {string.Join(",", actual)}");
                 checkedTexts++;

@@ -144,6 +144,26 @@ public sealed class DocumentCacheAndPersistedQueryTests(RunningServer server) : 
     }
 
     [Fact]
+    public async Task A_remembered_validation_belongs_to_its_operation_and_not_to_requests_with_variables()
+    {
+        Assert.IsType<CachedValidation>(server.Services.GetRequiredService<global::GraphQL.Validation.IDocumentValidator>());
+        const string Query = "query One { parks(first: 1) { nodes { name } } } query Two($n: Int = 2) { parks(first: $n) { nodes { name } } } # remembered validation";
+        async Task<int> CountAsync(string operation, object? variables = null)
+        {
+            var response = await server.PostAsync(Query, variables, operation);
+            Assert.True(response.Errors is null, $"errors: {response.Errors?.ToJsonString()}");
+            return response.Data!["parks"]!["nodes"]!.AsArray().Count;
+        }
+
+        for (var round = 0; round < 3; round++)
+        {
+            Assert.Equal(1, await CountAsync("One"));
+            Assert.Equal(2, await CountAsync("Two"));
+            Assert.Equal(3, await CountAsync("Two", new { n = 3 }));
+        }
+    }
+
+    [Fact]
     public async Task A_cached_document_still_meets_the_request_dependent_rules()
     {
         const string Query = "{ parks(first: 101) { totalCount } } # cached page size";
@@ -162,9 +182,25 @@ public sealed class DocumentCacheAndPersistedQueryTests(RunningServer server) : 
         Assert.Equal(200, (await server.PostWithKeyAsync(editor, Mutation)).Status);
         Assert.True(DocumentCache.IsCached(server.Services.GetRequiredService<QueryTextCache>(), Mutation));
 
-        var overGet = await server.Http.GetAsync("/graphql?query=" + Uri.EscapeDataString(Mutation));
+        // With the editor's key, so the method alone is what refuses it.
+        using var get = new HttpRequestMessage(HttpMethod.Get, "/graphql?query=" + Uri.EscapeDataString(Mutation));
+        get.Headers.Authorization = new AuthenticationHeaderValue("Bearer", editor);
+        using var overGet = await server.Http.SendAsync(get);
         Assert.Equal(405, (int)overGet.StatusCode);
         Assert.Contains(NoMutationsOverGet.Code, (await GraphQLResponse.ReadAsync(overGet)).ErrorCodes);
+    }
+
+    [Fact]
+    public async Task A_mutation_an_editor_ran_and_sits_in_the_cache_still_needs_a_key_from_the_next_caller()
+    {
+        const string Mutation = "mutation { __typename } # cached for an editor";
+        var editor = await server.CreateKeyAsync(IndustryGraph.Domain.Access.ApiRole.Editor, "editor-cached-caller");
+        Assert.Equal(200, (await server.PostWithKeyAsync(editor, Mutation)).Status);
+        Assert.True(DocumentCache.IsCached(server.Services.GetRequiredService<QueryTextCache>(), Mutation));
+
+        var anonymous = await server.PostAsync(Mutation);
+        Assert.Equal(401, anonymous.Status);
+        Assert.Contains(ErrorCodes.Unauthenticated, anonymous.ErrorCodes);
     }
 
     private async Task<GraphQLResponse> PostPersistedAsync(string? query, string hash)
