@@ -33,7 +33,7 @@ public sealed class ImportStream
     private int read;
 
     /// <param name="expectedRows">About how many rows the stream holds (for progress and for choosing a bulk write).</param>
-    /// <param name="produce">Hands every part to the action, in order, then returns; throws when the data is invalid.</param>
+    /// <param name="produce">Hands every part to the action, in order, then returns; throws when the data is invalid. The action blocks while the store is several parts behind, so a producer that hands on many parts runs on a thread of its own.</param>
     public ImportStream(long expectedRows, Func<Action<ImportPart>, CancellationToken, Task> produce)
     {
         ExpectedRows = expectedRows;
@@ -72,15 +72,16 @@ public sealed class ImportStream
             throw new InvalidOperationException("an import stream is read once");
         }
 
-        // Unbounded: the producer never waits for the store, and holds at most what a whole dataset held before.
-        var channel = Channel.CreateUnbounded<ImportPart>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        // Bounded: a producer ahead of the store waits instead of piling up parts (memory, and garbage collections
+        // of parts that live on while they wait).
+        var channel = Channel.CreateBounded<ImportPart>(new BoundedChannelOptions(PartsAhead) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var producing = Task.Run(async () =>
         {
             try
             {
-                await produce(part => channel.Writer.TryWrite(part), stop.Token).ConfigureAwait(false);
+                await produce(part => Hand(channel.Writer, part, stop.Token), stop.Token).ConfigureAwait(false);
                 ProducerTime = clock.Elapsed;
                 channel.Writer.TryComplete();
             }
@@ -118,6 +119,17 @@ public sealed class ImportStream
             {
                 // Already surfaced above, or of no interest once the consumer has failed.
             }
+        }
+    }
+
+    private const int PartsAhead = 8;
+
+    /// <summary>Hands a part on, waiting while <see cref="PartsAhead"/> parts are still to be read (the producer runs on a thread of its own).</summary>
+    private static void Hand(ChannelWriter<ImportPart> writer, ImportPart part, CancellationToken cancellationToken)
+    {
+        if (!writer.TryWrite(part))
+        {
+            writer.WriteAsync(part, cancellationToken).AsTask().GetAwaiter().GetResult();
         }
     }
 
