@@ -118,7 +118,7 @@ public static class ImportCommand
             return await RejectAsync(progress, path, invalid.Errors);
         }
 
-        progress.Phase($"valid: {data.EntityCount} entities, {data.RelationshipCount} relationships, {data.FactCount} facts; written{(dryRun ? " (dry run)" : "")}");
+        progress.Phase($"valid: {data.EntityCount} entities, {data.RelationshipCount} relationships, {data.FactCount} facts{(dryRun ? "; checked against the store (dry run)" : "; written")}");
         progress.Dispose();
         var rows = data.RowCount;
         var seconds = clock.Elapsed.TotalSeconds;
