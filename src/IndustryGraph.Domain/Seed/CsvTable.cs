@@ -131,8 +131,20 @@ public sealed class CsvTable
         var tokenizer = new CsvTokenizer(file, source, errors);
         var records = tokenizer.Stream().GetEnumerator();
         var first = records.MoveNext() ? records.Current : null;
+        var before = errors.Count;
         if (tokenizer.Failed || Headed(file, first, errors) is not { } header)
         {
+            // As a parse of the whole file has it: a file with a quote left open is reported for that alone.
+            var headerErrors = errors.Count - before;
+            while (!tokenizer.Failed && records.MoveNext())
+            {
+            }
+
+            if (tokenizer.Failed && headerErrors > 0)
+            {
+                errors.RemoveRange(before, headerErrors);
+            }
+
             records.Dispose();
             return null;
         }
