@@ -239,9 +239,16 @@ public sealed class Neo4jGraphStore(QueryApiTransport transport, Neo4jSettings s
     /// <summary>
     /// Reads the graph inside the write transaction, plans the import (<see cref="ImportPlan"/>: the embedded store's
     /// rules) and writes it in batches of <see cref="Neo4jSettings.BatchSize"/> rows with its audit entries; a dry run
-    /// rolls all of it back.
+    /// rolls all of it back. The stream is read whole before the server's transaction opens: the plan needs all of it,
+    /// and data that turns out invalid never reaches the server.
     /// </summary>
-    public Task<ImportSummary> ImportAsync(GraphDataset dataset, ImportOptions options, CancellationToken cancellationToken = default) =>
+    public async Task<ImportSummary> ImportAsync(ImportStream data, ImportOptions options, CancellationToken cancellationToken = default)
+    {
+        var dataset = await data.ToDatasetAsync(cancellationToken).ConfigureAwait(false);
+        return await WriteImportAsync(dataset, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    private Task<ImportSummary> WriteImportAsync(GraphDataset dataset, ImportOptions options, CancellationToken cancellationToken) =>
         WriteAsync<ImportSummary>(async (transaction, before) =>
         {
             var current = await ReadAllInAsync(transaction, cancellationToken).ConfigureAwait(false);

@@ -48,8 +48,8 @@ public sealed class CountingGraphStore(IGraphStore inner) : IGraphStore
     public async Task<IGraphSnapshot> OpenSnapshotAsync(CancellationToken cancellationToken = default) =>
         new CountingSnapshot(await Count(inner.OpenSnapshotAsync(cancellationToken)), this);
 
-    public Task<ImportSummary> ImportAsync(GraphDataset dataset, ImportOptions options, CancellationToken cancellationToken = default) =>
-        Count(inner.ImportAsync(dataset, options, cancellationToken));
+    public Task<ImportSummary> ImportAsync(ImportStream data, ImportOptions options, CancellationToken cancellationToken = default) =>
+        Count(inner.ImportAsync(data, options, cancellationToken));
 
     public Task<IReadOnlyDictionary<string, KnownEntity>> ReadKnownEntitiesAsync(CancellationToken cancellationToken = default) =>
         Count(inner.ReadKnownEntitiesAsync(cancellationToken));

@@ -116,6 +116,75 @@ public sealed class SqliteGraphStoreImportTests : IDisposable
         Assert.Equal("wal", JournalMode(path));
     }
 
+    [Fact]
+    public async Task A_stream_found_invalid_after_its_first_parts_were_written_leaves_the_store_as_it_was()
+    {
+        var path = Path.Combine(directory, "graph.db");
+        var store = SqliteGraphStore.Open(path);
+        await store.ImportAsync(Graph([Park("park-a", "旧园区")]), ImportMode.Merge);
+        var before = await store.CountAsync();
+        var good = BulkGraph(30_000);
+        var written = new ReachedAt(20_000);
+        var late = new InvalidDataException("facts.csv:9:3: the figure cannot be read");
+        // The producer hands on every entity and relationship, and fails only once the store has written 20 000 rows of them.
+        var stream = new ImportStream(good.RowCount, async (emit, cancellationToken) =>
+        {
+            foreach (var part in good.Entities.Chunk(5_000))
+            {
+                emit(ImportPart.OfEntities(part));
+            }
+
+            emit(ImportPart.OfRelationships(good.Relationships, []));
+            await written.Task.WaitAsync(TimeSpan.FromSeconds(60), cancellationToken);
+            throw late;
+        });
+
+        var thrown = await Assert.ThrowsAsync<InvalidDataException>(() => store.ImportAsync(stream, new ImportOptions(ImportMode.Merge) { Progress = written }));
+
+        Assert.Same(late, thrown);
+        Assert.Equal(before, await store.CountAsync());
+        Assert.Equal("旧园区", Assert.Single((await store.ReadAllAsync()).Entities, entity => entity.Kind == EntityKind.Park).Name);
+        Assert.Equal("wal", JournalMode(path));
+    }
+
+    [Fact]
+    public async Task A_relationship_a_later_part_gives_again_keeps_all_its_sources()
+    {
+        var store = SqliteGraphStore.Open(Path.Combine(directory, "graph.db"));
+        var good = BulkGraph(60_000);
+        var first = good.Relationships[0];
+        var again = first with { Sources = [.. first.Sources, SourceRef.FromDocument("doc-a", 3, null)] };
+        var document = new Entity("doc-a", EntityKind.SourceDocument, "文件", ["doc-a"], [], [SourceRef.FromDocument("doc-a", 1, null)]);
+        var stream = new ImportStream(good.RowCount, (emit, _) =>
+        {
+            emit(ImportPart.OfEntities([.. good.Entities, document]));
+            emit(ImportPart.OfRelationships(good.Relationships, []));
+            emit(ImportPart.OfRelationships([], [again]));
+            return Task.CompletedTask;
+        });
+
+        var summary = await store.ImportAsync(stream, new ImportOptions(ImportMode.Merge));
+
+        Assert.Equal(good.Relationships.Count, summary.RelationshipsAdded);
+        var stored = (await store.GetRelationshipsAsync([first.FromKey], Direction.Out, [first.Type])).Single(edge => edge.ToKey == first.ToKey);
+        Assert.Equal(again.Sources, stored.Sources);
+    }
+
+    private sealed class ReachedAt(long rows) : IProgress<long>
+    {
+        private readonly TaskCompletionSource reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Task => reached.Task;
+
+        public void Report(long value)
+        {
+            if (value >= rows)
+            {
+                reached.TrySetResult();
+            }
+        }
+    }
+
     private sealed class CancelAt(long rows, CancellationTokenSource cancel) : IProgress<long>
     {
         public bool Reached { get; private set; }

@@ -38,11 +38,17 @@ public sealed class CsvTable
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    private CsvTable(string file, CsvRecord header, IReadOnlyList<CsvRecord> rows)
+    // The rows of a table opened for one pass, not read yet; null for a table of parsed rows.
+    private IEnumerator<CsvRecord>? unread;
+    private readonly CsvSource? streamed;
+    private readonly IReadOnlyList<CsvRecord>? rows;
+
+    private CsvTable(string file, CsvRecord header, IReadOnlyList<CsvRecord>? rows)
     {
         File = file;
         Header = header;
-        Rows = rows;
+        this.rows = rows;
+        EstimatedRows = rows?.Count ?? 0;
         ColumnIndex = header.Fields
             .Select((name, index) => (name: name.Trim(), index))
             .GroupBy(column => column.name, StringComparer.OrdinalIgnoreCase)
@@ -53,7 +59,31 @@ public sealed class CsvTable
 
     public CsvRecord Header { get; }
 
-    public IReadOnlyList<CsvRecord> Rows { get; }
+    /// <summary>The rows of a parsed table (not of one opened for one pass: read its <see cref="Records"/>).</summary>
+    public IReadOnlyList<CsvRecord> Rows => rows ?? throw new InvalidOperationException($"{File} is read in one pass, through Records");
+
+    /// <summary>
+    /// The rows, in order: a parsed table's list, or, of a table opened for one pass, the rows read from its
+    /// bytes as they are enumerated (once); a quoting error on the way ends them and is added to the errors
+    /// given to <see cref="Open"/>.
+    /// </summary>
+    public IEnumerable<CsvRecord> Records => rows ?? ReadOnce();
+
+    /// <summary>How many rows the table holds (about as many as its lines, for a table opened for one pass).</summary>
+    public int EstimatedRows { get; private init; }
+
+    private IEnumerable<CsvRecord> ReadOnce()
+    {
+        var records = unread ?? throw new InvalidOperationException($"the rows of {File} were read already");
+        unread = null;
+        using (records)
+        {
+            while (records.MoveNext())
+            {
+                yield return records.Current;
+            }
+        }
+    }
 
     public IReadOnlyDictionary<string, int> ColumnIndex { get; }
 
@@ -66,6 +96,68 @@ public sealed class CsvTable
     /// <summary>Parses the bytes of a CSV file, which the table keeps to place errors; on failure returns the errors.</summary>
     public static CsvTable? Parse(string file, byte[] bytes, List<SeedError> errors)
     {
+        if (Source(file, bytes, errors) is not { } source)
+        {
+            return null;
+        }
+
+        var records = new CsvTokenizer(file, source, errors).Records();
+        if (records is null)
+        {
+            return null;
+        }
+
+        if (Headed(file, records.Count == 0 ? null : records[0], errors) is not { } header)
+        {
+            return null;
+        }
+
+        var rows = records.GetRange(1, records.Count - 1);
+        return new CsvTable(file, header, rows) { MayHoldUnstorableText = source.MayHoldUnstorableText };
+    }
+
+    /// <summary>
+    /// Opens the bytes of a CSV file for one pass: the header is read now, the rows as <see cref="Records"/> are
+    /// enumerated, so that a million rows need not all be held at once. Null with the errors when the file is
+    /// not UTF-8, has no header or a column twice.
+    /// </summary>
+    public static CsvTable? Open(string file, byte[] bytes, List<SeedError> errors)
+    {
+        if (Source(file, bytes, errors) is not { } source)
+        {
+            return null;
+        }
+
+        var tokenizer = new CsvTokenizer(file, source, errors);
+        var records = tokenizer.Stream().GetEnumerator();
+        var first = records.MoveNext() ? records.Current : null;
+        var before = errors.Count;
+        if (tokenizer.Failed || Headed(file, first, errors) is not { } header)
+        {
+            // As a parse of the whole file has it: a file with a quote left open is reported for that alone.
+            var headerErrors = errors.Count - before;
+            while (!tokenizer.Failed && records.MoveNext())
+            {
+            }
+
+            if (tokenizer.Failed && headerErrors > 0)
+            {
+                errors.RemoveRange(before, headerErrors);
+            }
+
+            records.Dispose();
+            return null;
+        }
+
+        var lines = bytes.AsSpan(source.Start).Count((byte)'\n');
+        return new CsvTable(file, header, null, source) { unread = records, EstimatedRows = lines };
+    }
+
+    private CsvTable(string file, CsvRecord header, IReadOnlyList<CsvRecord>? rows, CsvSource source)
+        : this(file, header, rows) => streamed = source;
+
+    private static CsvSource? Source(string file, byte[] bytes, List<SeedError> errors)
+    {
         var start = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? 3 : 0;
         if (!System.Text.Unicode.Utf8.IsValid(bytes.AsSpan(start)))
         {
@@ -76,34 +168,39 @@ public sealed class CsvTable
             return null;
         }
 
-        var source = new CsvSource(bytes, start);
-        var records = new CsvTokenizer(file, source, errors).Records();
-        if (records is null)
-        {
-            return null;
-        }
+        return new CsvSource(bytes, start);
+    }
 
-        if (records.Count == 0)
+    /// <summary>The header, or null after adding why there is none fit to read (no line; a column named twice).</summary>
+    private static CsvRecord? Headed(string file, CsvRecord? header, List<SeedError> errors)
+    {
+        if (header is null)
         {
             errors.Add(new SeedError(file, 1, 1, "the file is empty: the first line must name the columns"));
             return null;
         }
 
-        if (DuplicateColumns(file, records[0]) is { Count: > 0 } duplicates)
+        if (DuplicateColumns(file, header) is { Count: > 0 } duplicates)
         {
             errors.AddRange(duplicates);
             return null;
         }
 
-        var rows = records.GetRange(1, records.Count - 1);
-        return new CsvTable(file, records[0], rows) { MayHoldUnstorableText = source.MayHoldUnstorableText };
+        return header;
     }
 
     /// <summary>
     /// False only when the file's bytes show that no field holds a control character or a non-character, so the
     /// check of every field (<see cref="StoredText"/>) can be skipped.
     /// </summary>
-    public bool MayHoldUnstorableText { get; private init; } = true;
+    public bool MayHoldUnstorableText
+    {
+        // Of a table read in one pass, as far as it is read: a line break inside a quoted field sets it on the way.
+        get => streamed?.MayHoldUnstorableText ?? mayHoldUnstorableText;
+        private init => mayHoldUnstorableText = value;
+    }
+
+    private readonly bool mayHoldUnstorableText = true;
 
     // The columns rows ask for by name, resolved once: the names are the same string instances row after row.
     private (string Name, int Index)[] resolved = [];

@@ -139,12 +139,23 @@ internal sealed class CsvTokenizer(string file, CsvSource source, List<SeedError
     private int line = 1;
     private int lineStart;
 
+    /// <summary>True once a quoting error (added to the errors) has ended the records.</summary>
+    public bool Failed { get; private set; }
+
     /// <summary>The records, the first one (the header) always, blank ones after it left out; null after a quoting error.</summary>
     public List<CsvRecord>? Records()
     {
         var records = new List<CsvRecord>(EstimateRecords());
+        records.AddRange(Stream());
+        return Failed ? null : records;
+    }
+
+    /// <summary>The records one at a time, as <see cref="Records"/> has them; a quoting error ends them (see <see cref="Failed"/>).</summary>
+    public IEnumerable<CsvRecord> Stream()
+    {
         var fields = new List<string>();
         var pos = source.Start;
+        var first = true;
         lineStart = pos;
         while (pos < bytes.Length)
         {
@@ -156,7 +167,8 @@ internal sealed class CsvTokenizer(string file, CsvSource source, List<SeedError
             {
                 if (ReadField(ref pos, fields.Count) is not { } value)
                 {
-                    return null;
+                    Failed = true;
+                    yield break;
                 }
 
                 if (pos >= bytes.Length && fields.Count == 0 && value.Length == 0)
@@ -183,13 +195,12 @@ internal sealed class CsvTokenizer(string file, CsvSource source, List<SeedError
                 lineStart = pos;
             }
 
-            if (!dropped && (records.Count == 0 || !IsBlank(fields)))
+            if (!dropped && (first || !IsBlank(fields)))
             {
-                records.Add(new CsvRecord(recordLine, fields.ToArray(), source, recordStart));
+                first = false;
+                yield return new CsvRecord(recordLine, fields.ToArray(), source, recordStart);
             }
         }
-
-        return records;
     }
 
     private int EstimateRecords()

@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using IndustryGraph.Domain.Facts;
 using IndustryGraph.Domain.Graph;
+using IndustryGraph.Domain.Store;
 
 namespace IndustryGraph.Domain.Seed;
 
@@ -50,77 +51,168 @@ public static partial class SeedReader
     public static SeedReadResult TryRead(IReadOnlyDictionary<string, byte[]> files, IReadOnlyDictionary<string, KnownEntity>? known = null)
     {
         // The files parse independently, so large ones parse side by side.
-        var parsed = Files.AsParallel().AsOrdered().Select(file =>
-        {
-            var fileErrors = new List<SeedError>();
-            if (!files.TryGetValue(file, out var bytes))
-            {
-                fileErrors.Add(new SeedError(file, 0, 0, $"the file is missing: a seed folder holds {string.Join(", ", Files)}"));
-                return (file, Table: (CsvTable?)null, Errors: fileErrors);
-            }
-
-            return (file, Table: CsvTable.Parse(file, bytes, fileErrors), Errors: fileErrors);
-        }).ToList();
-        var errors = parsed.SelectMany(item => item.Errors).ToList();
-        var tables = parsed.Where(item => item.Table is not null).ToDictionary(item => item.file, item => item.Table!);
-
-        // Columns of the files that did parse are checked too, so one run names every missing file and column.
-        var columnErrors = MissingColumns(tables);
-        return errors.Count + columnErrors.Count > 0 ? new SeedReadResult(null, [.. errors, .. columnErrors]) : TryRead(tables, known);
+        var parsed = Files.AsParallel().AsOrdered().Select(file => Parse(files, file)).ToList();
+        return Validate(file => parsed[FileIndex(file)], known, null, CancellationToken.None);
     }
 
-    private static List<SeedError> MissingColumns(IReadOnlyDictionary<string, CsvTable> tables)
+    /// <summary>
+    /// The rows of a seed folder as an import stream, validated as <see cref="TryRead(IReadOnlyDictionary{string, byte[]}, IReadOnlyDictionary{string, KnownEntity}?)"/>
+    /// does: the files parse side by side, and each table's valid rows are handed on in parts while the next rows
+    /// are checked, so a store writes while validation runs. When a problem turns up, no further part is given
+    /// and, once every file has been checked, reading the stream throws <see cref="SeedValidationException"/>
+    /// with every problem (the store then keeps nothing).
+    /// </summary>
+    public static ImportStream Stream(IReadOnlyDictionary<string, byte[]> files, IReadOnlyDictionary<string, KnownEntity>? known = null)
     {
-        var errors = new List<SeedError>();
-        foreach (var (file, table) in tables)
+        // About one row a line, headers aside; a chain link is an entity and its PART_OF relationship.
+        var lines = files.Sum(file => (file.Key == ChainLinksFile ? 2L : 1L) * (file.Value.AsSpan().Count((byte)'\n') - 1));
+        // Each file is read in one pass, row by row into validation, on a thread of its own beside the store's
+        // writing: no row is held once validated, and the first rows are written at once.
+        return new ImportStream(Math.Max(lines, 0), (emit, cancellationToken) => Task.Factory.StartNew(() =>
         {
-            var missing = RequiredColumns[file].Where(column => !table.ColumnIndex.ContainsKey(column)).ToList();
-            if (missing.Count > 0)
+            var result = Validate(file => Read(files, file, CsvTable.Open), known, emit, cancellationToken);
+            if (result.Dataset is null)
             {
-                errors.Add(new SeedError(table.File, 1, 1, $"missing column(s): {string.Join(", ", missing)}"));
+                throw new SeedValidationException(result.Errors);
+            }
+        }, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default));
+    }
+
+    private static (CsvTable? Table, List<SeedError> Errors) Parse(IReadOnlyDictionary<string, byte[]> files, string file) =>
+        Read(files, file, CsvTable.Parse);
+
+    private static (CsvTable? Table, List<SeedError> Errors) Read(
+        IReadOnlyDictionary<string, byte[]> files, string file, Func<string, byte[], List<SeedError>, CsvTable?> read)
+    {
+        var fileErrors = new List<SeedError>();
+        if (!files.TryGetValue(file, out var bytes))
+        {
+            fileErrors.Add(new SeedError(file, 0, 0, $"the file is missing: a seed folder holds {string.Join(", ", Files)}"));
+            return (null, fileErrors);
+        }
+
+        return (read(file, bytes, fileErrors), fileErrors);
+    }
+
+    private static int FileIndex(string file)
+    {
+        for (var i = 0; i < Files.Count; i++)
+        {
+            if (Files[i] == file)
+            {
+                return i;
             }
         }
 
-        return errors;
+        return -1;
+    }
+
+    private static SeedError? MissingColumns(string file, CsvTable table)
+    {
+        var missing = RequiredColumns[file].Where(column => !table.ColumnIndex.ContainsKey(column)).ToList();
+        return missing.Count > 0 ? new SeedError(table.File, 1, 1, $"missing column(s): {string.Join(", ", missing)}") : null;
     }
 
     /// <summary>Validates tables already parsed (from CSV files or a JSON file), keyed by the seed file names.</summary>
-    public static SeedReadResult TryRead(IReadOnlyDictionary<string, CsvTable> tables, IReadOnlyDictionary<string, KnownEntity>? known = null)
+    public static SeedReadResult TryRead(IReadOnlyDictionary<string, CsvTable> tables, IReadOnlyDictionary<string, KnownEntity>? known = null) =>
+        Validate(file => tables.TryGetValue(file, out var table) ? (table, []) : Parse(new Dictionary<string, byte[]>(), file), known, null, CancellationToken.None);
+
+    /// <summary>
+    /// Validates the tables in the order of <see cref="Files"/>, each as <paramref name="tableOf"/> hands it over.
+    /// A file that does not parse, or lacks a column, is reported with the other files' such problems alone (its
+    /// rows cannot be read); otherwise every problem of every row, sorted by file, line and column.
+    /// </summary>
+    /// <param name="emit">Receives the valid rows in parts while no problem has turned up (a stream), or null.</param>
+    private static SeedReadResult Validate(
+        Func<string, (CsvTable? Table, List<SeedError> Errors)> tableOf, IReadOnlyDictionary<string, KnownEntity>? known,
+        Action<ImportPart>? emit, CancellationToken cancellationToken)
     {
-        var errors = MissingColumns(tables);
-        if (errors.Count > 0)
+        var fileErrors = new List<SeedError>();
+        var columnErrors = new List<SeedError>();
+        var errors = new List<SeedError>();
+        var builder = new Builder(errors, known ?? new Dictionary<string, KnownEntity>(), emit, cancellationToken);
+        foreach (var file in Files)
         {
-            return new SeedReadResult(null, errors);
+            cancellationToken.ThrowIfCancellationRequested();
+            var (table, problems) = tableOf(file);
+            var missing = table is null ? null : MissingColumns(file, table);
+            if (missing is not null)
+            {
+                columnErrors.Add(missing);
+            }
+
+            if (table is null || problems.Count + fileErrors.Count + columnErrors.Count > 0)
+            {
+                // The columns of the files that did parse are still checked, and a file read in one pass is read
+                // to its end, so one run names every file that cannot be read and every missing column.
+                builder.StopEmitting();
+                foreach (var _ in table?.Records ?? [])
+                {
+                }
+
+                // A file that turns out unreadable is reported as such alone, as one that failed to parse at once.
+                if (problems.Count > 0 && missing is not null)
+                {
+                    columnErrors.Remove(missing);
+                }
+
+                fileErrors.AddRange(problems);
+                continue;
+            }
+
+            FindUnstorableText(table, table.Header, errors);
+            switch (file)
+            {
+                case SourcesFile:
+                    builder.ReadSources(table);
+                    break;
+                case EntitiesFile:
+                    builder.ReadEntities(table);
+                    break;
+                case ChainLinksFile:
+                    builder.ReadChainLinks(table);
+                    builder.ResolveChainLinks();
+                    break;
+                case RelationshipsFile:
+                    builder.ReadRelationships(table);
+                    break;
+                default:
+                    builder.ReadFacts(table);
+                    break;
+            }
+
+            // A file read in one pass finds its quoting errors on the way: then it is a file that cannot be read.
+            if (problems.Count > 0)
+            {
+                builder.StopEmitting();
+                fileErrors.AddRange(problems);
+            }
         }
 
-        errors.AddRange(UnstorableText(tables.Values));
-        var builder = new Builder(errors, known ?? new Dictionary<string, KnownEntity>());
-        builder.ReadSources(tables[SourcesFile]);
-        builder.ReadEntities(tables[EntitiesFile]);
-        builder.ReadChainLinks(tables[ChainLinksFile]);
-        builder.ResolveChainLinks();
-        builder.ReadRelationships(tables[RelationshipsFile]);
-        builder.ReadFacts(tables[FactsFile]);
-        var sorted = errors.OrderBy(error => Array.IndexOf(Files.ToArray(), error.File)).ThenBy(error => error.Line).ThenBy(error => error.Column).ToList();
-        return sorted.Count > 0 ? new SeedReadResult(null, sorted) : new SeedReadResult(builder.Build(), []);
+        if (fileErrors.Count + columnErrors.Count > 0)
+        {
+            return new SeedReadResult(null, [.. fileErrors, .. columnErrors]);
+        }
+
+        var sorted = errors.OrderBy(error => FileIndex(error.File)).ThenBy(error => error.Line).ThenBy(error => error.Column).ToList();
+        return sorted.Count > 0 ? new SeedReadResult(null, sorted) : new SeedReadResult(emit is null ? builder.Build() : GraphDataset.Empty, []);
     }
 
-    /// <summary>Every field, of every file, that holds text the store cannot keep faithfully (see <see cref="StoredText"/>).</summary>
-    private static IEnumerable<SeedError> UnstorableText(IEnumerable<CsvTable> tables)
+    /// <summary>Every field of a record that holds text the store cannot keep faithfully (see <see cref="StoredText"/>).</summary>
+    private static void FindUnstorableText(CsvTable table, CsvRecord record, List<SeedError> errors)
     {
-        foreach (var table in tables.Where(table => table.MayHoldUnstorableText))
+        if (!table.MayHoldUnstorableText)
         {
-            foreach (var record in table.Rows.Prepend(table.Header))
+            return;
+        }
+
+        for (var index = 0; index < record.Fields.Count; index++)
+        {
+            var column = index < table.Header.Fields.Count ? table.Header.Fields[index].Trim() : "";
+            if (StoredText.ProblemIn(column, record.Fields[index]) is { } problem)
             {
-                for (var index = 0; index < record.Fields.Count; index++)
-                {
-                    var column = index < table.Header.Fields.Count ? table.Header.Fields[index].Trim() : "";
-                    if (StoredText.ProblemIn(column, record.Fields[index]) is { } problem)
-                    {
-                        var where = index < record.Columns.Count ? record.Columns[index] : 1;
-                        yield return new SeedError(table.File, record.Line, where, $"{(column.Length > 0 ? $"'{column}'" : "the field")}: {problem}");
-                    }
-                }
+                var where = index < record.Columns.Count ? record.Columns[index] : 1;
+                errors.Add(new SeedError(table.File, record.Line, where, $"{(column.Length > 0 ? $"'{column}'" : "the field")}: {problem}"));
             }
         }
     }
@@ -171,8 +263,66 @@ public static partial class SeedReader
         }
     }
 
-    private sealed class Builder(List<SeedError> errors, IReadOnlyDictionary<string, KnownEntity> known)
+    private sealed class Builder(List<SeedError> errors, IReadOnlyDictionary<string, KnownEntity> known, Action<ImportPart>? emit, CancellationToken cancellationToken)
     {
+        // Rows handed on per part of a stream: large enough that a part costs nothing, small enough that the
+        // store starts writing at once.
+        private const int PartRows = 20_000;
+
+        private bool emitting = emit is not null;
+
+        // Entities read and not yet handed on.
+        private readonly List<Entity> pendingEntities = [];
+
+        // Edges added since the last part, and edges of earlier parts that got another source since.
+        private readonly List<(int From, int Type, int To)> pendingEdges = [];
+        private readonly HashSet<(int From, int Type, int To)> pendingMoreSources = [];
+        private int part;
+
+        /// <summary>A problem was found elsewhere: nothing more is handed on (what was is rolled back by the store).</summary>
+        public void StopEmitting() => emitting = false;
+
+        private bool Emitting => emitting && errors.Count == 0;
+
+        private void AddEntity(string key, Entity entity, int line)
+        {
+            entities[key] = (entity, line, entityNumbers++);
+            if (emit is not null)
+            {
+                pendingEntities.Add(entity);
+            }
+        }
+
+        private void EmitEntities()
+        {
+            if (Emitting && pendingEntities.Count > 0)
+            {
+                emit!(ImportPart.OfEntities([.. pendingEntities]));
+            }
+
+            pendingEntities.Clear();
+        }
+
+        private void EmitRelationships()
+        {
+            if (Emitting && pendingEdges.Count + pendingMoreSources.Count > 0)
+            {
+                emit!(ImportPart.OfRelationships(
+                    pendingEdges.Select(RelationshipOf).ToList(),
+                    pendingMoreSources.Select(RelationshipOf).ToList()));
+            }
+
+            pendingEdges.Clear();
+            pendingMoreSources.Clear();
+            part++;
+        }
+
+        private Relationship RelationshipOf((int From, int Type, int To) key)
+        {
+            var edge = relationships[key];
+            return new Relationship(edge.From.Key, Types[key.Type], edge.To.Key, edge.Sources);
+        }
+
         // Each entity read gets a number, by which edges are keyed.
         private readonly Dictionary<string, (Entity Entity, int Line, int Number)> entities = new(StringComparer.Ordinal);
         private int entityNumbers;
@@ -189,7 +339,8 @@ public static partial class SeedReader
         // Most rows share a handful of provenances; one instance each keeps a million-row import small.
         private readonly Dictionary<SourceRef, SourceRef> provenances = [];
         // Edges by the numbers of (from, type, to): no string hashing for millions of rows.
-        private readonly Dictionary<(int From, int Type, int To), (Entity From, Entity To, SourceRef[] Sources)> relationships = [];
+        // Part: the part of a stream that first gave the edge.
+        private readonly Dictionary<(int From, int Type, int To), (Entity From, Entity To, SourceRef[] Sources, int Part)> relationships = [];
 
         // The one-provenance list of each interned provenance, shared by every row that cites it (lists are never changed in place).
         private readonly Dictionary<SourceRef, SourceRef[]> oneSource = new(ReferenceEqualityComparer.Instance);
@@ -224,7 +375,20 @@ public static partial class SeedReader
         // The same fact told by several rows (one per source) is one fact with all their sources.
         private readonly Dictionary<(string Entity, string Key, string? AsOf, string Value, string About, double? Number, string? Unit), int> factAt = [];
 
-        private static IEnumerable<Row> RowsOf(CsvTable table) => table.Rows.Select(record => new Row(table, record));
+        private IEnumerable<Row> RowsOf(CsvTable table)
+        {
+            var count = 0;
+            foreach (var record in table.Records)
+            {
+                if (++count % 8192 == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                FindUnstorableText(table, record, errors);
+                yield return new Row(table, record);
+            }
+        }
 
         public void ReadSources(CsvTable table)
         {
@@ -238,7 +402,7 @@ public static partial class SeedReader
 
                 var name = row["title"].Length > 0 ? row["title"] : key;
                 var entity = new Entity(key, EntityKind.SourceDocument, name, [key], [], [new SourceRef(key, null, false, null)]);
-                entities[key] = (entity, row.Line, entityNumbers++);
+                AddEntity(key, entity, row.Line);
                 AddOptionalFact(row, key, "publisher");
                 AddOptionalFact(row, key, "published");
                 AddOptionalFact(row, key, "note");
@@ -256,7 +420,7 @@ public static partial class SeedReader
 
         public void ReadEntities(CsvTable table)
         {
-            entities.EnsureCapacity(entities.Count + table.Rows.Count);
+            entities.EnsureCapacity(entities.Count + table.EstimatedRows);
             foreach (var row in RowsOf(table))
             {
                 var key = row["key"];
@@ -277,7 +441,11 @@ public static partial class SeedReader
                 var provenance = ReadProvenance(row);
                 if (keyOk && kindOk && nameOk && provenance is not null)
                 {
-                    entities[key] = (new Entity(key, kind, row["name"], row.List("aliases", singleItems), row.List("tags", singleItems), One(provenance)), row.Line, entityNumbers++);
+                    AddEntity(key, new Entity(key, kind, row["name"], row.List("aliases", singleItems), row.List("tags", singleItems), One(provenance)), row.Line);
+                    if (pendingEntities.Count >= PartRows)
+                    {
+                        EmitEntities();
+                    }
                 }
             }
         }
@@ -312,7 +480,7 @@ public static partial class SeedReader
                 if (keyOk && segmentOk && positionOk && nameOk && provenance is not null)
                 {
                     var placement = new ChainLinkPlacement(row["chain"], segment, position);
-                    entities[key] = (new Entity(key, EntityKind.ChainLink, row["name"], row.List("aliases", singleItems), row.List("tags", singleItems), One(provenance), placement), row.Line, entityNumbers++);
+                    AddEntity(key, new Entity(key, EntityKind.ChainLink, row["name"], row.List("aliases", singleItems), row.List("tags", singleItems), One(provenance), placement), row.Line);
                     pendingLinks[key] = (row["chain"], row.Error("chain", ""));
                 }
             }
@@ -342,12 +510,15 @@ public static partial class SeedReader
                 var link = entities[linkKey];
                 AddRelationship(link.Entity, link.Number, RelationshipTypes.PartOf, chain!, chainNumber, link.Entity.Sources[0]);
             }
+
+            // Every entity is read: a stream hands on the rest before any relationship.
+            EmitEntities();
         }
 
         public void ReadRelationships(CsvTable table)
         {
             // Sized once: growing a dictionary of millions of edges copies it a dozen times.
-            relationships.EnsureCapacity(relationships.Count + table.Rows.Count);
+            relationships.EnsureCapacity(relationships.Count + table.EstimatedRows);
             foreach (var row in RowsOf(table))
             {
                 var from = Resolve(row, "from", ref lastFrom, out var fromNumber);
@@ -387,17 +558,30 @@ public static partial class SeedReader
                 {
                     errors.Add(row.Error("from", $"duplicate row: {from.Key} {type} {to.Key} with the same source is already given"));
                 }
+
+                if (pendingEdges.Count >= PartRows)
+                {
+                    EmitRelationships();
+                }
             }
+
+            EmitRelationships();
         }
 
         /// <summary>Adds an edge or another source of it; false when the edge already has this source.</summary>
         private bool AddRelationship(Entity from, int fromNumber, string type, Entity to, int toNumber, SourceRef source)
         {
-            ref var edge = ref CollectionsMarshal.GetValueRefOrAddDefault(relationships, (fromNumber, typeNumbers[type], toNumber), out var exists);
+            var key = (fromNumber, typeNumbers[type], toNumber);
+            ref var edge = ref CollectionsMarshal.GetValueRefOrAddDefault(relationships, key, out var exists);
             if (!exists)
             {
                 // Most edges have one source: a shared one-element array, replaced only for the few with more.
-                edge = (from, to, One(source));
+                edge = (from, to, One(source), part);
+                if (emit is not null)
+                {
+                    pendingEdges.Add(key);
+                }
+
                 return true;
             }
 
@@ -409,6 +593,11 @@ public static partial class SeedReader
             }
 
             sources = [.. known, source];
+            if (emit is not null && edge.Part < part)
+            {
+                pendingMoreSources.Add(key);
+            }
+
             return true;
         }
 
@@ -491,6 +680,12 @@ public static partial class SeedReader
 
                 factAt[identity] = facts.Count;
                 facts.Add(new Fact(entity.Key, key, value, number, unit, asOf, One(provenance)) { About = about });
+            }
+
+            // Facts come last, whole: a later row may add a source to any of them.
+            if (Emitting && facts.Count > 0)
+            {
+                emit!(ImportPart.OfFacts(facts));
             }
         }
 

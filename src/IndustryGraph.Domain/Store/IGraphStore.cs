@@ -63,10 +63,12 @@ public interface IGraphStore : IGraphReads
     Task<IGraphSnapshot> OpenSnapshotAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Writes a dataset in one transaction with its audit entry: all of it or nothing. A dry run does the same
-    /// work and keeps none of it, so its summary is what a real run would change.
+    /// Writes a dataset in one transaction with its audit entry: all of it or nothing. The parts of the stream
+    /// may be written while later ones are still being validated; when reading the stream throws (invalid data,
+    /// cancellation), nothing is kept and the exception comes out. A dry run does the same work and keeps none
+    /// of it, so its summary is what a real run would change.
     /// </summary>
-    Task<ImportSummary> ImportAsync(GraphDataset dataset, ImportOptions options, CancellationToken cancellationToken = default);
+    Task<ImportSummary> ImportAsync(ImportStream data, ImportOptions options, CancellationToken cancellationToken = default);
 
     /// <summary>Every entity's key, kind and (for links) chain: what a merge import's rows may reference.</summary>
     Task<IReadOnlyDictionary<string, Seed.KnownEntity>> ReadKnownEntitiesAsync(CancellationToken cancellationToken = default);
@@ -81,7 +83,11 @@ public static class GraphStoreExtensions
 {
     /// <summary>A plain import (no dry run, actor <c>cli</c>).</summary>
     public static Task<ImportSummary> ImportAsync(this IGraphStore store, GraphDataset dataset, ImportMode mode, CancellationToken cancellationToken = default) =>
-        store.ImportAsync(dataset, new ImportOptions(mode), cancellationToken);
+        store.ImportAsync(ImportStream.Of(dataset), new ImportOptions(mode), cancellationToken);
+
+    /// <summary>Imports a dataset already read and validated (see <see cref="IGraphStore.ImportAsync"/>).</summary>
+    public static Task<ImportSummary> ImportAsync(this IGraphStore store, GraphDataset dataset, ImportOptions options, CancellationToken cancellationToken = default) =>
+        store.ImportAsync(ImportStream.Of(dataset), options, cancellationToken);
 }
 
 /// <summary>

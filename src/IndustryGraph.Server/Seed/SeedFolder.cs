@@ -1,5 +1,6 @@
 using IndustryGraph.Domain.Graph;
 using IndustryGraph.Domain.Seed;
+using IndustryGraph.Domain.Store;
 
 namespace IndustryGraph.Server.Seed;
 
@@ -20,12 +21,29 @@ public static class SeedFolder
             return new SeedReadResult(null, [new SeedError(folder, 0, 0, "no such folder or .json file")]);
         }
 
-        var files = SeedReader.Files
-            .Select(name => Path.Combine(folder, name))
-            .Where(File.Exists)
-            .ToDictionary(path => Path.GetFileName(path), File.ReadAllBytes);
-        return SeedReader.TryRead(files, known);
+        return SeedReader.TryRead(ReadFiles(folder), known);
     }
+
+    /// <summary>
+    /// A folder of seed CSV files as an import stream, validated while the store writes it (see
+    /// <see cref="SeedReader.Stream"/>); a JSON file is read and validated first. Null with the errors when
+    /// there is nothing to read.
+    /// </summary>
+    public static (ImportStream? Stream, IReadOnlyList<SeedError> Errors) Stream(string folder, IReadOnlyDictionary<string, KnownEntity>? known = null)
+    {
+        if ((File.Exists(folder) && folder.EndsWith(".json", StringComparison.OrdinalIgnoreCase)) || !Directory.Exists(folder))
+        {
+            var result = Read(folder, known);
+            return result.Dataset is { } dataset ? (ImportStream.Of(dataset), []) : (null, result.Errors);
+        }
+
+        return (SeedReader.Stream(ReadFiles(folder), known), []);
+    }
+
+    private static Dictionary<string, byte[]> ReadFiles(string folder) => SeedReader.Files
+        .Select(name => Path.Combine(folder, name))
+        .Where(File.Exists)
+        .ToDictionary(path => Path.GetFileName(path), File.ReadAllBytes);
 
     public static GraphDataset ReadOrThrow(string folder)
     {

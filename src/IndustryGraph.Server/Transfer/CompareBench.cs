@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using IndustryGraph.Domain.Graph;
 using IndustryGraph.Domain.Search;
+using IndustryGraph.Domain.Seed;
 using IndustryGraph.Domain.Store;
 using IndustryGraph.Server.Hosting;
 using IndustryGraph.Server.Seed;
@@ -63,16 +64,22 @@ public sealed class CompareBench(GraphSize size, int seed, string work, int roun
                 File.Delete(file);
             }
 
-            // The import as `import` measures it: read and validate the folder, then write, end to end.
+            // The import as `import` measures it: the folder read and validated while the store writes, end to end.
             var importClock = Stopwatch.StartNew();
-            dataset = SeedFolder.ReadOrThrow(data);
-            var readSeconds = importClock.Elapsed.TotalSeconds;
-            await StoreSelection.Open(StoreSettings.Sqlite(dbPath)).GetRequiredService<IGraphStore>().ImportAsync(dataset, ImportMode.Merge, cancellationToken);
+            var (stream, problems) = SeedFolder.Stream(data);
+            if (stream is null)
+            {
+                throw new SeedValidationException(problems);
+            }
+
+            await StoreSelection.Open(StoreSettings.Sqlite(dbPath)).GetRequiredService<IGraphStore>().ImportAsync(stream, new ImportOptions(ImportMode.Merge), cancellationToken);
             var importSeconds = importClock.Elapsed.TotalSeconds;
-            var rows = dataset.RowCount;
-            importLine = $"import {size.Name}: {rows:N0} rows in {importSeconds:0.0} s = {rows / importSeconds:N0} rows/s (read+validate {readSeconds:0.0} s, write {importSeconds - readSeconds:0.0} s)";
+            var rows = stream.RowCount;
+            importLine = $"import {size.Name}: {rows:N0} rows in {importSeconds:0.0} s = {rows / importSeconds:N0} rows/s (reading and validating {stream.ProducerTime.TotalSeconds:0.0} s of it, beside the writing)";
             Say(importLine);
             SqliteConnection.ClearAllPools();
+            // For Kùzu's files, not timed.
+            dataset = SeedFolder.ReadOrThrow(data);
         }
 
         if (!reuse)

@@ -51,10 +51,37 @@ public static class ImportCommand
         return await ImportIntoAsync(path, settings, !settings.IsMissingFile, null, mode, dryRun, cancellationToken);
     }
 
-    /// <param name="storeExists">False for a file not created yet: it is opened (created) only once the data is valid, so a failed import leaves no new file.</param>
-    private static Task<int> ImportIntoAsync(
-        string path, StoreSettings settings, bool storeExists, string? shownDb, ImportMode mode, bool dryRun, CancellationToken cancellationToken) =>
-        CommandLine.WithStoreAsync(settings, services => ImportIntoAsync(path, services, storeExists, shownDb, mode, dryRun, cancellationToken));
+    /// <param name="storeExists">False for a file not created yet: a failed import removes the file it created, so it leaves no new file.</param>
+    private static async Task<int> ImportIntoAsync(
+        string path, StoreSettings settings, bool storeExists, string? shownDb, ImportMode mode, bool dryRun, CancellationToken cancellationToken)
+    {
+        var imported = false;
+        try
+        {
+            var exitCode = await CommandLine.WithStoreAsync(settings, services => ImportIntoAsync(path, services, storeExists, shownDb, mode, dryRun, cancellationToken));
+            imported = exitCode == 0;
+            return exitCode;
+        }
+        finally
+        {
+            if (!storeExists && !imported)
+            {
+                RemoveNewStore(settings.DbPath);
+            }
+        }
+    }
+
+    private static void RemoveNewStore(string dbPath)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { dbPath, dbPath + "-wal", dbPath + "-shm", dbPath + "-journal" })
+        {
+            if (File.Exists(file))
+            {
+                File.Delete(file);
+            }
+        }
+    }
 
     private static async Task<int> ImportIntoAsync(
         string path, IServiceProvider services, bool storeExists, string? shownDb, ImportMode mode, bool dryRun, CancellationToken cancellationToken)
@@ -65,39 +92,54 @@ public static class ImportCommand
         using var progress = ProgressReporter.Create("import");
         progress.Phase($"reading and validating {path}");
         var known = mode == ImportMode.Merge && storeExists ? await OpenStore().ReadKnownEntitiesAsync(cancellationToken) : null;
-        var result = SeedFolder.Read(path, known);
-        if (result.Dataset is not { } dataset)
+        var (data, problems) = SeedFolder.Stream(path, known);
+        if (data is null)
         {
-            progress.Dispose();
-            foreach (var error in result.Errors)
-            {
-                await Console.Error.WriteLineAsync(error.ToString());
-            }
-
-            await Console.Error.WriteLineAsync($"{result.Errors.Count} problem(s) in {path}; nothing was imported.");
-            return 1;
+            return await RejectAsync(progress, path, problems);
         }
 
-        var readTime = clock.Elapsed;
+        // The store writes the rows validated so far while the rest are checked; a problem found later rolls it all back.
         var store = OpenStore();
         shownDb ??= store.Location;
-        var rows = dataset.RowCount;
-        progress.Phase($"valid: {dataset.Entities.Count} entities, {dataset.Relationships.Count} relationships, {dataset.Facts.Count} facts; writing{(dryRun ? " (dry run)" : "")}");
-        progress.Start(dataset.RowCount);
-        var summary = await store.ImportAsync(dataset, new ImportOptions(mode)
+        progress.Phase($"validating and writing about {data.ExpectedRows:N0} rows{(dryRun ? " (dry run)" : "")}");
+        progress.Start(data.ExpectedRows);
+        ImportSummary summary;
+        try
         {
-            DryRun = dryRun,
-            Origin = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(path))),
-            Progress = progress,
-        }, cancellationToken);
+            summary = await store.ImportAsync(data, new ImportOptions(mode)
+            {
+                DryRun = dryRun,
+                Origin = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(path))),
+                Progress = progress,
+            }, cancellationToken);
+        }
+        catch (SeedValidationException invalid)
+        {
+            return await RejectAsync(progress, path, invalid.Errors);
+        }
+
+        progress.Phase($"valid: {data.EntityCount} entities, {data.RelationshipCount} relationships, {data.FactCount} facts{(dryRun ? "; checked against the store (dry run)" : "; written")}");
         progress.Dispose();
+        var rows = data.RowCount;
         var seconds = clock.Elapsed.TotalSeconds;
         var rate = rows / Math.Max(seconds, 0.001);
         Console.WriteLine(dryRun
             ? $"Dry run of {path} into {shownDb}: would change {Describe(summary)}; nothing was written."
             : $"Imported {path} into {shownDb}: {Describe(summary)}; data version {summary.DataVersion}. " +
-              $"{rows:N0} rows in {seconds:0.0} s ({rate:N0} rows/s; reading and validating {readTime.TotalSeconds:0.0} s).");
+              $"{rows:N0} rows in {seconds:0.0} s ({rate:N0} rows/s; reading and validating {data.ProducerTime.TotalSeconds:0.0} s, beside the writing).");
         return 0;
+    }
+
+    private static async Task<int> RejectAsync(ProgressReporter progress, string path, IReadOnlyList<SeedError> errors)
+    {
+        progress.Dispose();
+        foreach (var error in errors)
+        {
+            await Console.Error.WriteLineAsync(error.ToString());
+        }
+
+        await Console.Error.WriteLineAsync($"{errors.Count} problem(s) in {path}; nothing was imported.");
+        return 1;
     }
 
     public static string Describe(ImportSummary summary) =>

@@ -105,7 +105,7 @@ public sealed class OneVersionPerRequestTests : IAsyncLifetime
 
         public Task<GraphDataset> ReadAllAsync(CancellationToken cancellationToken = default) => inner.ReadAllAsync(cancellationToken);
 
-        public Task<ImportSummary> ImportAsync(GraphDataset dataset, ImportOptions options, CancellationToken cancellationToken = default) => inner.ImportAsync(dataset, options, cancellationToken);
+        public Task<ImportSummary> ImportAsync(ImportStream data, ImportOptions options, CancellationToken cancellationToken = default) => inner.ImportAsync(data, options, cancellationToken);
 
         public Task<IReadOnlyDictionary<string, Domain.Seed.KnownEntity>> ReadKnownEntitiesAsync(CancellationToken cancellationToken = default) => inner.ReadKnownEntitiesAsync(cancellationToken);
 

@@ -88,6 +88,46 @@ public sealed class ImportFaultTests : IDisposable
     }
 }
 
+/// <summary>A problem found only in the last row, after the rows before it were written: the store keeps none of them.</summary>
+public sealed class ImportLateProblemTests : IDisposable
+{
+    private readonly string directory = Path.Combine(Path.GetTempPath(), "industrygraph-tests", Guid.NewGuid().ToString("N"));
+
+    public ImportLateProblemTests() => Directory.CreateDirectory(directory);
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(directory, recursive: true);
+    }
+
+    [Fact]
+    public async Task A_bad_last_row_found_while_the_rows_before_it_are_written_leaves_the_store_as_it_was()
+    {
+        var dbPath = Path.Combine(directory, "graph.db");
+        var small = Path.Combine(directory, "small");
+        new GraphGenerator(GraphSize.S, 1).WriteTo(small);
+        var store = TestStore.Open(dbPath);
+        await store.ImportAsync(SeedFolder.ReadOrThrow(small), ImportMode.Merge);
+        var before = await store.CountAsync();
+        var large = Path.Combine(directory, "large");
+        new GraphGenerator(GraphSize.M, 2).WriteTo(large);
+        var facts = Path.Combine(large, "facts.csv");
+        var line = File.ReadLines(facts).Count() + 1;
+        await File.AppendAllTextAsync(facts, "d-001,staff,很多人,七万,,,,curated,,survey\n");
+
+        // The store is at most a few parts behind validation, so by the last fact hundreds of thousands of rows were written.
+        var (exitCode, output, errors) = await ImportCommandTests.RunAsync("import", large, "--db", dbPath);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains(" rows (", output, StringComparison.Ordinal);
+        Assert.Matches($@"facts\.csv:{line}:\d+: bad number '七万'", errors);
+        Assert.Contains("1 problem(s)", errors, StringComparison.Ordinal);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Assert.Equal(before, await TestStore.Open(dbPath).CountAsync());
+    }
+}
+
 /// <summary>
 /// Parallel readers during a large import see the old graph or the new one, never a part of it — not even across
 /// the fields of one query, each of which is a separate store read.
