@@ -1,26 +1,25 @@
-using static IndustryGraph.Storage.Contract.ContractGraphs;
 using IndustryGraph.Domain.Graph;
 using IndustryGraph.Domain.Store;
+using IndustryGraph.Storage.Contract;
+using static IndustryGraph.Storage.Contract.ContractGraphs;
 
 namespace IndustryGraph.Storage.Sqlite.Tests;
 
 /// <summary>The SQLite adapter's bulk path (secondary indexes dropped and rebuilt); the import contract runs in <see cref="SqliteImportContractTests"/>.</summary>
 public sealed class SqliteGraphStoreImportTests : IDisposable
 {
-    private readonly string directory = Path.Combine(Path.GetTempPath(), "industrygraph-tests", Guid.NewGuid().ToString("N"));
-
-    public SqliteGraphStoreImportTests() => Directory.CreateDirectory(directory);
+    private readonly TestDirectory scratch = new();
 
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(directory, recursive: true);
+        scratch.Dispose();
     }
 
     [Fact]
     public async Task A_bulk_import_into_an_empty_store_rebuilds_indexes_and_name_search()
     {
-        var store = SqliteGraphStore.Open(Path.Combine(directory, "graph.db"));
+        var store = SqliteGraphStore.Open(Path.Combine(scratch.Path, "graph.db"));
         var parks = Enumerable.Range(0, 30_000).Select(i => Park($"park-{i:D5}", $"测试园{i:D5}")).ToArray();
         var summary = await store.ImportAsync(Graph([Park("park-a", "金岱智慧产业园"), .. parks]), ImportMode.Merge);
         Assert.Equal(30_002, summary.EntitiesAdded);
@@ -34,7 +33,7 @@ public sealed class SqliteGraphStoreImportTests : IDisposable
     [Fact]
     public async Task A_fact_keeps_the_entities_it_is_about_through_import_read_and_merge()
     {
-        var store = SqliteGraphStore.Open(Path.Combine(directory, "graph.db"));
+        var store = SqliteGraphStore.Open(Path.Combine(scratch.Path, "graph.db"));
         var chain = new Entity("chain-a", EntityKind.IndustryChain, "智能传感器", [], [], [Curated]);
         var count = new Fact("d-one", "park_count", "9个", 9, "个", null, [Curated]) { About = ["chain-a"] };
         var plain = new Fact("d-one", "park_count", "9个", 9, "个", null, [Curated]);
@@ -64,7 +63,7 @@ public sealed class SqliteGraphStoreImportTests : IDisposable
     [Fact]
     public async Task A_bulk_import_that_fails_midway_leaves_the_empty_store_untouched_and_in_wal_mode()
     {
-        var path = Path.Combine(directory, "graph.db");
+        var path = Path.Combine(scratch.Path, "graph.db");
         var store = SqliteGraphStore.Open(path);
         var good = BulkGraph(30_000);
         // The entities are written before the edge to an entity nobody defined stops the import.
@@ -84,7 +83,7 @@ public sealed class SqliteGraphStoreImportTests : IDisposable
     [Fact]
     public async Task A_bulk_import_cancelled_midway_leaves_the_empty_store_untouched()
     {
-        var path = Path.Combine(directory, "graph.db");
+        var path = Path.Combine(scratch.Path, "graph.db");
         var store = SqliteGraphStore.Open(path);
         using var cancel = new CancellationTokenSource();
         var progress = new CancelAt(20_000, cancel);
@@ -98,7 +97,7 @@ public sealed class SqliteGraphStoreImportTests : IDisposable
     [Fact]
     public async Task A_bulk_import_while_another_connection_reads_the_store_still_writes_it_all()
     {
-        var path = Path.Combine(directory, "graph.db");
+        var path = Path.Combine(scratch.Path, "graph.db");
         var store = SqliteGraphStore.Open(path);
         using var reader = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False");
         reader.Open();
@@ -119,7 +118,7 @@ public sealed class SqliteGraphStoreImportTests : IDisposable
     [Fact]
     public async Task A_stream_found_invalid_after_its_first_parts_were_written_leaves_the_store_as_it_was()
     {
-        var path = Path.Combine(directory, "graph.db");
+        var path = Path.Combine(scratch.Path, "graph.db");
         var store = SqliteGraphStore.Open(path);
         await store.ImportAsync(Graph([Park("park-a", "旧园区")]), ImportMode.Merge);
         var before = await store.CountAsync();
@@ -150,7 +149,7 @@ public sealed class SqliteGraphStoreImportTests : IDisposable
     [Fact]
     public async Task A_relationship_a_later_part_gives_again_keeps_all_its_sources()
     {
-        var store = SqliteGraphStore.Open(Path.Combine(directory, "graph.db"));
+        var store = SqliteGraphStore.Open(Path.Combine(scratch.Path, "graph.db"));
         var good = BulkGraph(60_000);
         var first = good.Relationships[0];
         var again = first with { Sources = [.. first.Sources, SourceRef.FromDocument("doc-a", 3, null)] };

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using IndustryGraph.Storage.Contract;
 
 namespace IndustryGraph.Server.Tests.Entities;
 
@@ -12,10 +13,10 @@ public sealed class GeneratedSeed : IDisposable
 {
     public const string Source = "fixture.txt";
 
+    private readonly TestDirectory folder = new("seed");
+
     public GeneratedSeed(int parks, int enterprisesPerPark)
     {
-        Folder = Path.Combine(Path.GetTempPath(), "industrygraph-tests", "seed-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Folder);
         var entities = new StringBuilder("key,kind,name,aliases,tags,source,paragraph,note\n");
         var links = new StringBuilder("key,chain,segment,position,name,aliases,source,paragraph,note\n");
         var relationships = new StringBuilder("from,type,to,source,paragraph,note\n");
@@ -65,17 +66,7 @@ public sealed class GeneratedSeed : IDisposable
         File.WriteAllText(Path.Combine(Folder, "facts.csv"), facts.ToString(), Encoding.UTF8);
     }
 
-    public string Folder { get; }
+    public string Folder => folder.Path;
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Left for the temp folder cleanup; the test result stands.
-        }
-    }
+    public void Dispose() => folder.Dispose();
 }

@@ -2,26 +2,27 @@ using IndustryGraph.Domain.Search;
 using IndustryGraph.Domain.Store;
 using IndustryGraph.Server.Tests.Hosting;
 using IndustryGraph.Server.Transfer;
+using IndustryGraph.Storage.Contract;
 
 namespace IndustryGraph.Server.Tests.Entities;
 
 /// <summary>Search over HTTP on a generated graph, where thousands of names share each short text, against a full scan.</summary>
 public sealed class SearchRankingTests : IAsyncLifetime
 {
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "industrygraph-tests", "search-" + Guid.NewGuid().ToString("N"));
+    private readonly TestDirectory folder = new("search");
     private RunningServer server = null!;
 
     public async Task InitializeAsync()
     {
-        new GraphGenerator(GraphSize.S, seed: 5).WriteTo(folder);
-        server = new RunningServer { SeedFolderPath = folder };
+        new GraphGenerator(GraphSize.S, seed: 5).WriteTo(folder.Path);
+        server = new RunningServer { SeedFolderPath = folder.Path };
         await server.InitializeAsync();
     }
 
     public async Task DisposeAsync()
     {
         await server.DisposeAsync();
-        Directory.Delete(folder, recursive: true);
+        folder.Dispose();
     }
 
     [Theory]

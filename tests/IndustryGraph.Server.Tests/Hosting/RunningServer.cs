@@ -1,10 +1,11 @@
-using IndustryGraph.Server.Analysis;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using IndustryGraph.Server.Analysis;
 using IndustryGraph.Server.Hosting;
 using IndustryGraph.Server.Seed;
+using IndustryGraph.Storage.Contract;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -19,7 +20,7 @@ public sealed class RunningServer : IAsyncLifetime
     private WebApplication? app;
 
     /// <summary>The folder of the store file: a fresh temporary one unless a test gives its own (a small file system, say).</summary>
-    public string Folder { get; init; } = Path.Combine(Path.GetTempPath(), "industrygraph-tests", Guid.NewGuid().ToString("N"));
+    public string Folder { get; init; } = TestDirectory.NewPath();
 
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1");
 

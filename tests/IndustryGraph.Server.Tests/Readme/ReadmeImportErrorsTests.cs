@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using IndustryGraph.Server.Seed;
 using IndustryGraph.Server.Tests.Hosting;
 using IndustryGraph.Server.Tests.Transfer;
+using IndustryGraph.Storage.Contract;
 
 namespace IndustryGraph.Server.Tests.Readme;
 
@@ -12,11 +13,9 @@ namespace IndustryGraph.Server.Tests.Readme;
 /// </summary>
 public sealed partial class ReadmeImportErrorsTests : IDisposable
 {
-    private readonly string directory = Path.Combine(Path.GetTempPath(), "industrygraph-tests", Guid.NewGuid().ToString("N"));
+    private readonly TestDirectory scratch = new();
 
-    public ReadmeImportErrorsTests() => Directory.CreateDirectory(directory);
-
-    public void Dispose() => Directory.Delete(directory, recursive: true);
+    public void Dispose() => scratch.Dispose();
 
     [GeneratedRegex(@"<!-- checked: import broken -->\s*```text\n(?<rows>.*?)```\s*```\n(?<errors>.*?)```", RegexOptions.Singleline)]
     private static partial Regex Example();
@@ -29,7 +28,7 @@ public sealed partial class ReadmeImportErrorsTests : IDisposable
         var example = Example().Match(readme);
         Assert.True(example.Success, "the README's \"Errors you can act on\" marks its example with <!-- checked: import broken -->");
 
-        var folder = Path.Combine(directory, "broken");
+        var folder = Path.Combine(scratch.Path, "broken");
         Directory.CreateDirectory(folder);
         foreach (var file in Directory.GetFiles(SeedFolder.Default, "*.csv"))
         {
@@ -45,7 +44,7 @@ public sealed partial class ReadmeImportErrorsTests : IDisposable
             await File.AppendAllTextAsync(Path.Combine(folder, parts[0]), parts[1] + "\n");
         }
 
-        var (exitCode, _, errors) = await ImportCommandTests.RunAsync("import", folder, "--db", Path.Combine(directory, "graph.db"));
+        var (exitCode, _, errors) = await ImportCommandTests.RunAsync("import", folder, "--db", Path.Combine(scratch.Path, "graph.db"));
         Assert.Equal(1, exitCode);
         var printed = errors.Replace(folder, "broken", StringComparison.Ordinal).Trim() + "\n";
         if (printed != example.Groups["errors"].Value && Environment.GetEnvironmentVariable(ReadmeAnswersTests.UpdateVariable) == "1")

@@ -1,5 +1,6 @@
 using IndustryGraph.Server.Tests.Hosting;
 using IndustryGraph.Server.Transfer;
+using IndustryGraph.Storage.Contract;
 using Xunit.Abstractions;
 
 namespace IndustryGraph.Server.Tests.Transfer;
@@ -7,7 +8,7 @@ namespace IndustryGraph.Server.Tests.Transfer;
 /// <summary>The benchmark on a small graph, so it cannot rot: every question answered by all three systems, and the same answers.</summary>
 public sealed class CompareBenchTests(ITestOutputHelper output) : IDisposable
 {
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "industrygraph-tests", "compare-" + Guid.NewGuid().ToString("N"));
+    private readonly TestDirectory folder = new("compare");
 
     [Fact]
     public async Task Bench_compare_on_S_answers_every_question_alike_in_the_project_kuzu_and_sql()
@@ -20,7 +21,7 @@ public sealed class CompareBenchTests(ITestOutputHelper output) : IDisposable
         }
 
         var printed = new StringWriter();
-        var exit = await new CompareBench(GraphSize.S, seed: 1, folder, rounds: 3, wrkSeconds: 1, printed).RunAsync(CancellationToken.None);
+        var exit = await new CompareBench(GraphSize.S, seed: 1, folder.Path, rounds: 3, wrkSeconds: 1, printed).RunAsync(CancellationToken.None);
         output.WriteLine(printed.ToString());
 
         Assert.Equal(0, exit);
@@ -37,9 +38,6 @@ public sealed class CompareBenchTests(ITestOutputHelper output) : IDisposable
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(folder))
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        folder.Dispose();
     }
 }

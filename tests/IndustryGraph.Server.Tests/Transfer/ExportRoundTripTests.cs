@@ -5,24 +5,23 @@ using IndustryGraph.Domain.Store;
 using IndustryGraph.Server.Seed;
 using IndustryGraph.Server.Tests.Hosting;
 using IndustryGraph.Server.Transfer;
+using IndustryGraph.Storage.Contract;
 
 namespace IndustryGraph.Server.Tests.Transfer;
 
 public sealed class ExportRoundTripTests : IDisposable
 {
-    private readonly string directory = Path.Combine(Path.GetTempPath(), "industrygraph-tests", Guid.NewGuid().ToString("N"));
-
-    public ExportRoundTripTests() => Directory.CreateDirectory(directory);
+    private readonly TestDirectory scratch = new();
 
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(directory, recursive: true);
+        scratch.Dispose();
     }
 
     private async Task<GraphDataset> SeedGraphAsync()
     {
-        var store = TestStore.Open(Path.Combine(directory, "original.db"));
+        var store = TestStore.Open(Path.Combine(scratch.Path, "original.db"));
         await store.ImportAsync(SeedFolder.ReadOrThrow(SeedFolder.Default), ImportMode.Replace);
         return await store.ReadAllAsync();
     }
@@ -41,11 +40,11 @@ public sealed class ExportRoundTripTests : IDisposable
     /// <summary>Exports the graph to <paramref name="target"/>, imports that into an empty store and reads the store back.</summary>
     private async Task<GraphDataset> ExportAndImportAsync(GraphDataset graph, ExportFormat format, string target)
     {
-        var path = Path.Combine(directory, target);
+        var path = Path.Combine(scratch.Path, target);
         ExportCommand.Export(graph, format, path);
         var read = SeedFolder.Read(path);
         Assert.Empty(read.Errors);
-        var copy = TestStore.Open(Path.Combine(directory, $"copy-{target}.db"));
+        var copy = TestStore.Open(Path.Combine(scratch.Path, $"copy-{target}.db"));
         await copy.ImportAsync(read.Dataset!, ImportMode.Merge);
         return await copy.ReadAllAsync();
     }
@@ -66,9 +65,9 @@ public sealed class ExportRoundTripTests : IDisposable
     public async Task Every_exported_csv_starts_with_a_bom_and_the_importer_reads_files_with_and_without_it()
     {
         var original = await SeedGraphAsync();
-        var withBom = Path.Combine(directory, "with-bom");
+        var withBom = Path.Combine(scratch.Path, "with-bom");
         ExportCommand.Export(original, ExportFormat.Csv, withBom);
-        var withoutBom = Path.Combine(directory, "without-bom");
+        var withoutBom = Path.Combine(scratch.Path, "without-bom");
         Directory.CreateDirectory(withoutBom);
         foreach (var file in Directory.GetFiles(withBom, "*.csv"))
         {
@@ -89,7 +88,7 @@ public sealed class ExportRoundTripTests : IDisposable
     public async Task Cypher_is_the_neo4j_adapters_own_statements_each_after_the_parameters_it_reads()
     {
         var original = await SeedGraphAsync();
-        var path = Path.Combine(directory, "graph.cypher");
+        var path = Path.Combine(scratch.Path, "graph.cypher");
         ExportCommand.Export(original, ExportFormat.Cypher, path);
         var lines = (await File.ReadAllLinesAsync(path)).Where(line => !line.StartsWith("//", StringComparison.Ordinal)).ToList();
         var model = Storage.Neo4j.Neo4jSchema.Statements
@@ -115,7 +114,7 @@ public sealed class ExportRoundTripTests : IDisposable
     public async Task GraphML_holds_a_node_per_entity_and_an_edge_per_relationship()
     {
         var original = await SeedGraphAsync();
-        var path = Path.Combine(directory, "graph.graphml");
+        var path = Path.Combine(scratch.Path, "graph.graphml");
         ExportCommand.Export(original, ExportFormat.GraphML, path);
         var document = XDocument.Load(path);
         XNamespace graphml = "http://graphml.graphdrawing.org/xmlns";
@@ -145,7 +144,7 @@ public sealed class ExportRoundTripTests : IDisposable
         Assert.Equal(Lines(original), Lines(await ExportAndImportAsync(original, format, target)));
         if (format == ExportFormat.Csv)
         {
-            var cells = Directory.GetFiles(Path.Combine(directory, target), "*.csv").SelectMany(File.ReadAllLines).SelectMany(line => line.Split(',')).Select(cell => cell.TrimStart('"'));
+            var cells = Directory.GetFiles(Path.Combine(scratch.Path, target), "*.csv").SelectMany(File.ReadAllLines).SelectMany(line => line.Split(',')).Select(cell => cell.TrimStart('"'));
             Assert.DoesNotContain(cells, cell => cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@');
         }
     }
@@ -160,15 +159,15 @@ public sealed class ExportRoundTripTests : IDisposable
         var graph = seed with { Entities = [.. seed.Entities, broken], Facts = [.. seed.Facts, infinite] };
         foreach (var format in new[] { ExportFormat.Json, ExportFormat.GraphML, ExportFormat.Cypher })
         {
-            var path = Path.Combine(directory, $"broken.{format}");
+            var path = Path.Combine(scratch.Path, $"broken.{format}");
             await File.WriteAllTextAsync(path, "an earlier export");
             ExportCommand.Export(graph, format, path);
             Assert.NotEqual("an earlier export", await File.ReadAllTextAsync(path));
-            Assert.Equal([Path.GetFileName(path)], Directory.GetFiles(directory, $"*broken.{format}*").Select(Path.GetFileName));
+            Assert.Equal([Path.GetFileName(path)], Directory.GetFiles(scratch.Path, $"*broken.{format}*").Select(Path.GetFileName));
         }
 
-        XDocument.Load(Path.Combine(directory, "broken.GraphML"));
-        using var json = System.Text.Json.JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(directory, "broken.Json")));
+        XDocument.Load(Path.Combine(scratch.Path, "broken.GraphML"));
+        using var json = System.Text.Json.JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(scratch.Path, "broken.Json")));
         Assert.True(json.RootElement.GetProperty("entities").GetArrayLength() > 0);
     }
 }

@@ -1,18 +1,19 @@
 using IndustryGraph.Domain.Graph;
 using IndustryGraph.Server.Seed;
 using IndustryGraph.Server.Transfer;
+using IndustryGraph.Storage.Contract;
 
 namespace IndustryGraph.Server.Tests.Transfer;
 
 public sealed class GraphGeneratorTests : IDisposable
 {
-    private readonly string directory = Path.Combine(Path.GetTempPath(), "industrygraph-tests", Guid.NewGuid().ToString("N"));
+    private readonly TestDirectory scratch = new();
 
-    public void Dispose() => Directory.Delete(directory, recursive: true);
+    public void Dispose() => scratch.Dispose();
 
     private string Generate(int seed, string name)
     {
-        var folder = Path.Combine(directory, name);
+        var folder = Path.Combine(scratch.Path, name);
         new GraphGenerator(GraphSize.S, seed).WriteTo(folder);
         return folder;
     }

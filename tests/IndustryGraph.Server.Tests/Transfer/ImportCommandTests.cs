@@ -1,16 +1,15 @@
 using System.Diagnostics;
 using IndustryGraph.Server.Seed;
+using IndustryGraph.Storage.Contract;
 
 namespace IndustryGraph.Server.Tests.Transfer;
 
 /// <summary>The import command as a user runs it: a separate process, its output and exit code.</summary>
 public sealed class ImportCommandTests : IDisposable
 {
-    private readonly string directory = Path.Combine(Path.GetTempPath(), "industrygraph-tests", Guid.NewGuid().ToString("N"));
+    private readonly TestDirectory scratch = new();
 
-    public ImportCommandTests() => Directory.CreateDirectory(directory);
-
-    public void Dispose() => Directory.Delete(directory, recursive: true);
+    public void Dispose() => scratch.Dispose();
 
     internal static async Task<(int ExitCode, string Output, string Errors)> RunAsync(params string[] arguments)
     {
@@ -31,7 +30,7 @@ public sealed class ImportCommandTests : IDisposable
     [Fact]
     public async Task A_broken_folder_lists_every_problem_and_imports_nothing()
     {
-        var folder = Path.Combine(directory, "broken");
+        var folder = Path.Combine(scratch.Path, "broken");
         Directory.CreateDirectory(folder);
         foreach (var file in Directory.GetFiles(SeedFolder.Default, "*.csv"))
         {
@@ -40,7 +39,7 @@ public sealed class ImportCommandTests : IDisposable
 
         await File.AppendAllTextAsync(Path.Combine(folder, "relationships.csv"), "park-jindai,LOCATED_IN,d-nowhere,curated,,planned\n");
         await File.AppendAllTextAsync(Path.Combine(folder, "facts.csv"), "park-jindai,floor_area,7.6万平方米,七万,,2025,,curated,,survey\n");
-        var db = Path.Combine(directory, "graph.db");
+        var db = Path.Combine(scratch.Path, "graph.db");
 
         var (exitCode, _, errors) = await RunAsync("import", folder, "--db", db);
 
@@ -54,7 +53,7 @@ public sealed class ImportCommandTests : IDisposable
     [Fact]
     public async Task A_dry_run_prints_what_would_change_and_writes_nothing_then_the_import_states_it()
     {
-        var db = Path.Combine(directory, "graph.db");
+        var db = Path.Combine(scratch.Path, "graph.db");
         var dryRun = await RunAsync("import", SeedFolder.Default, "--db", db, "--dry-run");
         Assert.Equal(0, dryRun.ExitCode);
         Assert.Matches(@"Dry run of .* would change entities \d+ added, 0 updated, 0 removed; relationships \d+ added.*nothing was written\.", dryRun.Output);

@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using IndustryGraph.Domain.Graph;
 using IndustryGraph.Domain.Store;
 using IndustryGraph.Server.Hosting;
 using IndustryGraph.Server.Seed;
 using IndustryGraph.Server.Tests.Hosting;
 using IndustryGraph.Server.Transfer;
+using IndustryGraph.Storage.Contract;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -13,19 +15,17 @@ namespace IndustryGraph.Server.Tests.Transfer;
 /// <summary>An import is all or nothing even when its process dies, and readers never see half of one.</summary>
 public sealed class ImportFaultTests : IDisposable
 {
-    private readonly string directory = Path.Combine(Path.GetTempPath(), "industrygraph-tests", Guid.NewGuid().ToString("N"));
-
-    public ImportFaultTests() => Directory.CreateDirectory(directory);
+    private readonly TestDirectory scratch = new();
 
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(directory, recursive: true);
+        scratch.Dispose();
     }
 
     private string Generate(GraphSize size, int seed)
     {
-        var folder = Path.Combine(directory, $"{size.Name}-{seed}");
+        var folder = Path.Combine(scratch.Path, $"{size.Name}-{seed}");
         new GraphGenerator(size, seed).WriteTo(folder);
         return folder;
     }
@@ -33,7 +33,7 @@ public sealed class ImportFaultTests : IDisposable
     [Fact]
     public async Task Killing_the_importer_mid_import_leaves_exactly_the_data_from_before_and_the_server_starts()
     {
-        var dbPath = Path.Combine(directory, "graph.db");
+        var dbPath = Path.Combine(scratch.Path, "graph.db");
         var store = TestStore.Open(dbPath);
         await store.ImportAsync(SeedFolder.ReadOrThrow(Generate(GraphSize.S, 1)), ImportMode.Merge);
         var before = await store.CountAsync();
@@ -91,26 +91,24 @@ public sealed class ImportFaultTests : IDisposable
 /// <summary>A problem found only in the last row, after the rows before it were written: the store keeps none of them.</summary>
 public sealed class ImportLateProblemTests : IDisposable
 {
-    private readonly string directory = Path.Combine(Path.GetTempPath(), "industrygraph-tests", Guid.NewGuid().ToString("N"));
-
-    public ImportLateProblemTests() => Directory.CreateDirectory(directory);
+    private readonly TestDirectory scratch = new();
 
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(directory, recursive: true);
+        scratch.Dispose();
     }
 
     [Fact]
     public async Task A_bad_last_row_found_while_the_rows_before_it_are_written_leaves_the_store_as_it_was()
     {
-        var dbPath = Path.Combine(directory, "graph.db");
-        var small = Path.Combine(directory, "small");
+        var dbPath = Path.Combine(scratch.Path, "graph.db");
+        var small = Path.Combine(scratch.Path, "small");
         new GraphGenerator(GraphSize.S, 1).WriteTo(small);
         var store = TestStore.Open(dbPath);
         await store.ImportAsync(SeedFolder.ReadOrThrow(small), ImportMode.Merge);
         var before = await store.CountAsync();
-        var large = Path.Combine(directory, "large");
+        var large = Path.Combine(scratch.Path, "large");
         new GraphGenerator(GraphSize.M, 2).WriteTo(large);
         var facts = Path.Combine(large, "facts.csv");
         var line = File.ReadLines(facts).Count() + 1;
@@ -141,10 +139,12 @@ public sealed class ImportIsolationTests(RunningServer server) : IClassFixture<R
         var before = await server.QueryAsync(Counts);
         var oldEnterprises = before["enterprises"]!["totalCount"]!.GetValue<int>();
         var oldParks = before["parks"]!["totalCount"]!.GetValue<int>();
-        var folder = Path.Combine(Path.GetTempPath(), "industrygraph-tests", Guid.NewGuid().ToString("N"));
-        new GraphGenerator(GraphSize.M, 3).WriteTo(folder);
-        var dataset = SeedFolder.ReadOrThrow(folder);
-        Directory.Delete(folder, recursive: true);
+        GraphDataset dataset;
+        using (var generated = new TestDirectory())
+        {
+            new GraphGenerator(GraphSize.M, 3).WriteTo(generated.Path);
+            dataset = SeedFolder.ReadOrThrow(generated.Path);
+        }
         var newEnterprises = oldEnterprises + GraphSize.M.Enterprises;
         var newParks = oldParks + GraphSize.M.Parks;
 

@@ -1,9 +1,10 @@
 using System.Text;
 using IndustryGraph.Domain.Store;
-using IndustryGraph.Server.Seed;
-using IndustryGraph.Server.Transfer;
 using IndustryGraph.Server.Hosting;
+using IndustryGraph.Server.Seed;
 using IndustryGraph.Server.Tests.Hosting;
+using IndustryGraph.Server.Transfer;
+using IndustryGraph.Storage.Contract;
 
 namespace IndustryGraph.Server.Tests.Transfer;
 
@@ -21,16 +22,14 @@ public sealed class ImportFuzzTests : IDisposable
         "duplicate header", "truncated", "400 digits", "random bytes", "swapped headers", "pipe in alias", "formula cell", "bom in the middle",
     ];
 
-    private readonly string directory = Path.Combine(Path.GetTempPath(), "industrygraph-tests", Guid.NewGuid().ToString("N"));
+    private readonly TestDirectory scratch = new();
 
     static ImportFuzzTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
-    public ImportFuzzTests() => Directory.CreateDirectory(directory);
 
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(directory, recursive: true);
+        scratch.Dispose();
     }
 
     private static byte[] Corrupt(Random random, string kind, byte[] bytes)
@@ -112,7 +111,7 @@ public sealed class ImportFuzzTests : IDisposable
     [Fact]
     public async Task Corrupted_seed_folders_never_crash_the_importer_never_write_and_always_name_file_line_column()
     {
-        var db = Path.Combine(directory, "graph.db");
+        var db = Path.Combine(scratch.Path, "graph.db");
         var store = TestStore.Open(db);
         await store.ImportAsync(SeedFolder.ReadOrThrow(SeedFolder.Default), ImportMode.Replace);
         var random = new Random(13);
@@ -123,7 +122,7 @@ public sealed class ImportFuzzTests : IDisposable
         {
             var kind = Corruptions[i % Corruptions.Length];
             var target = files[random.Next(files.Count)];
-            var folder = Path.Combine(directory, $"case-{i}");
+            var folder = Path.Combine(scratch.Path, $"case-{i}");
             Directory.CreateDirectory(folder);
             foreach (var file in files)
             {
