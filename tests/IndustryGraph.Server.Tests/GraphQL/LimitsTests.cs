@@ -178,9 +178,7 @@ public sealed class DocumentCacheAndPersistedQueryTests(RunningServer server) : 
     public async Task A_mutation_that_ran_over_post_and_sits_in_the_cache_is_still_refused_over_get()
     {
         const string Mutation = "mutation { __typename } # cached mutation";
-        var editor = await server.CreateKeyAsync(IndustryGraph.Domain.Access.ApiRole.Editor, "editor-cached-mutation");
-        Assert.Equal(200, (await server.PostWithKeyAsync(editor, Mutation)).Status);
-        Assert.True(DocumentCache.IsCached(server.Services.GetRequiredService<QueryTextCache>(), Mutation));
+        var editor = await RunAsEditorUntilCachedAsync(Mutation, "editor-cached-mutation");
 
         // With the editor's key, so the method alone is what refuses it.
         using var get = new HttpRequestMessage(HttpMethod.Get, "/graphql?query=" + Uri.EscapeDataString(Mutation));
@@ -194,13 +192,20 @@ public sealed class DocumentCacheAndPersistedQueryTests(RunningServer server) : 
     public async Task A_mutation_an_editor_ran_and_sits_in_the_cache_still_needs_a_key_from_the_next_caller()
     {
         const string Mutation = "mutation { __typename } # cached for an editor";
-        var editor = await server.CreateKeyAsync(IndustryGraph.Domain.Access.ApiRole.Editor, "editor-cached-caller");
-        Assert.Equal(200, (await server.PostWithKeyAsync(editor, Mutation)).Status);
-        Assert.True(DocumentCache.IsCached(server.Services.GetRequiredService<QueryTextCache>(), Mutation));
+        await RunAsEditorUntilCachedAsync(Mutation, "editor-cached-caller");
 
         var anonymous = await server.PostAsync(Mutation);
         Assert.Equal(401, anonymous.Status);
         Assert.Contains(ErrorCodes.Unauthenticated, anonymous.ErrorCodes);
+    }
+
+    /// <summary>Runs a mutation over POST with a new editor key, so that its document sits in the cache; returns the key.</summary>
+    private async Task<string> RunAsEditorUntilCachedAsync(string mutation, string keyName)
+    {
+        var editor = await server.CreateKeyAsync(IndustryGraph.Domain.Access.ApiRole.Editor, keyName);
+        Assert.Equal(200, (await server.PostWithKeyAsync(editor, mutation)).Status);
+        Assert.True(DocumentCache.IsCached(server.Services.GetRequiredService<QueryTextCache>(), mutation));
+        return editor;
     }
 
     private async Task<GraphQLResponse> PostPersistedAsync(string? query, string hash)
