@@ -145,23 +145,34 @@ public sealed class ImportIsolationTests(RunningServer server) : IClassFixture<R
             new GraphGenerator(GraphSize.M, 3).WriteTo(generated.Path);
             dataset = SeedFolder.ReadOrThrow(generated.Path);
         }
+
         var newEnterprises = oldEnterprises + GraphSize.M.Enterprises;
         var newParks = oldParks + GraphSize.M.Parks;
 
         using var importDone = new CancellationTokenSource();
         var seen = new System.Collections.Concurrent.ConcurrentBag<(int Enterprises, int Parks)>();
-        async Task ReadAsync()
+        var started = Enumerable.Range(0, 4).Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).ToList();
+        async Task ReadAsync(TaskCompletionSource readOnce)
         {
             // Keep reading until a little after the import committed.
             var extra = 5;
+            var first = true;
             while (!importDone.IsCancellationRequested || extra-- > 0)
             {
                 var data = await server.QueryAsync(Counts);
                 seen.Add((data["enterprises"]!["totalCount"]!.GetValue<int>(), data["parks"]!["totalCount"]!.GetValue<int>()));
+                if (first)
+                {
+                    first = false;
+                    readOnce.SetResult();
+                }
             }
         }
 
-        var readers = Enumerable.Range(0, 4).Select(_ => Task.Run(ReadAsync)).ToList();
+        var readers = started.Select(readOnce => Task.Run(() => ReadAsync(readOnce))).ToList();
+        // Every reader is in its loop before the import starts (on a busy machine they might otherwise first run
+        // after it), so reads go on all through it.
+        await Task.WhenAll(started.Select(readOnce => readOnce.Task)).WaitAsync(TimeSpan.FromMinutes(1));
         var store = server.Services.GetRequiredService<IGraphStore>();
         await store.ImportAsync(dataset, ImportMode.Merge);
         await importDone.CancelAsync();
