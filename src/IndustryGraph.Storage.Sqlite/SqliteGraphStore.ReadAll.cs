@@ -21,7 +21,7 @@ public sealed partial class SqliteGraphStore
         await using var lease = await LeaseAsync(cancellationToken);
         var connection = lease.Connection;
         await using var transaction = BeginRead(lease);
-        var version = pinned?.Version ?? ReadDataVersion(connection, transaction);
+        var version = pinned?.Version ?? ReadDataVersion(lease, transaction);
         var relationshipsAside = Task.Run(() => OnOwnConnectionAt(version, ReadRelationshipRows, cancellationToken), cancellationToken);
         var factsAside = Task.Run(() => OnOwnConnectionAt(version, ReadFactRows, cancellationToken), cancellationToken);
 
@@ -49,7 +49,7 @@ public sealed partial class SqliteGraphStore
         var segments = new Utf8Memo<Segment?>(text => EntityKindNames.TryParseSegment(text, out var segment) ? segment : null);
         var entities = new List<Entity>();
         var ids = new List<long>();
-        using var rows = new RawRows(connection, "SELECT id, key, kind, name, aliases, tags, sources, chain_key, segment, position FROM entity ORDER BY id");
+        using var rows = new RawRows(connection, $"SELECT {EntityColumns} FROM entity e ORDER BY e.id");
         while (rows.Read())
         {
             if (entities.Count % CancellationStride == 0)

@@ -10,7 +10,7 @@ public sealed partial class SqliteGraphStore
     /// then costs its steps, not parsing and planning its SQL, which was most of its time. Bounded: a connection
     /// returned when <see cref="MaxIdle"/> are already waiting is closed.
     /// </summary>
-    private sealed class ReadConnections(string connectionString) : IDisposable
+    private sealed class ReadConnections(Func<SqliteConnection> open) : IDisposable
     {
         private const int MaxIdle = 16;
         private readonly ConcurrentBag<ReadConnection> idle = [];
@@ -25,9 +25,7 @@ public sealed partial class SqliteGraphStore
                 return connection;
             }
 
-            var opened = new SqliteConnection(connectionString);
-            opened.Open();
-            return new ReadConnection(opened);
+            return new ReadConnection(open());
         }
 
         /// <summary>Takes a connection back; one left inside a transaction (a read that failed half-way) is closed instead.</summary>

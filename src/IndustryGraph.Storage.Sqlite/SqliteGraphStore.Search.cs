@@ -24,11 +24,7 @@ public sealed partial class SqliteGraphStore
             return [];
         }
 
-        long version;
-        await using (var lease = await LeaseAsync(cancellationToken))
-        {
-            version = pinned?.Version ?? ReadDataVersion(lease.Connection, null);
-        }
+        var version = pinned?.Version ?? await GetDataVersionAsync(cancellationToken);
 
         var index = await searchIndex.GetAsync(version, BuildSearchIndex, cancellationToken).ConfigureAwait(false);
         IReadOnlyList<(long Id, NameRank Rank)> hits;

@@ -34,7 +34,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
         }.ToString();
         connectPragmas = FormattableString.Invariant($"PRAGMA foreign_keys = OFF; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}");
-        readConnections = new ReadConnections(connectionString);
+        readConnections = new ReadConnections(ConnectForRead);
     }
 
     /// <summary>A view of <paramref name="store"/> whose reads all go through one pinned read transaction.</summary>

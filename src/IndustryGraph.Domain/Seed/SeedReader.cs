@@ -57,8 +57,8 @@ public static partial class SeedReader
 
     /// <summary>
     /// The rows of a seed folder as an import stream, validated as <see cref="TryRead(IReadOnlyDictionary{string, byte[]}, IReadOnlyDictionary{string, KnownEntity}?)"/>
-    /// does: the files parse side by side, and each table's valid rows are handed on in parts while the next rows
-    /// are checked, so a store writes while validation runs. When a problem turns up, no further part is given
+    /// does (the same rules and messages), each file read once row by row, and each table's valid rows handed on in
+    /// parts while the next rows are checked, so a store writes while validation runs. When a problem turns up, no further part is given
     /// and, once every file has been checked, reading the stream throws <see cref="SeedValidationException"/>
     /// with every problem (the store then keeps nothing).
     /// </summary>

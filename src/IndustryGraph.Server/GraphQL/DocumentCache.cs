@@ -40,8 +40,8 @@ public sealed class QueryTextCache : IDisposable
 /// <summary>
 /// Skips parsing and validation for a query text already seen and found valid: of the rules only those whose
 /// verdict the request can change run again (<see cref="IRequestDependentRule"/>: the variables' page sizes and
-/// texts when it has variables, GET for a document with a mutation), so a repeated query without variables is
-/// not validated at all. Keyed by the text itself.
+/// texts when it has variables; GET and the caller's key for a document with a mutation), so a repeated query
+/// without variables is not validated at all. Keyed by the text itself.
 /// </summary>
 public sealed class DocumentCache(QueryTextCache texts, Microsoft.Extensions.Options.IOptions<GraphQLLimits> limits) : IConfigureExecution
 {

@@ -40,11 +40,7 @@ public static class ImportCommand
             }
             finally
             {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                foreach (var file in Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(scratch) + "*"))
-                {
-                    File.Delete(file);
-                }
+                RemoveStoreFiles(scratch);
             }
         }
 
@@ -66,12 +62,13 @@ public static class ImportCommand
         {
             if (!storeExists && !imported)
             {
-                RemoveNewStore(settings.DbPath);
+                RemoveStoreFiles(settings.DbPath);
             }
         }
     }
 
-    private static void RemoveNewStore(string dbPath)
+    /// <summary>A store file this command created, with the journal files beside it.</summary>
+    private static void RemoveStoreFiles(string dbPath)
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var file in new[] { dbPath, dbPath + "-wal", dbPath + "-shm", dbPath + "-journal" })
