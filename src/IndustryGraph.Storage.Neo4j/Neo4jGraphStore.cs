@@ -38,6 +38,13 @@ public sealed class Neo4jGraphStore(QueryApiTransport transport, Neo4jSettings s
     public async Task<long> GetDataVersionAsync(CancellationToken cancellationToken = default) =>
         (await RunAsync(CypherModel.DataVersion, cancellationToken).ConfigureAwait(false)).Scalar("version", 0L);
 
+    // Placeholder until the placement store lands on this branch: no records are stored yet.
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<Domain.Placements.PlacementRecord>>> GetPlacementsAsync(IReadOnlyCollection<string> enterpriseKeys, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyDictionary<string, IReadOnlyList<Domain.Placements.PlacementRecord>>>(new Dictionary<string, IReadOnlyList<Domain.Placements.PlacementRecord>>());
+
+    public override Task<IReadOnlyList<Domain.Placements.PlacementRecord>> DecidePlacementsAsync(IReadOnlyList<Domain.Placements.PlacementDecision> decisions, EditContext context, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("placement decisions are not stored yet");
+
     public async Task<IReadOnlyDictionary<string, Entity>> GetEntitiesAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
     {
         var result = await RunAsync(CypherModel.EntitiesByKey, cancellationToken, ("keys", keys.Distinct().ToArray())).ConfigureAwait(false);

@@ -7,6 +7,13 @@ namespace IndustryGraph.Storage.Sqlite;
 /// <summary>Single edits: the rules are <see cref="GraphEdits"/>'s; this adapter gives them an <see cref="IEditSession"/> on one transaction.</summary>
 public sealed partial class SqliteGraphStore : TransactionalGraphEditor
 {
+
+    // Placeholder until the placement store lands on this branch: no records are stored yet.
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<Domain.Placements.PlacementRecord>>> GetPlacementsAsync(IReadOnlyCollection<string> enterpriseKeys, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyDictionary<string, IReadOnlyList<Domain.Placements.PlacementRecord>>>(new Dictionary<string, IReadOnlyList<Domain.Placements.PlacementRecord>>());
+
+    public override Task<IReadOnlyList<Domain.Placements.PlacementRecord>> DecidePlacementsAsync(IReadOnlyList<Domain.Placements.PlacementDecision> decisions, EditContext context, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("placement decisions are not stored yet");
     /// <summary>One edit in one immediate transaction, with its audit entries and a new data version, or nothing.</summary>
     protected override async Task<T> EditAsync<T>(EditContext context, Func<IEditSession, EditAudit, Task<T>> edit, CancellationToken cancellationToken)
     {

@@ -188,6 +188,9 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         public Task<IReadOnlyDictionary<string, Entity>> GetEntitiesAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default) =>
             reads.GetEntitiesAsync(keys, cancellationToken);
 
+        public Task<IReadOnlyDictionary<string, IReadOnlyList<Domain.Placements.PlacementRecord>>> GetPlacementsAsync(IReadOnlyCollection<string> enterpriseKeys, CancellationToken cancellationToken = default) =>
+            reads.GetPlacementsAsync(enterpriseKeys, cancellationToken);
+
         public Task<IReadOnlyDictionary<string, IReadOnlyList<Fact>>> GetFactsAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default) =>
             reads.GetFactsAsync(keys, cancellationToken);
 

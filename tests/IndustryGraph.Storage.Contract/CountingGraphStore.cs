@@ -28,6 +28,9 @@ public sealed class CountingGraphStore(IGraphStore inner) : IGraphStore
     public Task<IReadOnlyDictionary<string, Entity>> GetEntitiesAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default) =>
         Count(inner.GetEntitiesAsync(keys, cancellationToken));
 
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<Domain.Placements.PlacementRecord>>> GetPlacementsAsync(IReadOnlyCollection<string> enterpriseKeys, CancellationToken cancellationToken = default) =>
+        Count(inner.GetPlacementsAsync(enterpriseKeys, cancellationToken));
+
     public Task<IReadOnlyDictionary<string, IReadOnlyList<Fact>>> GetFactsAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default) =>
         Count(inner.GetFactsAsync(keys, cancellationToken));
 
@@ -64,6 +67,9 @@ public sealed class CountingGraphStore(IGraphStore inner) : IGraphStore
 
         public Task<IReadOnlyDictionary<string, Entity>> GetEntitiesAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default) =>
             counter.Count(inner.GetEntitiesAsync(keys, cancellationToken));
+
+        public Task<IReadOnlyDictionary<string, IReadOnlyList<Domain.Placements.PlacementRecord>>> GetPlacementsAsync(IReadOnlyCollection<string> enterpriseKeys, CancellationToken cancellationToken = default) =>
+            counter.Count(inner.GetPlacementsAsync(enterpriseKeys, cancellationToken));
 
         public Task<IReadOnlyDictionary<string, IReadOnlyList<Fact>>> GetFactsAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default) =>
             counter.Count(inner.GetFactsAsync(keys, cancellationToken));

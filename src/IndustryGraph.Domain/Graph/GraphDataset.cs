@@ -8,5 +8,8 @@ public sealed record GraphDataset(
 {
     public static GraphDataset Empty { get; } = new([], [], []);
 
-    public int RowCount => Entities.Count + Facts.Count + Relationships.Count;
+    /// <summary>Suggested and decided placements of enterprises in chain links (SOURCED and CURATED ones are WORKS_IN relationships).</summary>
+    public IReadOnlyList<Placements.PlacementRecord> Placements { get; init; } = [];
+
+    public int RowCount => Entities.Count + Facts.Count + Relationships.Count + Placements.Count;
 }

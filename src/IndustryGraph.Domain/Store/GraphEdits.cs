@@ -288,4 +288,7 @@ public abstract class TransactionalGraphEditor : IGraphEditor
 
     public Task<Relationship> DeleteRelationshipAsync(string fromKey, string type, string toKey, EditContext context, CancellationToken cancellationToken = default) =>
         EditAsync(context, (session, audit) => GraphEdits.DeleteRelationshipAsync(session, audit, fromKey, type, toKey), cancellationToken);
+
+    public abstract Task<IReadOnlyList<Placements.PlacementRecord>> DecidePlacementsAsync(
+        IReadOnlyList<Placements.PlacementDecision> decisions, EditContext context, CancellationToken cancellationToken = default);
 }

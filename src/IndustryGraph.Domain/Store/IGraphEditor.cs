@@ -55,4 +55,12 @@ public interface IGraphEditor
     Task<Relationship> UpdateRelationshipAsync(string fromKey, string type, string toKey, string newType, EditContext context, CancellationToken cancellationToken = default);
 
     Task<Relationship> DeleteRelationshipAsync(string fromKey, string type, string toKey, EditContext context, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Confirms or rejects placements, all in one transaction with an audit entry each (who and when are the
+    /// context's actor and the time of the write). Deciding a pair that has no record creates one; an enterprise
+    /// or link that does not exist refuses the whole batch. Returns the records as stored.
+    /// </summary>
+    Task<IReadOnlyList<Placements.PlacementRecord>> DecidePlacementsAsync(
+        IReadOnlyList<Placements.PlacementDecision> decisions, EditContext context, CancellationToken cancellationToken = default);
 }

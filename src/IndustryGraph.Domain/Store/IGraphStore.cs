@@ -23,6 +23,10 @@ public interface IGraphReads
     Task<IReadOnlyList<Relationship>> GetRelationshipsAsync(
         IReadOnlyCollection<string> keys, Direction? direction, IReadOnlyCollection<string>? types, CancellationToken cancellationToken = default);
 
+    /// <summary>The stored placement records (suggested, confirmed, rejected) of each of the enterprises, by enterprise key.</summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<Placements.PlacementRecord>>> GetPlacementsAsync(
+        IReadOnlyCollection<string> enterpriseKeys, CancellationToken cancellationToken = default);
+
     /// <summary>Entities whose key, name or one of whose aliases equals <paramref name="text"/> exactly.</summary>
     Task<IReadOnlyList<Entity>> FindByNameAsync(string text, EntityKind? kind, CancellationToken cancellationToken = default);
 

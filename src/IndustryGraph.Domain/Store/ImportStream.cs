@@ -12,6 +12,15 @@ public sealed record ImportPart(IReadOnlyList<Entity> Entities, IReadOnlyList<Re
 {
     public IReadOnlyList<Relationship> MoreSources { get; init; } = [];
 
+    /// <summary>
+    /// Suggestions computed for enterprises (after every fact). For each enterprise of <see cref="SuggestedFor"/>
+    /// the store keeps <see cref="Placements.PlacementMerge"/>'s rules: its stale suggestions go, its decisions stay.
+    /// </summary>
+    public IReadOnlyList<Placements.PlacementRecord> Placements { get; init; } = [];
+
+    /// <summary>Enterprises whose suggestions this import computed anew (also those for which it found none).</summary>
+    public IReadOnlyList<string> SuggestedFor { get; init; } = [];
+
     public static ImportPart OfEntities(IReadOnlyList<Entity> entities) => new(entities, [], []);
 
     public static ImportPart OfRelationships(IReadOnlyList<Relationship> relationships, IReadOnlyList<Relationship> moreSources) =>

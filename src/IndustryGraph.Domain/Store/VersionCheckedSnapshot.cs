@@ -27,6 +27,9 @@ public sealed class VersionCheckedSnapshot(IGraphReads live, long version) : IGr
     public Task<IReadOnlyDictionary<string, Entity>> GetEntitiesAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default) =>
         CheckedAsync(live.GetEntitiesAsync(keys, cancellationToken), cancellationToken);
 
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<Placements.PlacementRecord>>> GetPlacementsAsync(IReadOnlyCollection<string> enterpriseKeys, CancellationToken cancellationToken = default) =>
+        CheckedAsync(live.GetPlacementsAsync(enterpriseKeys, cancellationToken), cancellationToken);
+
     public Task<IReadOnlyDictionary<string, IReadOnlyList<Fact>>> GetFactsAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default) =>
         CheckedAsync(live.GetFactsAsync(keys, cancellationToken), cancellationToken);
 

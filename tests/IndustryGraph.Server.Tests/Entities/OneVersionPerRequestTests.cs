@@ -92,6 +92,8 @@ public sealed class OneVersionPerRequestTests : IAsyncLifetime
 
         public Task<IReadOnlyDictionary<string, Entity>> GetEntitiesAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default) => inner.GetEntitiesAsync(keys, cancellationToken);
 
+        public Task<IReadOnlyDictionary<string, IReadOnlyList<Domain.Placements.PlacementRecord>>> GetPlacementsAsync(IReadOnlyCollection<string> enterpriseKeys, CancellationToken cancellationToken = default) => inner.GetPlacementsAsync(enterpriseKeys, cancellationToken);
+
         public Task<IReadOnlyDictionary<string, IReadOnlyList<Fact>>> GetFactsAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default) => inner.GetFactsAsync(keys, cancellationToken);
 
         public Task<IReadOnlyList<Relationship>> GetRelationshipsAsync(IReadOnlyCollection<string> keys, Direction? direction, IReadOnlyCollection<string>? types, CancellationToken cancellationToken = default) =>
