@@ -1,4 +1,5 @@
 using IndustryGraph.Domain.Graph;
+using IndustryGraph.Domain.Placements;
 
 namespace IndustryGraph.Domain.Analysis;
 
@@ -7,6 +8,9 @@ public enum LinkStatus
     Present,
     Weak,
 
+    /// <summary>No enterprise in scope is placed in the link, but some are suggested for it from the register: confirm them.</summary>
+    Suggested,
+
     /// <summary>No enterprise in scope is mapped to the link, but an article reports the chain present there.</summary>
     Unmapped,
 
@@ -14,11 +18,25 @@ public enum LinkStatus
     Missing,
 }
 
-/// <summary>An enterprise working in a chain link (WORKS_IN), with where that placement comes from.</summary>
+/// <summary>
+/// An enterprise in a chain link, with where that placement comes from: a WORKS_IN relationship (SOURCED by an
+/// article, or CURATED), a planner's confirmation (CONFIRMED), or a computed suggestion (SUGGESTED, with its score).
+/// </summary>
 public sealed record Placement(Entity Enterprise, Entity Link, IReadOnlyList<SourceRef> Sources, bool InScope)
 {
-    /// <summary>True when an article states the placement; false when it is curated only.</summary>
-    public bool Sourced => Sources.Any(source => !source.Curated);
+    public PlacementKind Kind { get; init; } = Sources.Any(source => !source.Curated) ? PlacementKind.Sourced : PlacementKind.Curated;
+
+    /// <summary>A suggestion's score, 0..1; null for the other kinds.</summary>
+    public double? Score { get; init; }
+
+    /// <summary>For a candidate found through an equivalent link in another chain: that link; null when the placement is in the link asked about.</summary>
+    public Entity? Via { get; init; }
+
+    /// <summary>True when an article states the placement; false when it is curated, confirmed or suggested.</summary>
+    public bool Sourced => Kind == PlacementKind.Sourced;
+
+    /// <summary>True when the placement counts for a link's status: stated, curated or confirmed, never a suggestion alone.</summary>
+    public bool Counts => Kind is PlacementKind.Sourced or PlacementKind.Curated or PlacementKind.Confirmed;
 }
 
 /// <summary>What a rule rests on besides the enterprises: the scope, the chain, the threshold, what the graph knows there and what the articles report.</summary>
@@ -35,6 +53,9 @@ public sealed record LinkAssessment(Entity Link, LinkStatus Status, IReadOnlyLis
 {
     public int CountInScope => EnterprisesInScope.Count;
 
+    /// <summary>Enterprises in scope only suggested for the link (best score first): what a SUGGESTED link rests on, never counted.</summary>
+    public IReadOnlyList<Placement> SuggestedInScope { get; init; } = [];
+
     public IReadOnlyList<ChainReport> Reports => Basis.Reports;
 
     /// <summary>The rule in English; <see cref="AnalysisText.Rule"/> words it in another language.</summary>
@@ -47,19 +68,25 @@ public sealed record SegmentLinks(Segment Segment, IReadOnlyList<LinkAssessment>
 
 public sealed record CoverageCounts(int Links, int Present, int Weak, int Unmapped, int Missing)
 {
+    /// <summary>Links SUGGESTED: no enterprise placed in scope, some suggested (counted apart from the other four).</summary>
+    public int Suggested { get; init; }
+
     public static CoverageCounts Of(IEnumerable<LinkStatus> statuses)
     {
         var list = statuses.ToList();
         return new CoverageCounts(
             list.Count, list.Count(s => s == LinkStatus.Present), list.Count(s => s == LinkStatus.Weak),
-            list.Count(s => s == LinkStatus.Unmapped), list.Count(s => s == LinkStatus.Missing));
+            list.Count(s => s == LinkStatus.Unmapped), list.Count(s => s == LinkStatus.Missing))
+        {
+            Suggested = list.Count(s => s == LinkStatus.Suggested),
+        };
     }
 
     /// <summary>Share of links present or weak (reached by at least one enterprise), 0..1; 0 for a chain without links.</summary>
     public double Reached => Links == 0 ? 0 : Math.Round((double)(Present + Weak) / Links, 4);
 
-    /// <summary>Share of links with any evidence in the scope (an enterprise or a report), 0..1.</summary>
-    public double Evidenced => Links == 0 ? 0 : Math.Round((double)(Present + Weak + Unmapped) / Links, 4);
+    /// <summary>Share of links with any evidence in the scope (an enterprise placed or suggested, or a report), 0..1.</summary>
+    public double Evidenced => Links == 0 ? 0 : Math.Round((double)(Present + Weak + Suggested + Unmapped) / Links, 4);
 }
 
 public sealed record SegmentCoverage(Segment Segment, CoverageCounts Counts);

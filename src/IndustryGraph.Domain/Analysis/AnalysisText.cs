@@ -53,8 +53,9 @@ public abstract class AnalysisText
         var basis = assessment.Basis;
         var text = assessment.Status switch
         {
-            LinkStatus.Present => Present(basis, assessment.CountInScope, Sourced(assessment)),
-            LinkStatus.Weak => Weak(basis, assessment.CountInScope, Sourced(assessment)),
+            LinkStatus.Present => Present(basis, assessment.CountInScope, Sourced(assessment)) + Confirmed(Confirmations(assessment)),
+            LinkStatus.Weak => Weak(basis, assessment.CountInScope, Sourced(assessment)) + Confirmed(Confirmations(assessment)),
+            LinkStatus.Suggested => Suggested(basis, assessment.SuggestedInScope),
             LinkStatus.Unmapped => Unmapped(basis, basis.Reports[0], OtherEvidence(basis.Reports)),
             _ => Missing(basis),
         };
@@ -109,6 +110,16 @@ public abstract class AnalysisText
 
     private static int Sourced(LinkAssessment assessment) => assessment.EnterprisesInScope.Count(placement => placement.Sourced);
 
+    private static int Confirmations(LinkAssessment assessment) =>
+        assessment.EnterprisesInScope.Count(placement => placement.Kind == Placements.PlacementKind.Confirmed);
+
+    /// <summary>How many of the counted enterprises a planner confirmed (they count like curated ones); empty for none.</summary>
+    protected abstract string Confirmed(int confirmed);
+
+    /// <summary>The best suggestions by name and score (汉威科技 0.82), up to three, for a SUGGESTED rule.</summary>
+    protected static string BestSuggestions(IReadOnlyList<Placement> suggested, string separator) =>
+        string.Join(separator, suggested.Take(3).Select(placement => $"{placement.Enterprise.Name} {Number(placement.Score ?? 0)}"));
+
     /// <summary>Where a source points, short: <c>001 ¶7</c> for paragraph 7 of article 001_….txt; curated in words.</summary>
     public string Source(SourceRef source)
     {
@@ -136,6 +147,8 @@ public abstract class AnalysisText
     protected abstract string Present(RuleBasis basis, int count, int sourced);
 
     protected abstract string Weak(RuleBasis basis, int count, int sourced);
+
+    protected abstract string Suggested(RuleBasis basis, IReadOnlyList<Placement> suggested);
 
     protected abstract string Unmapped(RuleBasis basis, ChainReport report, IReadOnlyList<ChainReport> others);
 
@@ -196,6 +209,12 @@ public abstract class AnalysisText
         protected override string Weak(RuleBasis basis, int count, int sourced) =>
             $"WEAK: {Enterprises(count, "work")} in this link in {Where(basis, "the whole city")} ({Basis(count, sourced)}), fewer than the threshold of {basis.Threshold} ({Bands(basis.Threshold)})";
 
+        protected override string Confirmed(int confirmed) =>
+            confirmed == 0 ? "" : $"; {confirmed} of the curated {(confirmed == 1 ? "is" : "are")} a planner's confirmation of a suggestion from the register";
+
+        protected override string Suggested(RuleBasis basis, IReadOnlyList<Placement> suggested) =>
+            $"SUGGESTED: no enterprise in {Where(basis, "the whole city")} is placed in this link, but {(suggested.Count == 1 ? "1 enterprise is" : $"{suggested.Count.ToString(CultureInfo.InvariantCulture)} enterprises are")} suggested for it from the register ({BestSuggestions(suggested, ", ")}{(suggested.Count > 3 ? ", …" : "")}): computed suggestions, not facts; confirm or reject them";
+
         protected override string Unmapped(RuleBasis basis, ChainReport report, IReadOnlyList<ChainReport> others) =>
             $"UNMAPPED: {Report(report)} ({Sources(report.Sources)}){(others.Count > 0 ? $", and {others.Count} more report{(others.Count == 1 ? "" : "s")} ({Listed(others, "; ", more => $"; {more} others")})" : "")}, but none of the {basis.KnownInScope} enterprises known there is mapped to this link";
 
@@ -233,6 +252,9 @@ public abstract class AnalysisText
             "IN_CHAIN" => $"an article ties it to {reason.Args[0]} (IN_CHAIN)",
             "SOURCED_PLACEMENT" => "an article states that it works in this link",
             "CURATED_PLACEMENT" => "its placement in this link is curated, not stated by an article",
+            "CONFIRMED_PLACEMENT" => "a planner confirmed its placement in this link",
+            "SUGGESTED_PLACEMENT" => $"suggested for this link from its register entry (score {reason.Args[0]}), not confirmed by a planner",
+            "EQUIVALENT_LINK" => $"placed in {reason.Args[0]} of {reason.Args[1]}, the same industry as {reason.Args[2]}",
             "NO_LOCATION" => "its location is not recorded",
             _ => $"tagged {reason.Args[0]}",
         };
@@ -281,16 +303,21 @@ public abstract class AnalysisText
         private static string Basis(int count, int sourced) => $"文章载明{sourced}家，整理{count - sourced}家";
 
         protected override string Present(RuleBasis basis, int count, int sourced) =>
-            $"PRESENT：{Where(basis, "全市")}有{count}家企业在此环节（{Basis(count, sourced)}），达到阈值{basis.Threshold}家";
+            $"已有：{Where(basis, "全市")}有{count}家企业在此环节（{Basis(count, sourced)}），达到阈值{basis.Threshold}家";
 
         protected override string Weak(RuleBasis basis, int count, int sourced) =>
-            $"WEAK：{Where(basis, "全市")}有{count}家企业在此环节（{Basis(count, sourced)}），少于阈值{basis.Threshold}家（{Bands(basis.Threshold)}）";
+            $"薄弱：{Where(basis, "全市")}有{count}家企业在此环节（{Basis(count, sourced)}），少于阈值{basis.Threshold}家（{Bands(basis.Threshold)}）";
 
         protected override string Unmapped(RuleBasis basis, ChainReport report, IReadOnlyList<ChainReport> others) =>
-            $"UNMAPPED：{Report(report)}（{Sources(report.Sources)}）{(others.Count > 0 ? $"，另有{others.Count}条报道（{Listed(others, "；", more => $"；等{more}条")}）" : "")}，但图中已知的当地{basis.KnownInScope}家企业均未对应到此环节";
+            $"未映射：{Report(report)}（{Sources(report.Sources)}）{(others.Count > 0 ? $"，另有{others.Count}条报道（{Listed(others, "；", more => $"；等{more}条")}）" : "")}，但图中已知的当地{basis.KnownInScope}家企业均未对应到此环节";
+
+        protected override string Confirmed(int confirmed) => confirmed == 0 ? "" : $"；整理所得中有{confirmed}家是规划人员对登记信息建议的确认";
+
+        protected override string Suggested(RuleBasis basis, IReadOnlyList<Placement> suggested) =>
+            $"待确认：{Where(basis, "全市")}尚无企业确定在此环节，但根据企业登记信息有{suggested.Count}家被建议归入此环节（{BestSuggestions(suggested, "、")}{(suggested.Count > 3 ? "等" : "")}）：这是计算得出的建议，不是事实，请确认或否决";
 
         protected override string Missing(RuleBasis basis) =>
-            $"MISSING：{Where(basis, "全市")}没有企业在此环节（当地已知{basis.KnownInScope}家企业中为0家），也没有文章报道{basis.Chain.Name}在此（{Bands(basis.Threshold)}）";
+            $"缺失：{Where(basis, "全市")}没有企业在此环节（当地已知{basis.KnownInScope}家企业中为0家），也没有文章报道{basis.Chain.Name}在此（{Bands(basis.Threshold)}）";
 
         protected override string Targeted(TargetingPlace place, string chain, int more) =>
             $"；{place.Place.Name}将{chain}列为发展目标（{SourcesOrCurated(place.Sources)}）{(more > 0 ? $"，另有{more}处" : "")}：这是目标，并非已有";
@@ -322,6 +349,9 @@ public abstract class AnalysisText
             "IN_CHAIN" => $"有文章把它与{reason.Args[0]}联系在一起",
             "SOURCED_PLACEMENT" => "有文章载明它在此环节",
             "CURATED_PLACEMENT" => "它在此环节是整理所得，并非文章载明",
+            "CONFIRMED_PLACEMENT" => "规划人员已确认它在此环节",
+            "SUGGESTED_PLACEMENT" => $"根据其登记信息建议归入此环节（得分{reason.Args[0]}），尚未经规划人员确认",
+            "EQUIVALENT_LINK" => $"在{reason.Args[1]}的{reason.Args[0]}环节，与{reason.Args[2]}属同一产业",
             "NO_LOCATION" => "未记录其所在地",
             "TAG_HIGH_TECH" => "标记为高新技术企业",
             "TAG_SPECIALIZED" => "标记为专精特新企业",

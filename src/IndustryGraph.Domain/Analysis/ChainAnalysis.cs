@@ -1,5 +1,6 @@
 using System.Globalization;
 using IndustryGraph.Domain.Graph;
+using IndustryGraph.Domain.Placements;
 
 namespace IndustryGraph.Domain.Analysis;
 
@@ -20,11 +21,14 @@ public sealed class ChainAnalysis(GraphIndex index)
     public ChainEvidence Evidence => evidence.Value;
 
     /// <summary>
-    /// PRESENT from the threshold, WEAK below it; with no enterprise in scope, UNMAPPED when an article reports the
-    /// chain in the scope (the graph does not know its enterprises there), else MISSING.
+    /// PRESENT from the threshold, WEAK below it; with no enterprise placed in scope, SUGGESTED when some are
+    /// suggested for the link there (a suggestion alone never makes a link PRESENT or WEAK), UNMAPPED when an article
+    /// reports the chain in the scope (the graph does not know its enterprises there), else MISSING.
     /// </summary>
-    public static LinkStatus StatusOf(int count, int threshold, bool reported) =>
-        count == 0 ? reported ? LinkStatus.Unmapped : LinkStatus.Missing : count < threshold ? LinkStatus.Weak : LinkStatus.Present;
+    public static LinkStatus StatusOf(int count, int threshold, bool reported, bool suggested = false) =>
+        count > 0 ? count < threshold ? LinkStatus.Weak : LinkStatus.Present
+        : suggested ? LinkStatus.Suggested
+        : reported ? LinkStatus.Unmapped : LinkStatus.Missing;
 
     public static void CheckThreshold(int threshold, string argument = "threshold")
     {
@@ -35,7 +39,7 @@ public sealed class ChainAnalysis(GraphIndex index)
     }
 
     private LinkStatus StatusOf(int link, int count, AnalysisScope scope, int threshold) =>
-        StatusOf(count, threshold, count == 0 && Evidence.IsReported(index.ChainOf(link), link, scope));
+        StatusOf(count, threshold, count == 0 && Evidence.IsReported(index.ChainOf(link), link, scope), count == 0 && AnySuggestedInScope(link, scope));
 
     public int ResolveChain(string reference, string argument = "chain") => index.ResolveOne(reference, EntityKind.IndustryChain, argument);
 
@@ -47,24 +51,24 @@ public sealed class ChainAnalysis(GraphIndex index)
         var linkEntity = index.Entity(link);
         for (var i = 0; i < workers.Length; i++)
         {
-            var (enterprise, sources) = workers[i];
-            placements[i] = new Placement(index.Entity(enterprise), linkEntity, sources, scope.Contains(index, enterprise));
+            var (enterprise, sources, kind) = workers[i];
+            placements[i] = new Placement(index.Entity(enterprise), linkEntity, sources, scope.Contains(index, enterprise)) { Kind = kind };
         }
 
         return placements;
     }
 
     // The index never changes, so each link's enterprises are merged and put in name order once, on first use.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, (int Enterprise, IReadOnlyList<SourceRef> Sources)[]> workersByName = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, (int Enterprise, IReadOnlyList<SourceRef> Sources, PlacementKind Kind)[]> workersByName = new();
 
-    private (int Enterprise, IReadOnlyList<SourceRef> Sources)[] WorkersByName(int link) => workersByName.GetOrAdd(link, _ =>
+    private (int Enterprise, IReadOnlyList<SourceRef> Sources, PlacementKind Kind)[] WorkersByName(int link) => workersByName.GetOrAdd(link, _ =>
     {
-        var workers = new List<(int Enterprise, IReadOnlyList<SourceRef> Sources)>();
+        var workers = new List<(int Enterprise, IReadOnlyList<SourceRef> Sources, PlacementKind Kind)>();
         var seen = new Dictionary<int, int>();
         foreach (var edge in index.Edges(link, Direction.In, RelationshipTypes.WorksIn))
         {
             var enterprise = index.EdgeFrom(edge);
-            if (index.KindOf(enterprise) != EntityKind.Enterprise)
+            if (!IsPlaceable(enterprise))
             {
                 continue;
             }
@@ -72,19 +76,88 @@ public sealed class ChainAnalysis(GraphIndex index)
             var sources = index.Edge(edge).Sources;
             if (seen.TryGetValue(enterprise, out var at))
             {
-                workers[at] = (enterprise, [.. workers[at].Sources.Concat(sources).Distinct()]);
+                workers[at] = (enterprise, [.. workers[at].Sources.Concat(sources).Distinct()], workers[at].Kind);
                 continue;
             }
 
             seen[enterprise] = workers.Count;
-            workers.Add((enterprise, sources));
+            workers.Add((enterprise, sources, sources.Any(source => !source.Curated) ? PlacementKind.Sourced : PlacementKind.Curated));
+        }
+
+        // A planner's confirmation counts like curation; a stated or curated placement of the same pair says more.
+        foreach (var record in index.PlacementRecordsOf(link))
+        {
+            var enterprise = index.PlacementEnterprise(record);
+            if (index.PlacementKindOf(record) == PlacementKind.Confirmed && IsPlaceable(enterprise) && seen.TryAdd(enterprise, workers.Count))
+            {
+                workers.Add((enterprise, [], PlacementKind.Confirmed));
+            }
         }
 
         // Stable, as List.Sort of the placements was not: ties in name keep edge order.
         return [.. workers.OrderBy(worker => index.Entity(worker.Enterprise).Name, StringComparer.Ordinal)];
     });
 
-    /// <summary>How many enterprises work in the link inside the scope, without building placements.</summary>
+    /// <summary>An enterprise that can be placed: not one the register shows deregistered, revoked or moved away.</summary>
+    private bool IsPlaceable(int enterprise) => index.KindOf(enterprise) == EntityKind.Enterprise && !index.Entity(enterprise).IsInactive();
+
+    /// <summary>
+    /// Enterprises only suggested for the link (no stated, curated or confirmed placement there), best score
+    /// first, marked in scope or not; at most <paramref name="limit"/> of them when given.
+    /// </summary>
+    public IReadOnlyList<Placement> Suggestions(int link, AnalysisScope scope, bool inScopeOnly = false, int limit = int.MaxValue)
+    {
+        var suggestions = new List<Placement>();
+        var linkEntity = index.Entity(link);
+        foreach (var record in index.PlacementRecordsOf(link))
+        {
+            if (suggestions.Count >= limit)
+            {
+                break;
+            }
+
+            var enterprise = index.PlacementEnterprise(record);
+            if (index.PlacementKindOf(record) != PlacementKind.Suggested || !IsPlaceable(enterprise) || IsPlaced(enterprise, link))
+            {
+                continue;
+            }
+
+            var inScope = scope.Contains(index, enterprise);
+            if (inScope || !inScopeOnly)
+            {
+                suggestions.Add(new Placement(index.Entity(enterprise), linkEntity, [], inScope) { Kind = PlacementKind.Suggested, Score = index.PlacementScore(record) });
+            }
+        }
+
+        return suggestions;
+    }
+
+    private bool AnySuggestedInScope(int link, AnalysisScope scope) => Suggestions(link, scope, inScopeOnly: true, limit: 1).Count > 0;
+
+    // A store keeps one record per (enterprise, link), so a suggested pair has no confirmation beside it: only a
+    // WORKS_IN relationship can place it already.
+    private bool IsPlaced(int enterprise, int link) => index.HasEdge(enterprise, RelationshipTypes.WorksIn, link);
+
+    /// <summary>Links of other chains named the same industry as this one (EQUIVALENT_TO, either way), by name.</summary>
+    public IReadOnlyList<int> EquivalentLinks(int link)
+    {
+        var found = new List<int>();
+        foreach (var direction in new[] { Direction.Out, Direction.In })
+        {
+            foreach (var edge in index.Edges(link, direction, RelationshipTypes.EquivalentTo))
+            {
+                var other = index.OtherEnd(edge, link);
+                if (other != link && !found.Contains(other))
+                {
+                    found.Add(other);
+                }
+            }
+        }
+
+        return [.. found.OrderBy(other => index.Entity(other).Name, StringComparer.Ordinal)];
+    }
+
+    /// <summary>How many enterprises are placed in the link inside the scope (stated, curated or confirmed), without building placements.</summary>
     public int CountInScope(int link, AnalysisScope scope)
     {
         // A dataset holds one relationship per (from, type, to), so counting edges counts enterprises.
@@ -92,7 +165,17 @@ public sealed class ChainAnalysis(GraphIndex index)
         foreach (var edge in index.Edges(link, Direction.In, RelationshipTypes.WorksIn))
         {
             var enterprise = index.EdgeFrom(edge);
-            if (index.KindOf(enterprise) == EntityKind.Enterprise && scope.Contains(index, enterprise))
+            if (IsPlaceable(enterprise) && scope.Contains(index, enterprise))
+            {
+                count++;
+            }
+        }
+
+        foreach (var record in index.PlacementRecordsOf(link))
+        {
+            var enterprise = index.PlacementEnterprise(record);
+            if (index.PlacementKindOf(record) == PlacementKind.Confirmed && IsPlaceable(enterprise) && scope.Contains(index, enterprise)
+                && !index.HasEdge(enterprise, RelationshipTypes.WorksIn, link))
             {
                 count++;
             }
@@ -107,13 +190,14 @@ public sealed class ChainAnalysis(GraphIndex index)
         var inScope = placements.Where(placement => placement.InScope).ToList();
         var chain = index.ChainOf(link);
         var reports = chain < 0 ? [] : Evidence.Reports(chain, link, scope);
-        var status = StatusOf(inScope.Count, threshold, reports.Count > 0);
+        var suggested = inScope.Count == 0 ? Suggestions(link, scope, inScopeOnly: true) : [];
+        var status = StatusOf(inScope.Count, threshold, reports.Count > 0, suggested.Count > 0);
         var category = scope.Kind == ScopeKind.Park ? Evidence.CategoryOf(index.IdOf(scope.Place!)) : null;
         var basis = new RuleBasis(scope, chain < 0 ? index.Entity(link) : index.Entity(chain), threshold, Evidence.Coverage(scope).KnownEnterprises, reports, category)
         {
             TargetedBy = status == LinkStatus.Missing && chain >= 0 ? TargetingPlaces(chain, scope) : [],
         };
-        return new LinkAssessment(index.Entity(link), status, inScope, placements.Count - inScope.Count, basis);
+        return new LinkAssessment(index.Entity(link), status, inScope, placements.Count - inScope.Count, basis) { SuggestedInScope = suggested };
     }
 
     public ChainMap Map(int chain, AnalysisScope scope, int threshold)
@@ -153,7 +237,7 @@ public sealed class ChainAnalysis(GraphIndex index)
             var placements = Placements(link, scope);
             var assessment = Assess(link, scope, threshold, placements);
             statuses.Add(assessment.Status);
-            if (assessment.Status == LinkStatus.Missing
+            if (assessment.Status is LinkStatus.Missing or LinkStatus.Suggested
                 || (includeUnmapped && assessment.Status == LinkStatus.Unmapped)
                 || (includeWeak && assessment.Status == LinkStatus.Weak))
             {
@@ -162,7 +246,7 @@ public sealed class ChainAnalysis(GraphIndex index)
                     targets,
                     focusParks,
                     () => Evidence.Reports(chain, link, scope, inScope: false),
-                    () => RankCandidates(chain, chainLinks, placements, scope),
+                    () => RankCandidates(chain, link, chainLinks, placements, scope),
                     () => Partners(link, chain, scope),
                     () => HostingPlaces(placements, scope, index.ParksOf),
                     () => HostingPlaces(placements, scope, enterprise => index.PrimaryDistrictOf(enterprise) is var district and >= 0 ? [district] : [])));
@@ -283,17 +367,51 @@ public sealed class ChainAnalysis(GraphIndex index)
         public const double SameDistrict = 2;
         public const double InChain = 0.5;
         public const double SourcedPlacement = 0.5;
+        public const double ConfirmedPlacement = 0.5;
+
+        /// <summary>Times the suggestion's score (0..1): a computed suggestion never outweighs a stated or confirmed placement.</summary>
+        public const double SuggestedPlacement = 0.4;
         public const double QualityTag = 0.5;
     }
 
     private static readonly string[] QualityTags = ["high-tech", "specialized", "listed"];
 
-    private List<Candidate> RankCandidates(int chain, int[] chainLinks, IReadOnlyList<Placement> placements, AnalysisScope scope)
+    /// <summary>
+    /// Everyone outside the scope who could fill the link: placed in it (stated, curated, confirmed) or suggested for
+    /// it, then the same for its equivalent links in other chains; each enterprise once, by its strongest placement.
+    /// </summary>
+    private List<Placement> CandidatePool(int link, IReadOnlyList<Placement> placements, AnalysisScope scope)
+    {
+        var pool = new List<Placement>();
+        var seen = new HashSet<int>();
+        void Add(Placement placement)
+        {
+            if (!placement.InScope && seen.Add(index.IdOf(placement.Enterprise)))
+            {
+                pool.Add(placement);
+            }
+        }
+
+        placements.ToList().ForEach(Add);
+        Suggestions(link, scope).ToList().ForEach(Add);
+        foreach (var equivalent in EquivalentLinks(link))
+        {
+            var via = index.Entity(equivalent);
+            foreach (var placement in Placements(equivalent, scope).Concat(Suggestions(equivalent, scope)))
+            {
+                Add(placement with { Via = via });
+            }
+        }
+
+        return pool;
+    }
+
+    private List<Candidate> RankCandidates(int chain, int link, int[] chainLinks, IReadOnlyList<Placement> placements, AnalysisScope scope)
     {
         var chainEntity = index.Entity(chain);
         var scopeDistrict = scope.Kind == ScopeKind.Park ? index.PrimaryDistrictOf(index.IdOf(scope.Place!)) : -1;
         var candidates = new List<Candidate>();
-        foreach (var placement in placements.Where(placement => !placement.InScope))
+        foreach (var placement in CandidatePool(link, placements, scope))
         {
             var enterprise = index.IdOf(placement.Enterprise);
             var reasons = new List<ScoreReason>();
@@ -319,9 +437,19 @@ public sealed class ChainAnalysis(GraphIndex index)
                 reasons.Add(new("IN_CHAIN", Points.InChain, chainEntity.Name));
             }
 
-            reasons.Add(placement.Sourced
-                ? new ScoreReason("SOURCED_PLACEMENT", Points.SourcedPlacement)
-                : new ScoreReason("CURATED_PLACEMENT", 0));
+            reasons.Add(placement.Kind switch
+            {
+                PlacementKind.Sourced => new ScoreReason("SOURCED_PLACEMENT", Points.SourcedPlacement),
+                PlacementKind.Confirmed => new ScoreReason("CONFIRMED_PLACEMENT", Points.ConfirmedPlacement),
+                PlacementKind.Suggested => new ScoreReason(
+                    "SUGGESTED_PLACEMENT", Math.Round(Points.SuggestedPlacement * (placement.Score ?? 0), 2), AnalysisText.Number(placement.Score ?? 0)),
+                _ => new ScoreReason("CURATED_PLACEMENT", 0),
+            });
+            if (placement.Via is { } via)
+            {
+                var viaChain = index.ChainOf(index.IdOf(via));
+                reasons.Add(new("EQUIVALENT_LINK", 0, via.Name, viaChain < 0 ? "" : index.Entity(viaChain).Name, index.Entity(link).Name));
+            }
             foreach (var tag in QualityTags.Where(placement.Enterprise.Tags.Contains))
             {
                 reasons.Add(new("TAG_" + tag.ToUpperInvariant().Replace('-', '_'), Points.QualityTag, tag));

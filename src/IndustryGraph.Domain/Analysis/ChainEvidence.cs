@@ -27,7 +27,20 @@ public enum ChainReportKind
 public sealed record ChainReport(Entity Place, ChainReportKind Kind, IReadOnlyList<Entity> Chains, string? Value, double? Count, IReadOnlyList<SourceRef> Sources);
 
 /// <summary>What the articles say about enterprises in a scope, against what the graph knows there.</summary>
-public sealed record EnterpriseCoverage(int KnownEnterprises, double? StatedEnterprises, IReadOnlyList<SourceRef> Sources, IReadOnlyList<Fact> Figures);
+public sealed record EnterpriseCoverage(int KnownEnterprises, double? StatedEnterprises, IReadOnlyList<SourceRef> Sources, IReadOnlyList<Fact> Figures)
+{
+    /// <summary>Known enterprises placed in some chain link (stated, curated or confirmed); inactive ones are not counted in any of the three.</summary>
+    public int PlacedEnterprises { get; init; }
+
+    /// <summary>Known enterprises only suggested for some link, not placed in any.</summary>
+    public int SuggestedEnterprises { get; init; }
+
+    /// <summary>Known active enterprises neither placed nor suggested.</summary>
+    public int UnplacedEnterprises { get; init; }
+
+    /// <summary>Known enterprises the register shows deregistered, revoked or moved away.</summary>
+    public int InactiveEnterprises { get; init; }
+}
 
 /// <summary>
 /// The article evidence of the graph, indexed for analysis: reports of chains in places, stated targets, and
@@ -212,11 +225,21 @@ public sealed class ChainEvidence
         }
 
         var known = 0;
+        var byState = new int[Enum.GetValues<EnterprisePlacementState>().Length];
+        var inactive = 0;
         for (var id = 0; id < index.EntityCount; id++)
         {
             if (index.KindOf(id) == EntityKind.Enterprise && scope.Contains(index, id))
             {
                 known++;
+                if (index.Entity(id).IsInactive())
+                {
+                    inactive++;
+                }
+                else
+                {
+                    byState[(int)index.PlacementStateOf(id)]++;
+                }
             }
         }
 
@@ -228,7 +251,13 @@ public sealed class ChainEvidence
             stated = Add(stated, Stated(root, figures, visited));
         }
 
-        return new EnterpriseCoverage(known, stated, figures.SelectMany(fact => fact.Sources).Where(source => !source.Curated).Distinct().ToList(), figures);
+        return new EnterpriseCoverage(known, stated, figures.SelectMany(fact => fact.Sources).Where(source => !source.Curated).Distinct().ToList(), figures)
+        {
+            PlacedEnterprises = byState[(int)EnterprisePlacementState.Placed],
+            SuggestedEnterprises = byState[(int)EnterprisePlacementState.Suggested],
+            UnplacedEnterprises = byState[(int)EnterprisePlacementState.Unplaced],
+            InactiveEnterprises = inactive,
+        };
     });
 
     private static double? Add(double? a, double? b) => a is null ? b : b is null ? a : a + b;

@@ -8,7 +8,7 @@ namespace IndustryGraph.Domain.Analysis;
 /// so a traversal step is a slice of an int array. Sized for a million entities and a few million edges:
 /// no per-node collections, only flat arrays.
 /// </summary>
-public sealed class GraphIndex
+public sealed partial class GraphIndex
 {
     private readonly Entity[] entities;
     private readonly Dictionary<string, int> idByKey;
@@ -78,6 +78,7 @@ public sealed class GraphIndex
         (linksStart, linkIds, chainOfLink) = BuildChains();
         (nameHashes, nameIds) = nameLookup.GetAwaiter().GetResult();
         (factStart, factList, factsAbout) = factIndex.GetAwaiter().GetResult();
+        placements = PlacementTable.Build(dataset.Placements, idByKey, entities);
 
         byte AddType(string type)
         {

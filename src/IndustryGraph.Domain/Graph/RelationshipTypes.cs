@@ -16,6 +16,9 @@ public static class RelationshipTypes
     public const string PartnersWith = "PARTNERS_WITH";
     public const string PartOf = "PART_OF";
 
+    /// <summary>Two links of different chains that are the same industry (curated): candidates cross chain boundaries through it.</summary>
+    public const string EquivalentTo = "EQUIVALENT_TO";
+
     private static readonly Dictionary<string, (EntityKind From, EntityKind To)[]> Allowed = new(StringComparer.Ordinal)
     {
         [LocatedIn] =
@@ -52,6 +55,7 @@ public static class RelationshipTypes
             (EntityKind.Enterprise, EntityKind.District), (EntityKind.Enterprise, EntityKind.Enterprise),
         ],
         [PartOf] = [(EntityKind.ChainLink, EntityKind.IndustryChain), (EntityKind.District, EntityKind.District)],
+        [EquivalentTo] = [(EntityKind.ChainLink, EntityKind.ChainLink)],
     };
 
     public static IReadOnlyCollection<string> All => Allowed.Keys;

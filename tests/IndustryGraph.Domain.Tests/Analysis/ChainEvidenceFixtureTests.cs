@@ -87,7 +87,7 @@ public sealed class ChainEvidenceFixtureTests
             "UNMAPPED: 一区 has 3 Y链 parks (article.txt ¶3), but none of the 2 enterprises known there is mapped to this link; no enterprise anywhere in the graph works in this link (what the graph does not know, not evidence that the city lacks it)",
             Link("chain-y", "d-one", "Y1").Rule);
         Assert.Equal(
-            "UNMAPPED：一区有3个Y链园区（article.txt ¶3），但图中已知的当地2家企业均未对应到此环节；图中任何地方都没有企业在此环节：这是图谱未掌握的信息，不能说明本市缺少此环节",
+            "未映射：一区有3个Y链园区（article.txt ¶3），但图中已知的当地2家企业均未对应到此环节；图中任何地方都没有企业在此环节：这是图谱未掌握的信息，不能说明本市缺少此环节",
             AnalysisText.Chinese.Rule(Link("chain-y", "d-one", "Y1")));
     }
 
@@ -124,7 +124,7 @@ public sealed class ChainEvidenceFixtureTests
         var orphan = both.Map(Id("chain-y"), AnalysisScope.Of(index, Id("park-orphan")), threshold: 2).Segments.SelectMany(segment => segment.Links).First();
         Assert.Equal(2, orphan.Reports.Count);
         Assert.StartsWith("UNMAPPED: 孤园 is described as “产业高地”, with Y链 already present (article.txt ¶3), but none of", orphan.Rule, StringComparison.Ordinal);
-        Assert.StartsWith("UNMAPPED：孤园被称为“产业高地”，已有Y链产业（article.txt ¶3），但图中", AnalysisText.Chinese.Rule(orphan), StringComparison.Ordinal);
+        Assert.StartsWith("未映射：孤园被称为“产业高地”，已有Y链产业（article.txt ¶3），但图中", AnalysisText.Chinese.Rule(orphan), StringComparison.Ordinal);
 
         var city = both.Map(Id("chain-y"), AnalysisScope.City, threshold: 2).Segments.SelectMany(segment => segment.Links).First();
         Assert.Equal(3, city.Reports.Count); // 一区 park count; 孤园 cluster and focus, one sentence
