@@ -9,6 +9,7 @@ using IndustryGraph.Server.Entities;
 using IndustryGraph.Server.GraphQL;
 using IndustryGraph.Server.Parks;
 using IndustryGraph.Server.Partners;
+using IndustryGraph.Server.Placements;
 
 namespace IndustryGraph.Server.Analysis;
 
@@ -28,10 +29,11 @@ public sealed class LinkStatusEnum : EnumerationGraphType<LinkStatus>
     public LinkStatusEnum()
     {
         Name = "LinkStatus";
-        Description = "A chain link in a scope: PRESENT (at least the threshold of enterprises work in it there), WEAK (at least one, fewer than the threshold), UNMAPPED (none the graph knows, but an article reports the chain there) or MISSING (no enterprise and no report).";
+        Description = "A chain link in a scope: PRESENT (at least the threshold of enterprises work in it there), WEAK (at least one, fewer than the threshold), SUGGESTED (none placed, some suggested from the register), UNMAPPED (none the graph knows, but an article reports the chain there) or MISSING (no enterprise and no report).";
         this.DescribeValues(
-            ("PRESENT", "At least the threshold of enterprises in scope work in the link."),
+            ("PRESENT", "At least the threshold of enterprises in scope work in the link (stated, curated or confirmed placements)."),
             ("WEAK", "Some enterprises in scope work in the link, fewer than the threshold: a link to strengthen (强链)."),
+            ("SUGGESTED", "No enterprise in scope is placed in the link, but some are suggested for it from their register entries: confirm them (see `suggestedInScope` and each one's `evidence`). A suggestion alone never makes a link PRESENT or WEAK."),
             ("UNMAPPED", "No enterprise in scope is mapped to the link, but an article reports the chain present in the scope (a count of its parks or enterprises, a cluster, a leading industry): the graph does not know those enterprises yet. See `reports`."),
             ("MISSING", "No enterprise in scope works in the link and no article reports the chain in the scope: the evidence says it is absent, a gap to fill (补链)."));
     }
@@ -93,6 +95,10 @@ public sealed class ScopeEnterpriseCoverageType : ObjectGraphType<EnterpriseCove
             .Description("Enterprises the articles state in the scope: the place's own enterprise_count (the latest, about no particular chain); where the place has none, the sum of the figures of the parks and districts inside it, so a district's figure and its parks' are never added together. Null when no article states one.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SourceRefType>>>>("sources").Description("Where the stated figures come from.").Resolve(context => context.Source.Sources);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<FactType>>>>("figures").Description("The enterprise_count facts summed into statedEnterprises.").Resolve(context => context.Source.Figures);
+        Field(coverage => coverage.PlacedEnterprises).Description("Known active enterprises placed in some chain link (stated, curated or confirmed).");
+        Field(coverage => coverage.SuggestedEnterprises).Description("Known active enterprises only suggested for some link (from the register), not placed in any: to confirm.");
+        Field(coverage => coverage.UnplacedEnterprises).Description("Known active enterprises neither placed nor suggested.");
+        Field(coverage => coverage.InactiveEnterprises).Description("Known enterprises the register shows deregistered, revoked or moved away (注销, 吊销, 迁出): kept, never placed, never candidates.");
     }
 }
 
@@ -131,12 +137,14 @@ public sealed class LinkPlacementType : ObjectGraphType<Placement>
     public LinkPlacementType()
     {
         Name = "LinkPlacement";
-        Description = "An enterprise working in a chain link (WORKS_IN), with the provenance of that placement: stated by an article, or curated.";
+        Description = "An enterprise in a chain link, with where that placement comes from: stated by an article, curated, confirmed by a planner, or suggested from the register (with its score and evidence).";
         Field<NonNullGraphType<EnterpriseType>>("enterprise").Description("The enterprise.").Resolve(context => context.Source.Enterprise);
         Field<NonNullGraphType<ChainLinkType>>("link").Description("The chain link it works in.").Resolve(context => context.Source.Link);
         Field(placement => placement.InScope).Description("True when the enterprise is inside the scope of the question.");
         Field(placement => placement.Sourced).Description("True when an article states the placement; false when it is curated domain knowledge only.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SourceRefType>>>>("sources").Description("Where the placement comes from.").Resolve(context => context.Source.Sources);
+        PlacementFields.AddTo(this);
+        Field<ChainLinkType>("via").Description("For a candidate found through an equivalent link of another chain (EQUIVALENT_TO): that link; null otherwise.").Resolve(context => context.Source.Via);
     }
 }
 
@@ -157,6 +165,9 @@ public sealed class LinkAssessmentType : ObjectGraphType<LinkAssessment>
         Field(assessment => assessment.EnterprisesElsewhere).Description("How many enterprises work in the link outside the scope.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<LinkPlacementType>>>>("enterprisesInScope").Description("The enterprises working in the link inside the scope, by name, each with its provenance.")
             .Resolve(context => context.Source.EnterprisesInScope);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<LinkPlacementType>>>>("suggestedInScope")
+            .Description("For a SUGGESTED link: the enterprises in scope suggested for it from the register, best score first, each with its score and evidence. Not counted in countInScope.")
+            .Resolve(context => context.Source.SuggestedInScope);
     }
 }
 
@@ -188,14 +199,15 @@ public sealed class CoverageCountsType : ObjectGraphType<CoverageCounts>
     public CoverageCountsType()
     {
         Name = "CoverageCounts";
-        Description = "How many links are PRESENT, WEAK, UNMAPPED and MISSING (they add up to `links`).";
+        Description = "How many links are PRESENT, WEAK, SUGGESTED, UNMAPPED and MISSING (they add up to `links`).";
         Field(counts => counts.Links).Description("All links counted.");
         Field(counts => counts.Present).Description("Links PRESENT.");
         Field(counts => counts.Weak).Description("Links WEAK.");
         Field(counts => counts.Unmapped).Description("Links UNMAPPED: no enterprise known in scope, but the chain is reported there.");
         Field(counts => counts.Missing).Description("Links MISSING: no enterprise and no report in scope.");
+        Field(counts => counts.Suggested).Description("Links SUGGESTED: no enterprise placed in scope, some suggested from the register.");
         Field(counts => counts.Reached).Description("(present + weak) / links, 0 to 1; 0 when there are no links.");
-        Field(counts => counts.Evidenced).Description("(present + weak + unmapped) / links: the share with any evidence in the scope, 0 to 1.");
+        Field(counts => counts.Evidenced).Description("(present + weak + suggested + unmapped) / links: the share with any evidence in the scope, 0 to 1.");
     }
 }
 
@@ -222,7 +234,7 @@ public sealed class ScoreReasonType : ObjectGraphType<ScoreReason>
     {
         Name = "ScoreReason";
         Description = "One part of a candidate's score: a code, its points, and the fact behind it in words.";
-        Field(reason => reason.Code).Description("LEADS_CHAIN (3), ANCHOR_TAG (2), CHAIN_LINKS (1 per link of the chain), SAME_DISTRICT (2), IN_CHAIN (0.5), SOURCED_PLACEMENT (0.5) or CURATED_PLACEMENT (0), TAG_HIGH_TECH / TAG_SPECIALIZED / TAG_LISTED (0.5), NO_LOCATION (0).");
+        Field(reason => reason.Code).Description("LEADS_CHAIN (3), ANCHOR_TAG (2), CHAIN_LINKS (1 per link of the chain), SAME_DISTRICT (2), IN_CHAIN (0.5), SOURCED_PLACEMENT (0.5), CONFIRMED_PLACEMENT (0.5), SUGGESTED_PLACEMENT (0.4 × the suggestion's score: computed, not confirmed) or CURATED_PLACEMENT (0), EQUIVALENT_LINK (0: placed in the same industry's link of another chain), TAG_HIGH_TECH / TAG_SPECIALIZED / TAG_LISTED (0.5), NO_LOCATION (0).");
         Field(reason => reason.Points).Description("Points it adds to the score.");
         Field<NonNullGraphType<StringGraphType>>("text").Description("The reason in words, in the request's language (Accept-Language: zh for Chinese).").Resolve(context => context.Text().Reason(context.Source));
     }
@@ -233,7 +245,7 @@ public sealed class GapCandidateType : ObjectGraphType<Candidate>
     public GapCandidateType()
     {
         Name = "GapCandidate";
-        Description = "An enterprise outside the scope that works in the link: someone to attract (补链/强链), with a transparent score.";
+        Description = "An enterprise outside the scope placed in or suggested for the link (or an equivalent link of another chain): someone to attract (补链/强链), with a transparent score. A suggested one says so in its reasons and its placement's kind.";
         Field<NonNullGraphType<EnterpriseType>>("enterprise").Description("The enterprise.").Resolve(context => context.Source.Enterprise);
         Field(candidate => candidate.Score).Description("The sum of the reasons' points; higher first.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ScoreReasonType>>>>("reasons").Description("Every part of the score.").Resolve(context => context.Source.Reasons);
@@ -302,7 +314,7 @@ public sealed class ChainGapType : ObjectGraphType<ChainGap>
             .Resolve(context => context.Source.Assessment.EnterprisesInScope);
         Field<NonNullGraphType<IntGraphType>>("candidateCount").Description("How many candidates there are in all.").Resolve(context => context.Source.Candidates.Count);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<GapCandidateType>>>>("candidates")
-            .Description("Enterprises outside the scope working in the link, best score first (ties by name).")
+            .Description("Enterprises outside the scope placed in the link, suggested for it, or placed in or suggested for an equivalent link of another chain; best score first (ties by name).")
             .Argument<IntGraphType>("first", $"How many (default {DefaultCandidates}, at most {AnalysisQueries.MaxList}).", argument => argument.DefaultValue = DefaultCandidates)
             .Resolve(context => context.Source.Candidates.Take(AnalysisQueries.ListSize(context, "candidates", "first")).ToList());
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResearchPartnerSupportType>>>>("researchPartners")

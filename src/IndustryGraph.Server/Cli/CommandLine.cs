@@ -22,7 +22,7 @@ public static class CommandLine
 
         var root = new RootCommand("IndustryGraph: a GraphQL knowledge graph of Zhengzhou's industrial parks, enterprises, industry chains and research partners.")
         {
-            urls, seed, cors, serve, SeedCommand(), Reports.ReportCommand.Build(),
+            urls, seed, cors, serve, SeedCommand(), Reports.ReportCommand.Build(), Placements.PlacementsCommand.Build(),
         };
         store.AddTo(root);
         foreach (var command in Transfer.DataCommands.Build())

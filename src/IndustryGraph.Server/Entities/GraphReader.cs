@@ -20,6 +20,7 @@ public sealed class GraphReader : IAsyncDisposable
     private readonly BatchLoader<string, Entity> entities;
     private readonly BatchLoader<string, IReadOnlyList<Fact>> facts;
     private readonly BatchLoader<RelationshipQuery, IReadOnlyList<Relationship>> relationships;
+    private readonly BatchLoader<string, IReadOnlyList<Domain.Placements.PlacementRecord>> placements;
 
     private readonly RequestLanguage language;
 
@@ -32,6 +33,8 @@ public sealed class GraphReader : IAsyncDisposable
         facts = new BatchLoader<string, IReadOnlyList<Fact>>(async (keys, cancellationToken) =>
             await (await ReadsAsync(cancellationToken).ConfigureAwait(false)).GetFactsAsync(keys, cancellationToken).ConfigureAwait(false));
         relationships = new BatchLoader<RelationshipQuery, IReadOnlyList<Relationship>>(FetchRelationshipsAsync);
+        placements = new BatchLoader<string, IReadOnlyList<Domain.Placements.PlacementRecord>>(async (keys, cancellationToken) =>
+            await (await ReadsAsync(cancellationToken).ConfigureAwait(false)).GetPlacementsAsync(keys, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>
@@ -97,6 +100,10 @@ public sealed class GraphReader : IAsyncDisposable
     public IDataLoaderResult<IReadOnlyList<Entity>> Entities(IEnumerable<string> keys) => entities.LoadMany(keys);
 
     public IDataLoaderResult<IReadOnlyList<Fact>> Facts(string key) => facts.Load(key).Then(found => found ?? []);
+
+    /// <summary>The stored placement records (suggested, confirmed, rejected) of an enterprise, with their evidence.</summary>
+    public IDataLoaderResult<IReadOnlyList<Domain.Placements.PlacementRecord>> Placements(string enterpriseKey) =>
+        placements.Load(enterpriseKey).Then(found => found ?? []);
 
     public IDataLoaderResult<IReadOnlyList<Relationship>> Relationships(string key, Direction? direction, string? type) =>
         relationships.Load(new RelationshipQuery(key, direction, type)).Then(found => found ?? []);

@@ -1,3 +1,4 @@
+using IndustryGraph.Server.Placements;
 using System.Text.Encodings.Web;
 using GraphQL;
 using IndustryGraph.Domain.Store;
@@ -45,6 +46,7 @@ public static class ServerHost
         builder.Services.AddAccess();
         builder.Services.AddEditing();
         builder.Services.AddAudit();
+        builder.Services.AddPlacements();
         builder.Services.AddGraphQL(graphQL => graphQL
             .AddSchema<IndustryGraphSchema>()
             // Chinese stays readable in responses instead of \uXXXX escapes.
