@@ -644,7 +644,7 @@ public sealed partial class SqliteGraphStore
                     yield return part.Entities;
                 }
 
-                if (part.Relationships.Count + part.MoreSources.Count + part.Facts.Count > 0)
+                if (part.Relationships.Count + part.MoreSources.Count + part.Facts.Count + part.Placements.Count + part.SuggestedFor.Count > 0)
                 {
                     held = part with { Entities = [] };
                     yield break;
@@ -666,7 +666,7 @@ public sealed partial class SqliteGraphStore
                     yield return part;
                 }
 
-                if (part.Facts.Count > 0)
+                if (part.Facts.Count + part.Placements.Count + part.SuggestedFor.Count > 0)
                 {
                     held = part with { Relationships = [], MoreSources = [] };
                     yield break;
