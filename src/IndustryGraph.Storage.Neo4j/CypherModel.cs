@@ -310,6 +310,13 @@ public static class CypherModel
         ["decided_at"] = record.DecidedAt is { } at ? Domain.Placements.PlacementRecords.FormatTime(at) : null,
     };
 
+    /// <summary>A record's pair alone: what <see cref="RemovePlacements"/> needs.</summary>
+    public static Dictionary<string, object?> PlacementPair(Domain.Placements.PlacementRecord record) => new(StringComparer.Ordinal)
+    {
+        ["enterprise"] = record.EnterpriseKey,
+        ["link"] = record.LinkKey,
+    };
+
     public static Domain.Placements.PlacementRecord ReadPlacement(GraphNode node)
     {
         var p = node.Properties;

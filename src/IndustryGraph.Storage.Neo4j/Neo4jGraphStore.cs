@@ -296,7 +296,7 @@ public sealed class Neo4jGraphStore(QueryApiTransport transport, Neo4jSettings s
             }
 
             await RunBatchesAsync(transaction, CypherModel.AddFacts, "rows", plan.FactsToAdd.Select(CypherModel.FactRow), options.Progress, counter, cancellationToken).ConfigureAwait(false);
-            await RunBatchesAsync(transaction, CypherModel.RemovePlacements, "rows", plan.PlacementsToRemove.Select(CypherModel.PlacementRow), options.Progress, counter, cancellationToken).ConfigureAwait(false);
+            await RunBatchesAsync(transaction, CypherModel.RemovePlacements, "rows", plan.PlacementsToRemove.Select(CypherModel.PlacementPair), options.Progress, counter, cancellationToken).ConfigureAwait(false);
             await RunBatchesAsync(transaction, CypherModel.WritePlacements, "rows", plan.PlacementsToWrite.Select(CypherModel.PlacementRow), options.Progress, counter, cancellationToken).ConfigureAwait(false);
 
             var version = before;
