@@ -8,26 +8,16 @@ namespace IndustryGraph.Domain.Placements;
 /// <summary>The SCREAMING_SNAKE codes of placement kinds, as stores, files and the API write them (SUGGESTED).</summary>
 public static class PlacementKindNames
 {
-    public static string ToCode(this PlacementKind kind) => kind switch
-    {
-        PlacementKind.Sourced => "SOURCED",
-        PlacementKind.Curated => "CURATED",
-        PlacementKind.Suggested => "SUGGESTED",
-        PlacementKind.Confirmed => "CONFIRMED",
-        PlacementKind.Rejected => "REJECTED",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-    };
+    // Written once per kind (an import writes millions of records).
+    private static readonly string[] KindCodes = [.. Enum.GetValues<PlacementKind>().Select(kind => kind.ToString().ToUpperInvariant())];
+    private static readonly string[] EvidenceCodes = [.. Enum.GetValues<PlacementEvidenceKind>().Select(kind => kind.ToString().ToUpperInvariant())];
+
+    public static string ToCode(this PlacementKind kind) => KindCodes[(int)kind];
 
     public static bool TryParse(string code, out PlacementKind kind) =>
         Enum.TryParse(code.Trim(), ignoreCase: true, out kind) && Enum.IsDefined(kind) && !int.TryParse(code, out _);
 
-    public static string ToCode(this PlacementEvidenceKind kind) => kind switch
-    {
-        PlacementEvidenceKind.Code => "CODE",
-        PlacementEvidenceKind.Word => "WORD",
-        PlacementEvidenceKind.Name => "NAME",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-    };
+    public static string ToCode(this PlacementEvidenceKind kind) => EvidenceCodes[(int)kind];
 
     public static bool TryParseEvidence(string code, out PlacementEvidenceKind kind) =>
         Enum.TryParse(code.Trim(), ignoreCase: true, out kind) && Enum.IsDefined(kind) && !int.TryParse(code, out _);
