@@ -18,7 +18,10 @@ public sealed record ImportPart(IReadOnlyList<Entity> Entities, IReadOnlyList<Re
     /// </summary>
     public IReadOnlyList<Placements.PlacementRecord> Placements { get; init; } = [];
 
-    /// <summary>Enterprises whose suggestions this import computed anew (also those for which it found none).</summary>
+    /// <summary>
+    /// Enterprises whose suggestions this import computed anew (also those for which it found none), named in the
+    /// part that brings their suggestions or an earlier one. Records of enterprises not named are written as given.
+    /// </summary>
     public IReadOnlyList<string> SuggestedFor { get; init; } = [];
 
     public static ImportPart OfEntities(IReadOnlyList<Entity> entities) => new(entities, [], []);
