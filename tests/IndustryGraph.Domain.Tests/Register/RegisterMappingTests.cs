@@ -1,6 +1,7 @@
 using IndustryGraph.Domain.Graph;
 using IndustryGraph.Domain.Placements;
 using IndustryGraph.Domain.Register;
+using IndustryGraph.Storage.Contract;
 
 namespace IndustryGraph.Domain.Tests.Register;
 
@@ -83,21 +84,11 @@ public sealed class RegisterMappingTests
     [Fact]
     public void Active_enterprises_get_suggestions_with_the_basis_and_inactive_ones_none()
     {
-        var suggester = new WordSuggester("传感器", "link-smart-sensor-module");
+        var suggester = new WordPlacementSuggester("传感器", "link-smart-sensor-module");
         var active = Mapping("register-a", "2026-01-01", suggester).Map(Entry(), null);
         var placement = Assert.Single(active.Placements);
         Assert.Equal(PlacementKind.Suggested, placement.Kind);
         Assert.Equal(new EnterpriseDescription("郑州甲传感科技有限公司", "3983", "一般项目：传感器制造；传感器销售").Basis, placement.Basis);
         Assert.Empty(Mapping("register-a", "2026-01-01", suggester).Map(Entry(status: "注销"), null).Placements);
-    }
-
-    /// <summary>A test double for the suggester port: one link for every scope holding a word.</summary>
-    private sealed class WordSuggester(string word, string link) : IPlacementSuggester
-    {
-        public IReadOnlyList<PlacementSuggestion> Suggest(EnterpriseDescription enterprise)
-        {
-            var at = enterprise.BusinessScope.IndexOf(word, StringComparison.Ordinal);
-            return at < 0 ? [] : [new PlacementSuggestion(link, 0.8, [new PlacementEvidence(PlacementEvidenceKind.Word, word, at, word.Length)])];
-        }
     }
 }
