@@ -40,7 +40,6 @@ public sealed class RegisterMapping(string documentKey, string asOf, Func<string
         public const string RegisteredCapital = "registered_capital";
         public const string Address = "address";
         public const string IndustryCode = "industry_code";
-        public const string IndustryName = "industry_name";
         public const string BusinessScope = "business_scope";
         public const string InsuredStaff = "insured_staff";
         public const string DistrictCode = "district_code";
@@ -143,8 +142,8 @@ public sealed class RegisterMapping(string documentKey, string asOf, Func<string
 
         if (entry.Industry is { } industry)
         {
+            // The name is the shipped table's (seed/reference); the code alone is kept, as one fact per figure.
             yield return Text(FactKeys.IndustryCode, industry.Code, asOf);
-            yield return Text(FactKeys.IndustryName, industry.Name, asOf);
         }
 
         if (entry.BusinessScope.Length > 0 && !RegisterValues.IsBlank(entry.BusinessScope))
