@@ -31,7 +31,7 @@ public sealed class RegisterRowReader(RegisterHeader header, IndustryClassificat
         string Cell(RegisterColumn column)
         {
             var at = header.IndexOf(column);
-            return at >= 0 && at < cells.Count ? cells[at].Trim() : "";
+            return at >= 0 && at < cells.Count ? RegisterValues.Storable(cells[at], freeText: column == RegisterColumn.BusinessScope).Trim() : "";
         }
 
         int ColumnOf(RegisterColumn column) => header.IndexOf(column) + 1;
@@ -146,6 +146,33 @@ public sealed class RegisterRowReader(RegisterHeader header, IndustryClassificat
 /// <summary>How a register writes dates, amounts, counts and lists.</summary>
 public static class RegisterValues
 {
+    /// <summary>
+    /// The text as the store keeps it (<see cref="Graph.StoredText"/>): control characters become spaces; line
+    /// breaks (CR LF read as LF) and tabs stay in free text only.
+    /// </summary>
+    public static string Storable(string text, bool freeText)
+    {
+        if (Graph.StoredText.ProblemIn(text, freeText) is null)
+        {
+            return text;
+        }
+
+        var builder = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n' && freeText)
+            {
+                continue;
+            }
+
+            var keep = !char.IsControl(c) || (freeText && c is '\n' or '\t');
+            builder.Append(keep && !char.IsSurrogate(c) && c is not '\uFFFE' and not '\uFFFF' ? c : ' ');
+        }
+
+        return builder.ToString();
+    }
+
     /// <summary>A cell a register fills when it has nothing ("-", "--", "暂无", "无").</summary>
     public static bool IsBlank(string text) => text.Trim() is "-" or "--" or "—" or "暂无" or "无" or "/" or "null";
 

@@ -104,4 +104,13 @@ public sealed class RegisterRowReaderTests
         Assert.Null(entry!.District.District);
         Assert.Contains(problems.Warnings, warning => warning.Message.Contains("without a district", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Control_characters_become_spaces_and_line_breaks_stay_only_in_the_business_scope()
+    {
+        var (entry, _) = Read(Row((RegisterColumn.Name, "郑州\u0001甲公司\n"), (RegisterColumn.CreditCode, "91350100M000100Y43"),
+            (RegisterColumn.BusinessScope, "传感器制造；\r\n传感器销售\u0007")));
+        Assert.Equal("郑州 甲公司", entry!.Name);
+        Assert.Equal("传感器制造；\n传感器销售", entry.BusinessScope);
+    }
 }

@@ -61,7 +61,8 @@ public sealed record RegisterImportResult(RegisterProblems Problems, ImportSumma
 /// </summary>
 public sealed class RegisterImport(IGraphStore store, IndustryClassification industries, IPlacementSuggester? suggester)
 {
-    private const int BatchRows = 2_000;
+    // Rows mapped together, with one read of what the store holds of their enterprises.
+    private const int BatchRows = 5_000;
     private const int FactsPerPart = 50_000;
 
     public async Task<RegisterImportResult> RunAsync(string path, RegisterImportOptions options, CancellationToken cancellationToken)
@@ -151,7 +152,7 @@ public sealed class RegisterImport(IGraphStore store, IndustryClassification ind
             RegisterRowReader? reader = null;
             var batch = new List<RegisterEntry>(BatchRows);
             var documentGiven = false;
-            foreach (var (row, cells) in file.Rows())
+            foreach (var (row, cells) in ReadOrReject(file))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (reader is null)
@@ -220,6 +221,29 @@ public sealed class RegisterImport(IGraphStore store, IndustryClassification ind
             if (suggesting)
             {
                 emit(new ImportPart([], [], []) { Placements = placements, SuggestedFor = suggestedFor });
+            }
+        }
+
+        /// <summary>The file's rows; a file that breaks while it is read (a damaged workbook) is one problem and rejects the import.</summary>
+        private IEnumerable<(int Row, IReadOnlyList<string> Cells)> ReadOrReject(RegisterFile file)
+        {
+            using var rows = file.Rows().GetEnumerator();
+            while (true)
+            {
+                try
+                {
+                    if (!rows.MoveNext())
+                    {
+                        yield break;
+                    }
+                }
+                catch (Exception exception) when (exception is InvalidDataException or IOException or System.Xml.XmlException or InvalidOperationException or FormatException)
+                {
+                    problems.Error(0, 0, problems.Text.NotAWorkbook(exception.Message));
+                    throw new RegisterRejectedException();
+                }
+
+                yield return rows.Current;
             }
         }
 
