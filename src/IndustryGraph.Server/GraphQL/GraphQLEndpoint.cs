@@ -7,6 +7,7 @@ using GraphQL.Transport;
 using GraphQL.Types;
 using GraphQL.Validation;
 using GraphQLParser.AST;
+using IndustryGraph.Domain.Cancellation;
 using Microsoft.Extensions.Options;
 
 namespace IndustryGraph.Server.GraphQL;
@@ -85,6 +86,8 @@ public sealed class GraphQLEndpoint(
         // One clock for waiting, parsing, validation, execution and writing; the work stops when the client goes away.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         timeout.CancelAfter(timeLimit);
+        // Name resolution and analysis deep below the resolvers look at it too (WorkCancellation).
+        WorkCancellation.Set(timeout.Token);
         var started = Stopwatch.GetTimestamp();
         try
         {
@@ -100,17 +103,50 @@ public sealed class GraphQLEndpoint(
             return;
         }
 
+        // The answer is made into a bounded buffer while the request holds its slot, and written after the slot
+        // is given back: a client that does not read holds its connection (until Kestrel's minimum data rate drops
+        // it), never a slot other requests wait for.
+        BufferedAnswer? answer;
         try
         {
-            await RunAsync(http, request, mediaType, isGet, timeout, started);
+            answer = await RunAsync(http, request, mediaType, isGet, timeout, started);
         }
         finally
         {
             running.Release();
         }
+
+        if (answer is not null)
+        {
+            using (answer)
+            {
+                await answer.WriteAsync(http);
+            }
+        }
     }
 
-    private async Task RunAsync(HttpContext http, GraphQLRequest request, string mediaType, bool isGet, CancellationTokenSource timeout, long started)
+    /// <summary>An answer made and waiting to be written: its status, media type and bytes.</summary>
+    private sealed class BufferedAnswer(int status, string mediaType, BoundedBuffer body) : IDisposable
+    {
+        public async Task WriteAsync(HttpContext http)
+        {
+            http.Response.StatusCode = status;
+            http.Response.ContentType = $"{mediaType}; charset=utf-8";
+            http.Response.ContentLength = body.Length;
+            try
+            {
+                await http.Response.Body.WriteAsync(body.GetBuffer().AsMemory(0, (int)body.Length), http.RequestAborted);
+            }
+            catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+            {
+                // The client went away, or read slower than the minimum rate and was dropped.
+            }
+        }
+
+        public void Dispose() => body.Dispose();
+    }
+
+    private async Task<BufferedAnswer?> RunAsync(HttpContext http, GraphQLRequest request, string mediaType, bool isGet, CancellationTokenSource timeout, long started)
     {
         var timeLimit = limits.Value.ExecutionTimeout;
         // A cached text parsed and passed every rule before: it needs neither the line check nor the thread pool.
@@ -118,7 +154,7 @@ public sealed class GraphQLEndpoint(
         if (!cached && QueryText.Check(request.Query!, limits.Value.MaxQueryLineChars) is { } textError)
         {
             await WriteRequestErrorAsync(http, mediaType == GraphQLResponseJson ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK, textError.Code!, textError.Message, mediaType, textError);
-            return;
+            return null;
         }
 
         ExecutionResult result;
@@ -149,14 +185,14 @@ public sealed class GraphQLEndpoint(
                 await WriteTimeoutAsync(http, timeLimit, mediaType);
             }
 
-            return;
+            return null;
         }
 
         // Cancellation is noticed between fields; a query that finished just past the limit is still over it.
         if (Stopwatch.GetElapsedTime(started) > timeLimit)
         {
             await WriteTimeoutAsync(http, timeLimit, mediaType);
-            return;
+            return null;
         }
 
         var status = StatusCodes.Status200OK;
@@ -190,31 +226,31 @@ public sealed class GraphQLEndpoint(
         }
 
         // Written to a bounded buffer first: an answer over the limit is refused whole, never sent in part.
-        using var answer = new BoundedBuffer(limits.Value.MaxResponseBytes);
+        var answer = new BoundedBuffer(limits.Value.MaxResponseBytes);
         try
         {
             await serializer.WriteAsync(answer, result, timeout.Token);
         }
         catch (BoundedBuffer.FullException)
         {
+            answer.Dispose();
             await WriteRequestErrorAsync(http, mediaType == GraphQLResponseJson ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK, ErrorCodes.ResponseTooLarge,
                 $"the answer is larger than the limit of {limits.Value.MaxResponseBytes} bytes: ask for smaller pages or fewer fields", mediaType);
-            return;
+            return null;
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
-            return;
+            answer.Dispose();
+            return null;
         }
 
-        http.Response.StatusCode = status;
-        http.Response.ContentType = $"{mediaType}; charset=utf-8";
-        http.Response.ContentLength = answer.Length;
-        await http.Response.Body.WriteAsync(answer.GetBuffer().AsMemory(0, (int)answer.Length), http.RequestAborted);
         // The client gets INTERNAL and a plain message; the cause stays here.
         foreach (var error in result.Errors?.Where(error => StableErrorInfoProvider.CodeOf(error) == ErrorCodes.Internal) ?? [])
         {
             logger.LogError(error.InnerException, "query answered with an internal error ({Message}): {Query}", error.Message, request.Query);
         }
+
+        return new BufferedAnswer(status, mediaType, answer);
     }
 
     /// <summary>Spec: prefer application/graphql-response+json; a missing Accept or */* gets application/json.</summary>

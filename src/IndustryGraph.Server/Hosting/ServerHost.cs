@@ -33,6 +33,8 @@ public static class ServerHost
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls(options.Urls);
+        var connectionLimits = "";
+        builder.WebHost.ConfigureKestrel(kestrel => connectionLimits = ConnectionLimits.Apply(kestrel, ConnectionLimits.OpenFileLimit()));
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         // It logs each request's start and end (Information, off here) and a start-up failure, which also ends the
         // command with its exception. While any of its levels is on, ASP.NET Core starts an Activity for every
@@ -55,6 +57,7 @@ public static class ServerHost
         configure?.Invoke(builder.Services);
 
         var app = builder.Build();
+        app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation("connections: {Limits}", connectionLimits));
         StoreSelection.OpenWithSeedAsync(app.Services, options.StoreSettings, options.SeedFolder).GetAwaiter().GetResult();
         app.Use(StorageFaultReporting.BarrierAsync);
         app.UseAllowedOrigins(CorsFeature.AllowedOrigins(options.CorsOrigins));
