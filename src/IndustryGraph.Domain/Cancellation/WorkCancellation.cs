@@ -20,10 +20,10 @@ public static class WorkCancellation
     /// <summary>Throws <see cref="OperationCanceledException"/> when the current work's request is cancelled.</summary>
     public static void ThrowIfCancelled() => Current.Value.ThrowIfCancellationRequested();
 
-    /// <summary>Every <see cref="StepsBetweenChecks"/>th step, the same as <see cref="ThrowIfCancelled"/>.</summary>
+    /// <summary>On the first step and every <see cref="StepsBetweenChecks"/>th after it, the same as <see cref="ThrowIfCancelled()"/>.</summary>
     public static void ThrowIfCancelled(int step)
     {
-        if (step % StepsBetweenChecks == 0)
+        if (step % StepsBetweenChecks == 1)
         {
             ThrowIfCancelled();
         }

@@ -79,11 +79,10 @@ public sealed class AnalysisRunner(AnalysisIndexProvider provider, IOptions<Anal
 
         var chinese = context.Text().Language == AnalysisLanguage.Chinese;
         CheckReferenceLengths(context, field, IndexFigures.Of(snapshot.Index).LongestName, chinese);
-        var unknownNames = context.RequestServices?.GetService<UnknownNameBudget>();
-        unknownNames?.CheckLeft(field, chinese);
+        var unknownNames = context.RequestServices?.GetService<UnknownNameBudget>() ?? new UnknownNameBudget();
         try
         {
-            var request = prepare(snapshot);
+            var request = unknownNames.Resolve(field, chinese, () => prepare(snapshot));
             if (options.Value.CacheDuration <= TimeSpan.Zero || ExpiryOf(snapshot.Version) is not { } expiry)
             {
                 return request.Compute();
@@ -105,11 +104,6 @@ public sealed class AnalysisRunner(AnalysisIndexProvider provider, IOptions<Anal
         }
         catch (AnalysisException exception)
         {
-            if (exception.Error == AnalysisError.NotFound)
-            {
-                unknownNames?.Spend();
-            }
-
             throw new ApiError(exception.Error == AnalysisError.NotFound ? ErrorCodes.NotFound : ErrorCodes.BadUserInput,
                 $"{field}: {exception.MessageIn(context.Text())}", exception.Suggestions);
         }
@@ -201,7 +195,7 @@ public sealed class AnalysisRunner(AnalysisIndexProvider provider, IOptions<Anal
 }
 
 /// <summary>
-/// How many references that name nothing one request may resolve: each one scans every name for suggestions, so a
+/// How many references that name nothing (or several things) one request may resolve: each one scans every name for suggestions, so a
 /// request of a hundred unknown names would hold its slot for the whole clock on a large graph. Past the budget an
 /// analysis field answers at once without looking its names up.
 /// </summary>
@@ -209,17 +203,31 @@ public sealed class UnknownNameBudget
 {
     public const int PerRequest = 3;
 
+    // The fields of one request resolve their names one at a time, so the budget is exact under parallel execution.
+    private readonly Lock gate = new();
     private int spent;
 
-    public void Spend() => Interlocked.Increment(ref spent);
-
-    public void CheckLeft(string field, bool chinese)
+    /// <summary>Runs <paramref name="resolve"/> (an analysis's argument resolution) while the budget lasts, counting a reference that names nothing against it.</summary>
+    public T Resolve<T>(string field, bool chinese, Func<T> resolve)
     {
-        if (Volatile.Read(ref spent) >= PerRequest)
+        lock (gate)
         {
-            throw new ApiError(ErrorCodes.BadUserInput, chinese
-                ? $"{field}: 本次请求已有 {PerRequest} 个名称找不到任何实体，其余名称不再查找：请先更正这些名称"
-                : $"{field}: {PerRequest} names in this request already named nothing; the rest are not looked up: correct those first");
+            if (spent >= PerRequest)
+            {
+                throw new ApiError(ErrorCodes.BadUserInput, chinese
+                    ? $"{field}: 本次请求已有 {PerRequest} 个名称找不到或不唯一，其余名称不再查找：请先更正这些名称"
+                    : $"{field}: {PerRequest} names in this request already named nothing (or more than one thing); the rest are not looked up: correct those first");
+            }
+
+            try
+            {
+                return resolve();
+            }
+            catch (AnalysisException exception) when (exception.Error == AnalysisError.NotFound)
+            {
+                spent++;
+                throw;
+            }
         }
     }
 }

@@ -59,6 +59,7 @@ public static class ServerHost
         var app = builder.Build();
         app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation("connections: {Limits}", connectionLimits));
         StoreSelection.OpenWithSeedAsync(app.Services, options.StoreSettings, options.SeedFolder).GetAwaiter().GetResult();
+        app.UseSecurityHeaders();
         app.Use(StorageFaultReporting.BarrierAsync);
         app.UseAllowedOrigins(CorsFeature.AllowedOrigins(options.CorsOrigins));
         app.MapGraphiQL();
