@@ -8,6 +8,7 @@ using GraphQL.Types;
 using GraphQL.Validation;
 using GraphQLParser.AST;
 using IndustryGraph.Domain.Cancellation;
+using IndustryGraph.Server.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace IndustryGraph.Server.GraphQL;
@@ -23,9 +24,9 @@ public sealed class GraphQLEndpoint(
     IOptions<GraphQLLimits> limits,
     PersistedQueries persistedQueries,
     QueryTextCache texts,
-    ILogger<GraphQLEndpoint> logger) : IDisposable
+    RequestGate gate,
+    ILogger<GraphQLEndpoint> logger)
 {
-    private readonly SemaphoreSlim running = new(Math.Max(1, limits.Value.MaxConcurrentRequests));
 
     // The rules are stateless and the limits fixed at start: one list per method, not one per request.
     private readonly IValidationRule[] rulesOverGet = [.. DocumentValidator.CoreRules, .. LimitRules.For(limits.Value, isGet: true)];
@@ -89,9 +90,10 @@ public sealed class GraphQLEndpoint(
         // Name resolution and analysis deep below the resolvers look at it too (WorkCancellation).
         WorkCancellation.Set(timeout.Token);
         var started = Stopwatch.GetTimestamp();
+        IDisposable turn;
         try
         {
-            await running.WaitAsync(timeout.Token);
+            turn = await gate.EnterAsync(RequestGate.LaneOf(request.Query), timeout.Token);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
@@ -113,7 +115,7 @@ public sealed class GraphQLEndpoint(
         }
         finally
         {
-            running.Release();
+            turn.Dispose();
         }
 
         if (answer is not null)
@@ -409,8 +411,6 @@ public sealed class GraphQLEndpoint(
 
         return buffer.ToArray();
     }
-
-    public void Dispose() => running.Dispose();
 
     private Task WriteTimeoutAsync(HttpContext http, TimeSpan timeLimit, string mediaType) =>
         WriteRequestErrorAsync(http, StatusCodes.Status504GatewayTimeout, ErrorCodes.Timeout,
