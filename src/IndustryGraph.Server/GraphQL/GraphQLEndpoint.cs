@@ -277,6 +277,12 @@ public sealed class GraphQLEndpoint(
     private (GraphQLRequest? Request, RequestProblem? Problem) ReadGet(HttpRequest request)
     {
         var query = request.Query;
+        // Two of a parameter would be joined with a comma into one text: refused, never guessed at.
+        if (new[] { "query", "operationName", "variables", "extensions" }.FirstOrDefault(name => query[name].Count > 1) is { } repeated)
+        {
+            return (null, new RequestProblem(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, $"the parameter {repeated} is given {query[repeated].Count} times: give it once"));
+        }
+
         var graphQLRequest = new GraphQLRequest { Query = query["query"], OperationName = NullIfEmpty(query["operationName"]) };
         try
         {
@@ -343,11 +349,19 @@ public sealed class GraphQLEndpoint(
 
         try
         {
-            using var document = JsonDocument.Parse(body);
+            // A byte-order mark before the JSON (some Windows tools write one) is not part of it.
+            var json = body.AsMemory(body.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0);
+            using var document = JsonDocument.Parse(json);
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
                 return (null, Invalid($"the request body must be a JSON object, not {root.ValueKind.ToString().ToLowerInvariant()}"));
+            }
+
+            // The last of two equal keys would silently win: which one the client meant is not ours to guess.
+            if (root.EnumerateObject().GroupBy(property => property.Name, StringComparer.Ordinal).FirstOrDefault(group => group.Count() > 1) is { } duplicate)
+            {
+                return (null, Invalid($"the request body has the key {duplicate.Key} {duplicate.Count()} times: give it once"));
             }
 
             var graphQLRequest = new GraphQLRequest();

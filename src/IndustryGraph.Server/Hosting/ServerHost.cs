@@ -66,7 +66,14 @@ public static class ServerHost
         app.Map("/graphql", (HttpContext http, GraphQLEndpoint endpoint) => endpoint.HandleAsync(http));
         app.MapWorkbench();
         app.MapGapReports();
-        app.MapGet("/health", (IGraphStore graphStore) => graphStore.GetDataVersionAsync().ContinueWith(task => Results.Ok(new { status = "ok", dataVersion = task.Result }), TaskScheduler.Default));
+        app.MapGet("/health", async (IGraphStore graphStore, HttpContext http) =>
+        {
+            var dataVersion = await graphStore.GetDataVersionAsync(http.RequestAborted);
+            // The store still answers reads from the file it opened; /health says when writes cannot be kept.
+            return graphStore.CheckStorage() is { } fault
+                ? Results.Json(new { status = "unavailable", dataVersion, code = fault.Code, message = fault.Message }, statusCode: StatusCodes.Status503ServiceUnavailable)
+                : Results.Ok(new { status = "ok", dataVersion });
+        });
         return app;
     }
 }

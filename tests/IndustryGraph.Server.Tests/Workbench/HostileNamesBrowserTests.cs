@@ -56,6 +56,8 @@ public sealed class HostileNamesBrowserTests(RunningServer server) : IClassFixtu
                 await page.Locator($"main[data-ready='{ready}']").WaitForAsync();
                 await SweepChartsAsync(page);
                 Assert.Null(await page.EvaluateAsync<int?>("window.__injected ?? null"));
+                // The page's policy blocks inline handlers anyway; the name must not even become an element.
+                Assert.Equal(0, await page.EvaluateAsync<int>("document.querySelectorAll('img[onerror]').length"));
                 shown += await page.EvaluateAsync<int>("document.body.innerText.split('onerror=').length - 1");
             }
 
