@@ -37,11 +37,12 @@ public sealed class GraphQLEndpoint(
 
     public async Task HandleAsync(HttpContext http)
     {
-        var method = http.Request.Method;
+        // HEAD is GET without the body (Kestrel sends the head only), as HTTP has it wherever GET works.
+        var method = HttpMethods.IsHead(http.Request.Method) ? HttpMethods.Get : http.Request.Method;
         // Spec: a server MUST accept POST and MAY accept GET; nothing else.
         if (!HttpMethods.IsGet(method) && !HttpMethods.IsPost(method))
         {
-            http.Response.Headers.Allow = "GET, POST";
+            http.Response.Headers.Allow = "GET, HEAD, POST";
             await WriteRequestErrorAsync(http, StatusCodes.Status405MethodNotAllowed, ErrorCodes.BadRequest, $"method {method} is not allowed: use GET or POST");
             return;
         }

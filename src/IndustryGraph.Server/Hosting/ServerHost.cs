@@ -66,7 +66,7 @@ public static class ServerHost
         app.Map("/graphql", (HttpContext http, GraphQLEndpoint endpoint) => endpoint.HandleAsync(http));
         app.MapWorkbench();
         app.MapGapReports();
-        app.MapGet("/health", async (IGraphStore graphStore, HttpContext http) =>
+        app.MapMethods("/health", [HttpMethods.Get, HttpMethods.Head], async (IGraphStore graphStore, HttpContext http) =>
         {
             var dataVersion = await graphStore.GetDataVersionAsync(http.RequestAborted);
             // The store still answers reads from the file it opened; /health says when writes cannot be kept.

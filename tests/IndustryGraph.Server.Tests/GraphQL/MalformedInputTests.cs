@@ -139,6 +139,19 @@ public sealed class MalformedInputTests(RunningServer server) : IClassFixture<Ru
         Assert.NotEmpty(body.ErrorCodes);
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/health")]
+    [InlineData("/graphql?query=%7B__typename%7D")]
+    public async Task HEAD_answers_where_GET_does_with_the_head_only(string path)
+    {
+        using var get = await server.Http.GetAsync(new Uri(path, UriKind.Relative));
+        using var head = await server.Http.SendAsync(new HttpRequestMessage(HttpMethod.Head, new Uri(path, UriKind.Relative)));
+        Assert.Equal(get.StatusCode, head.StatusCode);
+        Assert.Equal(get.Content.Headers.ContentType?.MediaType, head.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+    }
+
     [Fact]
     public async Task An_unsupported_method_gets_405_with_a_coded_error()
     {

@@ -1,40 +1,15 @@
 using System.Net;
-using GraphQL;
 using GraphQL.DI;
 using IndustryGraph.Server.GraphQL;
+using IndustryGraph.Server.Tests.GraphQL;
 using IndustryGraph.Server.Tests.Hosting;
 
 namespace IndustryGraph.Server.Tests.Reports;
 
-/// <summary>A step of execution that holds its request's turn until the test lets it go, for a query carrying <see cref="Marker"/>.</summary>
-public sealed class HoldingProbe : IConfigureExecution
-{
-    // The marker names an analysis field, so the held request takes the analysis lane.
-    public const string Marker = "# holding probe: chainGaps";
-
-    public float SortOrder => 300;
-
-    public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    public TaskCompletionSource Released { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
-    {
-        if (options.Query?.Contains(Marker, StringComparison.Ordinal) != true)
-        {
-            return await next(options);
-        }
-
-        Started.TrySetResult();
-        await Released.Task;
-        return await next(options);
-    }
-}
-
 /// <summary>One turn per lane and a short clock: a held analysis turn leaves the 招商清单 waiting, and quick queries not.</summary>
 public sealed class OneTurnServer : IAsyncLifetime
 {
-    public HoldingProbe Probe { get; } = new();
+    public SlowProbe Probe { get; } = new();
 
     public RunningServer Server { get; }
 
@@ -61,7 +36,7 @@ public sealed class GapReportGateTests(OneTurnServer fixture) : IClassFixture<On
     [Fact]
     public async Task The_report_waits_for_an_analysis_turn_within_its_clock_while_quick_queries_pass()
     {
-        var held = fixture.Server.PostAsync(HoldingProbe.Marker + "\n{ __typename }");
+        var held = fixture.Server.PostAsync(SlowProbe.HoldingMarker + "\n{ __typename }");
         await fixture.Probe.Started.Task;
         try
         {

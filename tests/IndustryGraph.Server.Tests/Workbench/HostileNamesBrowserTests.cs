@@ -41,6 +41,23 @@ public sealed class HostileNamesBrowserTests(RunningServer server) : IClassFixtu
         {
             var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 900 }, Locale = "zh-CN" });
             page.SetDefaultTimeout(20_000);
+            // A name that became an element shows itself while its tooltip is up: the image's request (its src is
+            // "x"), and the page's policy blocking its handler. Either is seen whenever it happens, not only at the end.
+            var becameMarkup = new List<string>();
+            page.Request += (_, request) =>
+            {
+                if (new Uri(request.Url).AbsolutePath == "/x")
+                {
+                    becameMarkup.Add("requested " + request.Url);
+                }
+            };
+            page.Console += (_, message) =>
+            {
+                if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+                {
+                    becameMarkup.Add(message.Text);
+                }
+            };
             var views = new (string Query, string Ready)[]
             {
                 ($"chain={Uri.EscapeDataString(Chain)}&district={Uri.EscapeDataString(District)}", "map"),
@@ -58,6 +75,7 @@ public sealed class HostileNamesBrowserTests(RunningServer server) : IClassFixtu
                 Assert.Null(await page.EvaluateAsync<int?>("window.__injected ?? null"));
                 // The page's policy blocks inline handlers anyway; the name must not even become an element.
                 Assert.Equal(0, await page.EvaluateAsync<int>("document.querySelectorAll('img[onerror]').length"));
+                Assert.True(becameMarkup.Count == 0, $"{query}: a name became markup: {string.Join("; ", becameMarkup)}");
                 shown += await page.EvaluateAsync<int>("document.body.innerText.split('onerror=').length - 1");
             }
 
