@@ -11,6 +11,11 @@ public static class SqliteFaults
         var where = path is null ? "the database file" : Path.GetFullPath(path);
         for (var current = exception; current is not null; current = current.InnerException)
         {
+            if (current is StoreFileMovedException moved)
+            {
+                return moved.Fault;
+            }
+
             if (current is SqliteException sqlite)
             {
                 // The primary result code is the low byte of the extended one.

@@ -13,7 +13,7 @@ public sealed partial class SqliteGraphStore : IApiKeyStore, IAuditTrail
 {
     public async Task<bool> AddKeyAsync(ApiKey key, string hash, CancellationToken cancellationToken = default)
     {
-        await using var connection = ConnectCounted();
+        await using var connection = ConnectForWrite();
         await using var command = Command(connection,
             "INSERT INTO api_key (name, role, hash, created_at) VALUES ($name, $role, $hash, $at) ON CONFLICT (name) DO NOTHING",
             ("$name", key.Name), ("$role", key.Role.ToString().ToLowerInvariant()), ("$hash", hash), ("$at", key.CreatedAt.ToString("O", CultureInfo.InvariantCulture)));
@@ -22,7 +22,7 @@ public sealed partial class SqliteGraphStore : IApiKeyStore, IAuditTrail
 
     public async Task<bool> RevokeKeyAsync(string name, CancellationToken cancellationToken = default)
     {
-        await using var connection = ConnectCounted();
+        await using var connection = ConnectForWrite();
         await using var command = Command(connection, "DELETE FROM api_key WHERE name = $name", ("$name", name));
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
@@ -52,7 +52,7 @@ public sealed partial class SqliteGraphStore : IApiKeyStore, IAuditTrail
 
     public async Task WriteStoredKeysAsync(IReadOnlyCollection<StoredApiKey> keys, CancellationToken cancellationToken = default)
     {
-        await using var connection = ConnectCounted();
+        await using var connection = ConnectForWrite();
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         foreach (var (key, hash) in keys)
         {
@@ -191,7 +191,7 @@ public sealed partial class SqliteGraphStore : IApiKeyStore, IAuditTrail
     /// <summary>Explicit ids into an INTEGER PRIMARY KEY: later entries get ids above the largest, as the port promises.</summary>
     public async Task WriteAuditAsync(IReadOnlyCollection<AuditEntry> entries, CancellationToken cancellationToken = default)
     {
-        await using var connection = ConnectCounted();
+        await using var connection = ConnectForWrite();
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         foreach (var entry in entries)
         {

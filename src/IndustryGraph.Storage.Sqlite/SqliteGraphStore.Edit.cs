@@ -10,7 +10,7 @@ public sealed partial class SqliteGraphStore : TransactionalGraphEditor
     /// <summary>One edit in one immediate transaction, with its audit entries and a new data version, or nothing.</summary>
     protected override async Task<T> EditAsync<T>(EditContext context, Func<IEditSession, EditAudit, Task<T>> edit, CancellationToken cancellationToken)
     {
-        await using var connection = ConnectCounted();
+        await using var connection = ConnectForWrite();
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         var session = new EditSession(connection, transaction);
         var audit = new EditAudit();

@@ -16,7 +16,7 @@ public sealed partial class SqliteGraphStore
     /// </summary>
     public async Task<ImportSummary> ImportAsync(ImportStream data, ImportOptions options, CancellationToken cancellationToken = default)
     {
-        await using var connection = ConnectCounted();
+        await using var connection = ConnectForWrite();
         // A bulk load into an empty store writes every page once through a rollback journal (which keeps almost
         // nothing: the pages are new) instead of twice, into the WAL and again at its checkpoint. Still atomic;
         // the store is back in WAL mode after. Only when no other connection has the file open.

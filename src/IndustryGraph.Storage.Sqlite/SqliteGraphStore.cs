@@ -18,6 +18,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
     private readonly PinnedConnection? pinned;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> counts;
     private readonly ReadConnections readConnections;
+    private StoreFileIdentity? fileIdentity;
 
     private SqliteGraphStore(string path, SqliteStoreOptions options)
     {
@@ -47,6 +48,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         counts = store.counts;
         searchIndex = store.searchIndex;
         readConnections = store.readConnections;
+        fileIdentity = store.fileIdentity;
         this.pinned = pinned;
     }
 
@@ -56,6 +58,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         if (pinned is null)
         {
             readConnections.Dispose();
+            fileIdentity?.Dispose();
         }
     }
 
@@ -79,7 +82,22 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         using var connection = store.Connect();
         Exec(connection, "PRAGMA journal_mode = WAL");
         Migrations.Apply(connection);
+        store.fileIdentity = StoreFileIdentity.Open(path);
         return store;
+    }
+
+    /// <summary>Why the store can no longer be written: its file deleted or replaced since it was opened; null while it is the same file.</summary>
+    public StorageFault? CheckStorage() => fileIdentity?.Check();
+
+    /// <summary>A connection for a write: refused once the store's file is gone or replaced, so no write is acknowledged into it.</summary>
+    private SqliteConnection ConnectForWrite()
+    {
+        if (CheckStorage() is { } fault)
+        {
+            throw new StoreFileMovedException(fault);
+        }
+
+        return ConnectCounted();
     }
 
     private SqliteConnection Connect()

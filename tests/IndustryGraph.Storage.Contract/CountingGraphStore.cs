@@ -17,6 +17,8 @@ public sealed class CountingGraphStore(IGraphStore inner) : IGraphStore
 
     public string Location => inner.Location;
 
+    public StorageFault? CheckStorage() => inner.CheckStorage();
+
     private T Count<T>(T result)
     {
         Interlocked.Increment(ref calls);

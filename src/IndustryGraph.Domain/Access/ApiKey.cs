@@ -11,6 +11,36 @@ public enum ApiRole
 /// <summary>A stored API key: its name (who, in the audit trail) and role. The key itself is never stored.</summary>
 public sealed record ApiKey(string Name, ApiRole Role, DateTimeOffset CreatedAt);
 
+/// <summary>What a key's name may be: it stands for a person or a program in the audit trail, beside the names the server writes itself.</summary>
+public static class ApiKeyNames
+{
+    public const int MaxLength = 100;
+
+    /// <summary>Names the audit trail uses for changes made without a key: command-line imports and edits.</summary>
+    public static readonly IReadOnlyList<string> Reserved = ["cli", "anonymous"];
+
+    /// <summary>Why <paramref name="name"/> cannot name a key, or null.</summary>
+    public static string? ProblemIn(string name)
+    {
+        if (name.Length == 0)
+        {
+            return "must not be empty";
+        }
+
+        if (name.Length > MaxLength)
+        {
+            return $"is {name.Length} characters long, more than {MaxLength}";
+        }
+
+        if (Reserved.Contains(name, StringComparer.OrdinalIgnoreCase))
+        {
+            return $"'{name}' is reserved (the audit trail records changes made without a key under {string.Join(", ", Reserved)}): pick another name";
+        }
+
+        return Graph.StoredText.ProblemIn(name, freeText: false);
+    }
+}
+
 /// <summary>A key with its stored hash, as moved between stores by <c>migrate</c>; never printed or logged.</summary>
 public sealed record StoredApiKey(ApiKey Key, string Hash)
 {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using IndustryGraph.Domain.Cancellation;
 using IndustryGraph.Domain.Graph;
 
 namespace IndustryGraph.Domain.Analysis;
@@ -110,6 +111,7 @@ public static class PathFinder
             var paths = new List<GraphPath>();
             while (fromDepth + toDepth < maxHops && fromFrontier.Count > 0 && toFrontier.Count > 0)
             {
+                WorkCancellation.ThrowIfCancelled();
                 var fromCost = Cost(index, fromFrontier, long.MaxValue);
                 var growFrom = Cost(index, toFrontier, fromCost) >= fromCost;
                 var (marks, otherMarks, frontier) = growFrom ? (fromMarks, toMarks, fromFrontier) : (toMarks, fromMarks, toFrontier);

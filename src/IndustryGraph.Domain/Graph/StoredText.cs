@@ -27,10 +27,23 @@ public static class StoredText
                 var what = char.IsSurrogate(c) ? "a lone surrogate" : char.IsControl(c) ? "a control character" : "a non-character";
                 return $"{what} (U+{(int)c:X4}) at character {i + 1}: the store keeps printable text{(freeText ? ", line breaks and tabs" : "")} only";
             }
+
+            if (!freeText && IsInvisible(c))
+            {
+                return $"an invisible or direction-changing character (U+{(int)c:X4}) at character {i + 1}: a name, key, alias or tag holds only characters that show, so that two names that look alike are alike";
+            }
         }
 
         return null;
     }
+
+    /// <summary>
+    /// Characters that show nothing or turn the direction of the text around them: zero-width spaces and joiners,
+    /// the word joiner and invisible operators, the byte-order mark, the soft hyphen and the bidirectional
+    /// controls (marks, embeddings, overrides, isolates). In a name they make two identical-looking names differ.
+    /// </summary>
+    public static bool IsInvisible(char c) => c is '\u00AD' or '\u034F' or '\u061C' or '\u180E' or (>= '\u200B' and <= '\u200F')
+        or (>= '\u202A' and <= '\u202E') or (>= '\u2060' and <= '\u2064') or (>= '\u2066' and <= '\u2069') or '\uFEFF';
 
     /// <summary>The same check for a field named <paramref name="field"/>.</summary>
     public static string? ProblemIn(string field, string text) => ProblemIn(text, IsFreeText(field));

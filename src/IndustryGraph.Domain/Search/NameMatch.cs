@@ -1,3 +1,4 @@
+using IndustryGraph.Domain.Cancellation;
 using IndustryGraph.Domain.Graph;
 
 namespace IndustryGraph.Domain.Search;
@@ -169,9 +170,14 @@ public static class NameMatch
             return new NameResolution(null, []);
         }
 
+        var steps = 0;
         for (var tier = 0; tier < 3; tier++)
         {
-            var fitting = list.Where(entity => entity.Names.Any(name => Fits(Normalize(name), query, tier))).ToList();
+            var fitting = list.Where(entity =>
+            {
+                WorkCancellation.ThrowIfCancelled(++steps);
+                return entity.Names.Any(name => Fits(Normalize(name), query, tier));
+            }).ToList();
             if (fitting.Count == 1)
             {
                 return new NameResolution(fitting[0], []);
@@ -183,7 +189,11 @@ public static class NameMatch
             }
         }
 
-        return new NameResolution(null, Best(list, entity => Similarity(entity, query) is var similarity && similarity >= MinSuggestionSimilarity ? similarity : 0));
+        return new NameResolution(null, Best(list, entity =>
+        {
+            WorkCancellation.ThrowIfCancelled(++steps);
+            return Similarity(entity, query) is var similarity && similarity >= MinSuggestionSimilarity ? similarity : 0;
+        }));
     }
 
     /// <summary>

@@ -79,6 +79,12 @@ public interface IGraphStore : IGraphReads
 
     /// <summary>Entity, relationship and fact counts with the data version they were counted at.</summary>
     Task<StoreCounts> CountAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Why the store can no longer be written although it is still open, or null while it can: an SQLite file
+    /// deleted or replaced while serving (checked on every write and by /health). Writes then fail with this fault.
+    /// </summary>
+    StorageFault? CheckStorage() => null;
 }
 
 public sealed record StoreCounts(long Entities, long Relationships, long Facts, long DataVersion);

@@ -55,10 +55,10 @@ public sealed class KeyAdministration(IApiKeyStore keys) : IMutationFields, IQue
             .ResolveAsync(async context =>
             {
                 Callers.Require(context, ApiRole.Admin, "createApiKey");
-                var name = context.GetArgument<string>("name").Trim();
-                if (name.Length == 0)
+                var name = context.GetArgument<string>("name").Trim().Normalize(System.Text.NormalizationForm.FormC);
+                if (ApiKeyNames.ProblemIn(name) is { } problem)
                 {
-                    throw new ApiError(ErrorCodes.BadUserInput, "createApiKey.name: must not be empty");
+                    throw new ApiError(ErrorCodes.BadUserInput, $"createApiKey.name: {problem}");
                 }
 
                 var key = ApiKeySecrets.NewKey();

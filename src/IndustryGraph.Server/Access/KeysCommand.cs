@@ -23,12 +23,18 @@ public static class KeysCommand
             // Like serve: a new store starts with the seed, so keys created first do not leave it empty.
             var graph = await StoreSelection.OpenWithSeedAsync(services, createStore.Read(parse), SeedFolder.Default, cancellationToken);
             var store = services.GetRequiredService<IApiKeyStore>();
-            var keyName = parse.GetValue(name)!.Trim();
+            var keyName = parse.GetValue(name)!.Trim().Normalize(System.Text.NormalizationForm.FormC);
             var key = ApiKeySecrets.NewKey();
             var apiRole = Enum.Parse<ApiRole>(parse.GetValue(role)!, ignoreCase: true);
-            if (keyName.Length == 0 || !await store.AddKeyAsync(new ApiKey(keyName, apiRole, DateTimeOffset.UtcNow), ApiKeySecrets.Hash(key), cancellationToken))
+            if (ApiKeyNames.ProblemIn(keyName) is { } problem)
             {
-                await Console.Error.WriteLineAsync(keyName.Length == 0 ? "--name is empty" : $"a key named '{keyName}' exists already: revoke it first or pick another name");
+                await Console.Error.WriteLineAsync($"--name {problem}");
+                return 1;
+            }
+
+            if (!await store.AddKeyAsync(new ApiKey(keyName, apiRole, DateTimeOffset.UtcNow), ApiKeySecrets.Hash(key), cancellationToken))
+            {
+                await Console.Error.WriteLineAsync($"a key named '{keyName}' exists already: revoke it first or pick another name");
                 return 1;
             }
 

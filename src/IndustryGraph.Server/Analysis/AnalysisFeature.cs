@@ -8,10 +8,9 @@ public static class AnalysisFeature
     /// <summary>Chain analysis root fields over an in-memory index of the graph, rebuilt when the data changes, results cached per data version.</summary>
     public static IServiceCollection AddAnalysis(this IServiceCollection services)
     {
-        // Each answer counts 1 (AnalysisRunner); a bound on their number besides the per-version expiry.
-        services.AddMemoryCache(cache => cache.SizeLimit = 10_000);
         services.AddHttpContextAccessor();
         services.TryAddScoped<RequestLanguage>();
+        services.AddScoped<UnknownNameBudget>();
         services.AddOptions<AnalysisOptions>().BindConfiguration("Analysis");
         services.AddSingleton<AnalysisIndexProvider>();
         services.AddHostedService<AnalysisIndexWarmup>();

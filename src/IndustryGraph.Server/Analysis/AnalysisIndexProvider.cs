@@ -183,6 +183,13 @@ public sealed class AnalysisOptions
     public TimeSpan CacheDuration { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
+    /// The most bytes the answer cache holds, each answer counted at the most it can come to hold
+    /// (<see cref="AnswerSize"/>); a new answer that does not fit is answered and not kept, and older ones are
+    /// evicted. 64 MB by default (`Analysis__CacheBytes`).
+    /// </summary>
+    public long CacheBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>
     /// The most rows (entities + relationships + facts) the in-memory index loads from the store, whichever
     /// adapter. Measured at L (4.27 M rows, SQLite): the index holds about 390 MB (~90 bytes a row) and the load peaks
     /// near 650 MB of process memory; an adapter handing over one object per relationship (Neo4j) peaks higher, so

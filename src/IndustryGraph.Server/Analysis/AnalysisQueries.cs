@@ -35,6 +35,7 @@ public sealed class AnalysisQueries(AnalysisRunner runner) : IQueryFields
             .Argument<BooleanGraphType>("includeWeak", "Include WEAK links as well as MISSING ones.", argument => argument.DefaultValue = true)
             .Argument<BooleanGraphType>("includeUnmapped", "Include UNMAPPED links (reported in the scope, no enterprise known there) as well as MISSING ones.", argument => argument.DefaultValue = true)
             .Argument<IntGraphType>("threshold", ThresholdHelp)
+            .WithMetadata(CostRule.ItemsMetadata, MostLinks)
             .ResolveAsync(async context => (object?)await runner.RunAsync(context, "chainGaps", snapshot =>
             {
                 var (chain, scope, threshold) = ChainArguments(context, snapshot);
@@ -55,6 +56,7 @@ public sealed class AnalysisQueries(AnalysisRunner runner) : IQueryFields
                 .Argument<IntGraphType>("depth", $"How many SUPPLIES steps, 1 to {SupplyTraversal.MaxDepth}.", argument => argument.DefaultValue = SupplyTraversal.DefaultDepth)
                 .Argument<ScopeInputType>("scope", "Where to count enterprises; empty for the whole city.")
                 .Argument<IntGraphType>("threshold", ThresholdHelp)
+                .WithMetadata(CostRule.ItemsMetadata, MostLinks)
                 .ResolveAsync(async context => (object?)await runner.RunAsync(context, name, snapshot =>
                 {
                     var origin = snapshot.Index.ResolveOne(context.GetArgument<string>("of"), null, "of");
@@ -128,6 +130,9 @@ public sealed class AnalysisQueries(AnalysisRunner runner) : IQueryFields
                     () => snapshot.Analysis.WhatIf(chain, scope, enterprises, threshold));
             }, context.CancellationToken));
     }
+
+    /// <summary>What the cost rule counts for a list of a chain's links (gaps, supply steps): the most links any chain has.</summary>
+    private Func<double> MostLinks => () => runner.MostLinksInAChain;
 
     /// <summary>The size a nested list argument asks for, checked against the limit.</summary>
     public static int ListSize(IResolveFieldContext context, string field, string argument)

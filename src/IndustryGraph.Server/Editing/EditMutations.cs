@@ -238,8 +238,9 @@ public sealed class EditMutations(IGraphEditor editor) : IMutationFields
 
     private static ApiError Bad(string message) => new(ErrorCodes.BadUserInput, message);
 
+    // Names are kept in Unicode's composed form (NFC), so 管城区 typed in decomposed form is the same name, not a look-alike.
     private static string Required(string value, string argument) =>
-        string.IsNullOrWhiteSpace(value) ? throw Bad($"{argument}: must not be empty") : value.Trim();
+        string.IsNullOrWhiteSpace(value) ? throw Bad($"{argument}: must not be empty") : value.Trim().Normalize(System.Text.NormalizationForm.FormC);
 
     private static string FactKey(string key, string argument)
     {
@@ -260,5 +261,5 @@ public sealed class EditMutations(IGraphEditor editor) : IMutationFields
     private static string? NullIfBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static List<string> Clean(List<string>? values) =>
-        values?.Select(value => value.Trim()).Where(value => value.Length > 0).Distinct().ToList() ?? [];
+        values?.Select(value => value.Trim().Normalize(System.Text.NormalizationForm.FormC)).Where(value => value.Length > 0).Distinct().ToList() ?? [];
 }

@@ -8,8 +8,10 @@ namespace IndustryGraph.Server.GraphQL;
 /// <summary>
 /// The cost of a query, and the size of its answer estimated from it, checked before anything runs. Every field
 /// costs 1 (a connection: its page size) times the items of every list above it: a connection's page size, the
-/// schema's real counts for introspection lists, about 5 for any other plain list. Aliases count like any field
-/// and introspection like any other list.
+/// schema's real counts for introspection lists, what a list field says it can return (its <c>first</c>, the default
+/// of its <c>first</c>, or the count it publishes under <see cref="ItemsMetadata"/>, such as the most links of any
+/// chain for <c>chainGaps</c>), about 5 for any other plain list. Aliases count like any field and introspection like
+/// any other list.
 /// <para>
 /// Each fragment is measured once per page size around its spread and remembered, so the walk is linear in the
 /// document: the engine's own complexity rule walks a fragment again at every spread, which a few dozen fragments
@@ -23,6 +25,9 @@ public sealed class CostRule(GraphQLLimits limits) : ValidationRuleBase, IReques
     public bool DependsOnMethodOrCaller => false;
 
     public const int PlainListEstimate = 5;
+
+    /// <summary>Field metadata: a <see cref="Func{TResult}"/> of double giving the most items the list field can return now.</summary>
+    public const string ItemsMetadata = "industrygraph.cost.items";
 
     /// <summary>Roughly what one field adds to a JSON answer (name, quotes, value); the answer size is estimated from it.</summary>
     public const int EstimatedBytesPerField = 48;
@@ -39,7 +44,7 @@ public sealed class CostRule(GraphQLLimits limits) : ValidationRuleBase, IReques
         if (cost > limits.MaxComplexity)
         {
             context.ReportError(new ValidationError(
-                $"the query costs {cost:0}, more than the limit of {limits.MaxComplexity} (each field costs 1, times the page sizes of the connections and about 5 for each plain list above it; aliases and introspection count): ask for smaller pages or fewer fields")
+                $"the query costs {cost:0}, more than the limit of {limits.MaxComplexity} (each field costs 1, times the page sizes of the connections and the items each list above it can return; aliases and introspection count): ask for smaller pages or fewer fields")
             { Code = ErrorCodes.QueryTooComplex });
         }
         else if (cost * EstimatedBytesPerField > limits.MaxResponseBytes)
@@ -150,12 +155,19 @@ public sealed class CostRule(GraphQLLimits limits) : ValidationRuleBase, IReques
                 items = (double?)pageSize
                     ?? (field.Arguments?.Any(argument => argument.Name.StringValue == "id") == true ? 1 : (double?)null)
                     ?? (IsIntrospection(parentType, name) ? introspection.ItemsOf(parentType!.Name, name) : null)
+                    ?? PublishedItems(definition)
                     ?? parentPageSize
                     ?? PlainListEstimate;
             }
 
             return fieldCost + ((isList ? Math.Max(1, items) : items) * Cost(field.SelectionSet, namedType, isList ? null : isConnection ? (int)fieldCost : pageSize));
         }
+
+        /// <summary>What a list field says it can return: the count it publishes, else the default of its <c>first</c>.</summary>
+        private static double? PublishedItems(FieldType definition) =>
+            definition.GetMetadata<Func<double>?>(ItemsMetadata) is { } items
+                ? items()
+                : definition.Arguments?.Find("first")?.DefaultValue is int first ? first : null;
 
         private static bool IsIntrospection(IGraphType? parentType, string fieldName) =>
             fieldName.StartsWith("__", StringComparison.Ordinal) || parentType?.Name.StartsWith("__", StringComparison.Ordinal) == true;

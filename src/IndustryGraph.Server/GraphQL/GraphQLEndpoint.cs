@@ -7,6 +7,8 @@ using GraphQL.Transport;
 using GraphQL.Types;
 using GraphQL.Validation;
 using GraphQLParser.AST;
+using IndustryGraph.Domain.Cancellation;
+using IndustryGraph.Server.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace IndustryGraph.Server.GraphQL;
@@ -22,9 +24,9 @@ public sealed class GraphQLEndpoint(
     IOptions<GraphQLLimits> limits,
     PersistedQueries persistedQueries,
     QueryTextCache texts,
-    ILogger<GraphQLEndpoint> logger) : IDisposable
+    RequestGate gate,
+    ILogger<GraphQLEndpoint> logger)
 {
-    private readonly SemaphoreSlim running = new(Math.Max(1, limits.Value.MaxConcurrentRequests));
 
     // The rules are stateless and the limits fixed at start: one list per method, not one per request.
     private readonly IValidationRule[] rulesOverGet = [.. DocumentValidator.CoreRules, .. LimitRules.For(limits.Value, isGet: true)];
@@ -35,11 +37,12 @@ public sealed class GraphQLEndpoint(
 
     public async Task HandleAsync(HttpContext http)
     {
-        var method = http.Request.Method;
+        // HEAD is GET without the body (Kestrel sends the head only), as HTTP has it wherever GET works.
+        var method = HttpMethods.IsHead(http.Request.Method) ? HttpMethods.Get : http.Request.Method;
         // Spec: a server MUST accept POST and MAY accept GET; nothing else.
         if (!HttpMethods.IsGet(method) && !HttpMethods.IsPost(method))
         {
-            http.Response.Headers.Allow = "GET, POST";
+            http.Response.Headers.Allow = "GET, HEAD, POST";
             await WriteRequestErrorAsync(http, StatusCodes.Status405MethodNotAllowed, ErrorCodes.BadRequest, $"method {method} is not allowed: use GET or POST");
             return;
         }
@@ -85,10 +88,13 @@ public sealed class GraphQLEndpoint(
         // One clock for waiting, parsing, validation, execution and writing; the work stops when the client goes away.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         timeout.CancelAfter(timeLimit);
+        // Name resolution and analysis deep below the resolvers look at it too (WorkCancellation).
+        WorkCancellation.Set(timeout.Token);
         var started = Stopwatch.GetTimestamp();
+        IDisposable turn;
         try
         {
-            await running.WaitAsync(timeout.Token);
+            turn = await gate.EnterAsync(RequestGate.LaneOf(request.Query), timeout.Token);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
@@ -100,17 +106,50 @@ public sealed class GraphQLEndpoint(
             return;
         }
 
+        // The answer is made into a bounded buffer while the request holds its slot, and written after the slot
+        // is given back: a client that does not read holds its connection (until Kestrel's minimum data rate drops
+        // it), never a slot other requests wait for.
+        BufferedAnswer? answer;
         try
         {
-            await RunAsync(http, request, mediaType, isGet, timeout, started);
+            answer = await RunAsync(http, request, mediaType, isGet, timeout, started);
         }
         finally
         {
-            running.Release();
+            turn.Dispose();
+        }
+
+        if (answer is not null)
+        {
+            using (answer)
+            {
+                await answer.WriteAsync(http);
+            }
         }
     }
 
-    private async Task RunAsync(HttpContext http, GraphQLRequest request, string mediaType, bool isGet, CancellationTokenSource timeout, long started)
+    /// <summary>An answer made and waiting to be written: its status, media type and bytes.</summary>
+    private sealed class BufferedAnswer(int status, string mediaType, BoundedBuffer body) : IDisposable
+    {
+        public async Task WriteAsync(HttpContext http)
+        {
+            http.Response.StatusCode = status;
+            http.Response.ContentType = $"{mediaType}; charset=utf-8";
+            http.Response.ContentLength = body.Length;
+            try
+            {
+                await http.Response.Body.WriteAsync(body.GetBuffer().AsMemory(0, (int)body.Length), http.RequestAborted);
+            }
+            catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+            {
+                // The client went away, or read slower than the minimum rate and was dropped.
+            }
+        }
+
+        public void Dispose() => body.Dispose();
+    }
+
+    private async Task<BufferedAnswer?> RunAsync(HttpContext http, GraphQLRequest request, string mediaType, bool isGet, CancellationTokenSource timeout, long started)
     {
         var timeLimit = limits.Value.ExecutionTimeout;
         // A cached text parsed and passed every rule before: it needs neither the line check nor the thread pool.
@@ -118,7 +157,7 @@ public sealed class GraphQLEndpoint(
         if (!cached && QueryText.Check(request.Query!, limits.Value.MaxQueryLineChars) is { } textError)
         {
             await WriteRequestErrorAsync(http, mediaType == GraphQLResponseJson ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK, textError.Code!, textError.Message, mediaType, textError);
-            return;
+            return null;
         }
 
         ExecutionResult result;
@@ -149,14 +188,14 @@ public sealed class GraphQLEndpoint(
                 await WriteTimeoutAsync(http, timeLimit, mediaType);
             }
 
-            return;
+            return null;
         }
 
         // Cancellation is noticed between fields; a query that finished just past the limit is still over it.
         if (Stopwatch.GetElapsedTime(started) > timeLimit)
         {
             await WriteTimeoutAsync(http, timeLimit, mediaType);
-            return;
+            return null;
         }
 
         var status = StatusCodes.Status200OK;
@@ -190,31 +229,31 @@ public sealed class GraphQLEndpoint(
         }
 
         // Written to a bounded buffer first: an answer over the limit is refused whole, never sent in part.
-        using var answer = new BoundedBuffer(limits.Value.MaxResponseBytes);
+        var answer = new BoundedBuffer(limits.Value.MaxResponseBytes);
         try
         {
             await serializer.WriteAsync(answer, result, timeout.Token);
         }
         catch (BoundedBuffer.FullException)
         {
+            answer.Dispose();
             await WriteRequestErrorAsync(http, mediaType == GraphQLResponseJson ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK, ErrorCodes.ResponseTooLarge,
                 $"the answer is larger than the limit of {limits.Value.MaxResponseBytes} bytes: ask for smaller pages or fewer fields", mediaType);
-            return;
+            return null;
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
-            return;
+            answer.Dispose();
+            return null;
         }
 
-        http.Response.StatusCode = status;
-        http.Response.ContentType = $"{mediaType}; charset=utf-8";
-        http.Response.ContentLength = answer.Length;
-        await http.Response.Body.WriteAsync(answer.GetBuffer().AsMemory(0, (int)answer.Length), http.RequestAborted);
         // The client gets INTERNAL and a plain message; the cause stays here.
         foreach (var error in result.Errors?.Where(error => StableErrorInfoProvider.CodeOf(error) == ErrorCodes.Internal) ?? [])
         {
             logger.LogError(error.InnerException, "query answered with an internal error ({Message}): {Query}", error.Message, request.Query);
         }
+
+        return new BufferedAnswer(status, mediaType, answer);
     }
 
     /// <summary>Spec: prefer application/graphql-response+json; a missing Accept or */* gets application/json.</summary>
@@ -239,6 +278,12 @@ public sealed class GraphQLEndpoint(
     private (GraphQLRequest? Request, RequestProblem? Problem) ReadGet(HttpRequest request)
     {
         var query = request.Query;
+        // Two of a parameter would be joined with a comma into one text: refused, never guessed at.
+        if (new[] { "query", "operationName", "variables", "extensions" }.FirstOrDefault(name => query[name].Count > 1) is { } repeated)
+        {
+            return (null, new RequestProblem(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, $"the parameter {repeated} is given {query[repeated].Count} times: give it once"));
+        }
+
         var graphQLRequest = new GraphQLRequest { Query = query["query"], OperationName = NullIfEmpty(query["operationName"]) };
         try
         {
@@ -305,11 +350,19 @@ public sealed class GraphQLEndpoint(
 
         try
         {
-            using var document = JsonDocument.Parse(body);
+            // A byte-order mark before the JSON (some Windows tools write one) is not part of it.
+            var json = body.AsMemory(body.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0);
+            using var document = JsonDocument.Parse(json);
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
                 return (null, Invalid($"the request body must be a JSON object, not {root.ValueKind.ToString().ToLowerInvariant()}"));
+            }
+
+            // The last of two equal keys would silently win: which one the client meant is not ours to guess.
+            if (root.EnumerateObject().GroupBy(property => property.Name, StringComparer.Ordinal).FirstOrDefault(group => group.Count() > 1) is { } duplicate)
+            {
+                return (null, Invalid($"the request body has the key {duplicate.Key} {duplicate.Count()} times: give it once"));
             }
 
             var graphQLRequest = new GraphQLRequest();
@@ -373,8 +426,6 @@ public sealed class GraphQLEndpoint(
 
         return buffer.ToArray();
     }
-
-    public void Dispose() => running.Dispose();
 
     private Task WriteTimeoutAsync(HttpContext http, TimeSpan timeLimit, string mediaType) =>
         WriteRequestErrorAsync(http, StatusCodes.Status504GatewayTimeout, ErrorCodes.Timeout,

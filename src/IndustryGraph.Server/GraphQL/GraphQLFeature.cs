@@ -1,5 +1,6 @@
 using GraphQL.DI;
 using GraphQL.Validation;
+using IndustryGraph.Server.Hosting;
 
 namespace IndustryGraph.Server.GraphQL;
 
@@ -13,6 +14,7 @@ public static class GraphQLFeature
         services.AddSingleton<IConfigureExecution, DocumentCache>();
         services.AddSingleton<IDocumentValidator>(new CachedValidation(new DocumentValidator()));
         services.AddSingleton<PersistedQueries>();
+        services.AddSingleton<RequestGate>();
         services.AddSingleton<GraphQLEndpoint>();
         return services;
     }

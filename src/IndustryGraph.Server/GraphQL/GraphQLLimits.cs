@@ -33,7 +33,7 @@ public sealed class GraphQLLimits
     /// <summary>Longest line of a query text, in characters (QUERY_LINE_TOO_LONG); see <see cref="QueryText"/>.</summary>
     public int MaxQueryLineChars { get; set; } = 16 * 1024;
 
-    /// <summary>Most requests parsed and run at once; the others wait their turn within their time limit (TIMEOUT), so a flood cannot take more memory than this many requests need.</summary>
+    /// <summary>Most requests parsed and run at once in each of the two lanes (quick reads; analysis and the 招商清单, see <see cref="Hosting.RequestGate"/>); the others wait their turn within their time limit (TIMEOUT), so a flood cannot take more memory than this many requests need.</summary>
     public int MaxConcurrentRequests { get; set; } = 8;
 
     /// <summary>Most operations one document may define (TOO_MANY_OPERATIONS).</summary>

@@ -35,6 +35,8 @@ public static class ServerHost
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls(options.Urls);
+        var connectionLimits = "";
+        builder.WebHost.ConfigureKestrel(kestrel => connectionLimits = ConnectionLimits.Apply(kestrel, ConnectionLimits.OpenFileLimit()));
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         // It logs each request's start and end (Information, off here) and a start-up failure, which also ends the
         // command with its exception. While any of its levels is on, ASP.NET Core starts an Activity for every
@@ -58,7 +60,9 @@ public static class ServerHost
         configure?.Invoke(builder.Services);
 
         var app = builder.Build();
+        app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation("connections: {Limits}", connectionLimits));
         StoreSelection.OpenWithSeedAsync(app.Services, options.StoreSettings, options.SeedFolder).GetAwaiter().GetResult();
+        app.UseSecurityHeaders();
         app.Use(StorageFaultReporting.BarrierAsync);
         app.UseAllowedOrigins(CorsFeature.AllowedOrigins(options.CorsOrigins));
         app.MapGraphiQL();
@@ -66,7 +70,14 @@ public static class ServerHost
         app.MapWorkbench();
         app.MapGapReports();
         app.MapRegisterImport();
-        app.MapGet("/health", (IGraphStore graphStore) => graphStore.GetDataVersionAsync().ContinueWith(task => Results.Ok(new { status = "ok", dataVersion = task.Result }), TaskScheduler.Default));
+        app.MapMethods("/health", [HttpMethods.Get, HttpMethods.Head], async (IGraphStore graphStore, HttpContext http) =>
+        {
+            var dataVersion = await graphStore.GetDataVersionAsync(http.RequestAborted);
+            // The store still answers reads from the file it opened; /health says when writes cannot be kept.
+            return graphStore.CheckStorage() is { } fault
+                ? Results.Json(new { status = "unavailable", dataVersion, code = fault.Code, message = fault.Message }, statusCode: StatusCodes.Status503ServiceUnavailable)
+                : Results.Ok(new { status = "ok", dataVersion });
+        });
         return app;
     }
 }

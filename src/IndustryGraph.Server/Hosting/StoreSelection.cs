@@ -92,7 +92,7 @@ public sealed class StoreOptions
 {
     public Option<string> Store { get; } = CreateStoreOption();
 
-    public Option<string> Db { get; } = new("--db") { Description = "The SQLite database file (--store sqlite).", DefaultValueFactory = _ => ServerHost.DefaultDb };
+    public Option<string> Db { get; } = CreateDbOption();
 
     public Option<double?> BusyTimeout { get; } = new("--busy-timeout")
     {
@@ -105,6 +105,19 @@ public sealed class StoreOptions
     };
 
     public Option<string> Neo4jDatabase { get; } = new("--neo4j-database") { Description = "The Neo4j database (--store neo4j).", DefaultValueFactory = _ => StoreSelection.DefaultNeo4jDatabase };
+
+    private static Option<string> CreateDbOption()
+    {
+        var option = new Option<string>("--db") { Description = "The SQLite database file (--store sqlite).", DefaultValueFactory = _ => ServerHost.DefaultDb };
+        option.Validators.Add(result =>
+        {
+            if (string.IsNullOrWhiteSpace(result.GetValueOrDefault<string>()))
+            {
+                result.AddError($"--db needs the path of a database file, for example --db {ServerHost.DefaultDb}");
+            }
+        });
+        return option;
+    }
 
     private static Option<string> CreateStoreOption()
     {

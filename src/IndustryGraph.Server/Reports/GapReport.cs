@@ -1,5 +1,6 @@
 using System.Globalization;
 using IndustryGraph.Domain.Analysis;
+using IndustryGraph.Domain.Cancellation;
 using IndustryGraph.Domain.Graph;
 
 namespace IndustryGraph.Server.Reports;
@@ -33,6 +34,8 @@ public sealed record GapReport(string Chain, string Scope, long DataVersion, Dat
         var rows = new List<GapReportRow>();
         foreach (var gap in gaps.Gaps)
         {
+            // A gap's candidates are worked out here: a report whose clock ran out or whose client left stops between gaps.
+            WorkCancellation.ThrowIfCancelled();
             var assessment = gap.Assessment;
             var labs = string.Join("、", gap.ResearchPartners.Select(support => support.Partner.Name).Distinct());
             // The reports behind an UNMAPPED status come first; without any, the link's own source.

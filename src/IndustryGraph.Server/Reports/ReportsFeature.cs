@@ -1,4 +1,6 @@
 using IndustryGraph.Domain.Analysis;
+using IndustryGraph.Domain.Cancellation;
+using IndustryGraph.Server.Hosting;
 using IndustryGraph.Server.Analysis;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +16,7 @@ public static class ReportsFeature
 
     public static WebApplication MapGapReports(this WebApplication app)
     {
-        app.MapGet(Path, async (HttpContext http, AnalysisIndexProvider provider, IOptions<AnalysisOptions> options) =>
+        app.MapGet(Path, async (HttpContext http, AnalysisIndexProvider provider, IOptions<AnalysisOptions> options, RequestGate gate) =>
         {
             var query = http.Request.Query;
             string? Value(string name) => query[name].FirstOrDefault() is { Length: > 0 } value ? value : null;
@@ -36,21 +38,41 @@ public static class ReportsFeature
                     : $"format '{Value("format")}' is not supported: use xlsx or csv");
             }
 
-            var snapshot = await provider.GetLatestAsync(http.RequestAborted);
+            // The same turn, clock and cancellation as a GraphQL analysis: the file is built in its turn and sent after it.
+            using var clock = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+            clock.CancelAfter(gate.TimeLimit);
+            WorkCancellation.Set(clock.Token);
+            byte[] file;
             GapReport report;
             try
             {
-                report = GapReport.Build(snapshot.Analysis, snapshot.Version, chain, Value("district"), Value("park"), options.Value.WeakThreshold, language, DateTimeOffset.Now);
+                using var turn = await gate.EnterAsync(RequestLane.Analysis, clock.Token);
+                var snapshot = await provider.GetLatestAsync(clock.Token);
+                (report, file) = await Task.Run(
+                    () =>
+                    {
+                        var built = GapReport.Build(snapshot.Analysis, snapshot.Version, chain, Value("district"), Value("park"), options.Value.WeakThreshold, language, DateTimeOffset.Now);
+                        clock.Token.ThrowIfCancellationRequested();
+                        using var body = new MemoryStream();
+                        GapReportWriter.Write(built, format, language, body);
+                        return (built, body.ToArray());
+                    },
+                    clock.Token).WaitAsync(clock.Token);
             }
             catch (AnalysisException exception)
             {
                 var text = AnalysisText.For(chinese ? AnalysisLanguage.Chinese : AnalysisLanguage.English);
                 return Problem(exception.MessageIn(text), exception.Error == AnalysisError.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest, exception.Suggestions);
             }
+            catch (OperationCanceledException) when (clock.IsCancellationRequested)
+            {
+                return Problem(chinese
+                    ? $"生成招商清单超过了 {gate.TimeLimit.TotalSeconds:0} 秒的时限：请稍后再试，或缩小范围"
+                    : $"building the report took longer than the limit of {gate.TimeLimit.TotalSeconds:0} s: try again later, or narrow the scope",
+                    StatusCodes.Status504GatewayTimeout);
+            }
 
-            var body = new MemoryStream();
-            GapReportWriter.Write(report, format, language, body);
-            return Results.File(body.ToArray(), GapReportWriter.ContentType(format), GapReportWriter.FileName(report, format));
+            return Results.File(file, GapReportWriter.ContentType(format), GapReportWriter.FileName(report, format));
         });
         return app;
     }

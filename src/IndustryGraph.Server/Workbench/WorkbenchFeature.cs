@@ -23,7 +23,7 @@ public static class WorkbenchFeature
         }
 
         BundlePage.WarnIfMissing(app, bundle, Title);
-        app.MapGet("/", (HttpContext http) => BundlePage.SendAsync(http, bundle, Title));
+        app.MapMethods("/", [HttpMethods.Get, HttpMethods.Head], (HttpContext http) => BundlePage.SendAsync(http, bundle, Title));
         return app;
     }
 }

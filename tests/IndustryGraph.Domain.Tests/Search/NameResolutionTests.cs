@@ -1,4 +1,5 @@
 using IndustryGraph.Domain.Analysis;
+using IndustryGraph.Domain.Cancellation;
 using IndustryGraph.Domain.Graph;
 using IndustryGraph.Domain.Search;
 using IndustryGraph.Domain.Tests.Analysis;
@@ -18,6 +19,21 @@ public sealed class NameResolutionTests
         Assert.Equal("park-one", Resolve("一号园", EntityKind.Park));
         Assert.Equal("chain-x", Resolve("chain x", EntityKind.IndustryChain));
         Assert.Equal("d-one", Resolve("d-one", EntityKind.District));
+    }
+
+    [Fact]
+    public async Task Resolving_a_name_that_fits_none_stops_when_the_work_is_cancelled()
+    {
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        // A flow of its own, as a request's is: the token set here is gone when it ends.
+        await Task.Run(() =>
+        {
+            WorkCancellation.Set(cancelled.Token);
+            Assert.Throws<OperationCanceledException>(() => NameMatch.Resolve("没有这个名字", index.EntitiesOfKind(null)));
+        });
+        Assert.False(WorkCancellation.Token.IsCancellationRequested);
+        Assert.Null(NameMatch.Resolve("没有这个名字", index.EntitiesOfKind(null)).Match);
     }
 
     [Fact]

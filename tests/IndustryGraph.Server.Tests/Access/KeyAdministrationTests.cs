@@ -29,6 +29,28 @@ public sealed class KeyAdministrationTests(RunningServer server) : IClassFixture
         Assert.Equal(["UNAUTHENTICATED"], revoked.ErrorCodes);
     }
 
+    [Theory]
+    [InlineData("cli", "is reserved")]
+    [InlineData("Anonymous", "is reserved")]
+    [InlineData("field\u202Eteam", "direction-changing character (U+202E)")]
+    [InlineData("field\u200Bteam", "invisible or direction-changing character (U+200B)")]
+    public async Task A_key_name_that_could_pass_for_another_is_refused(string name, string problem)
+    {
+        var admin = await server.CreateKeyAsync(ApiRole.Admin, "admin-names-" + Guid.NewGuid().ToString("N"));
+        var created = await server.PostWithKeyAsync(admin, "mutation($name: String!) { createApiKey(name: $name, role: EDITOR) { key } }", new { name });
+        Assert.Equal("BAD_USER_INPUT", Assert.Single(created.ErrorCodes));
+        Assert.Contains(problem, created.Errors![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_key_name_longer_than_the_limit_is_refused()
+    {
+        var admin = await server.CreateKeyAsync(ApiRole.Admin, "admin-long");
+        var created = await server.PostWithKeyAsync(admin, "mutation($name: String!) { createApiKey(name: $name, role: EDITOR) { key } }", new { name = new string('名', 3000) });
+        Assert.Equal("BAD_USER_INPUT", Assert.Single(created.ErrorCodes));
+        Assert.Contains($"more than {ApiKeyNames.MaxLength}", created.Errors![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Editors_cannot_manage_keys()
     {

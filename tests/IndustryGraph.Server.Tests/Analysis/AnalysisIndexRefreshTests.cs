@@ -3,7 +3,6 @@ using IndustryGraph.Domain.Graph;
 using IndustryGraph.Domain.Store;
 using IndustryGraph.Server.Analysis;
 using IndustryGraph.Server.Tests.Hosting;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace IndustryGraph.Server.Tests.Analysis;
 
@@ -52,15 +51,15 @@ public sealed class AnalysisIndexRefreshTests(RunningServer server) : IClassFixt
     [Fact]
     public async Task The_same_question_at_the_same_data_version_is_answered_from_the_cache()
     {
-        var cache = Assert.IsType<MemoryCache>(server.Services.GetRequiredService<IMemoryCache>());
+        var cache = server.Services.GetRequiredService<AnalysisRunner>();
         const string Query = """{ coverage(chain: "超硬材料", scope: { district: "高新区" }, threshold: 3) { chains { total { missing } } } }""";
 
         var first = await server.QueryAsync(Query);
-        var entries = cache.Count;
+        var entries = cache.CachedAnswers;
         var second = await server.QueryAsync(Query);
         await server.QueryAsync("""{ coverage(chain: "超硬材料", scope: { district: "高新区" }, threshold: 4) { chains { total { missing } } } }""");
 
         Assert.Equal(first.ToJsonString(), second.ToJsonString());
-        Assert.Equal(entries + 1, cache.Count);
+        Assert.Equal(entries + 1, cache.CachedAnswers);
     }
 }

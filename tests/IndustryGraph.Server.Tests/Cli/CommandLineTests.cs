@@ -41,6 +41,15 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Serve_with_an_empty_db_is_a_usage_error_not_a_crash()
+    {
+        var (exitCode, _, error) = await RunAsync("serve", "--db", "");
+        Assert.Equal(1, exitCode);
+        Assert.Contains("--db needs the path of a database file", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Seed_validate_accepts_the_shipped_seed()
     {
         var (exitCode, output, _) = await RunAsync("seed", "validate", SeedFolder.Default);

@@ -6,6 +6,35 @@ namespace IndustryGraph.Server.Tests.Editing;
 /// <summary>Mutations refuse what the store cannot keep faithfully, every problem at once, each BAD_USER_INPUT naming the argument.</summary>
 public sealed class EditInputTests(RunningServer server) : IClassFixture<RunningServer>
 {
+    private const string RenamePark = """
+        mutation($name: String!) { updateEntity(input: { entity: "park-jindai", name: $name, provenance: { curated: true, note: "input test" } }) { name } }
+        """;
+
+    [Theory]
+    [InlineData("金岱\u200B智慧产业园", "U+200B")]
+    [InlineData("\u202E园业产慧智岱金", "U+202E")]
+    [InlineData("金岱\u2066智慧\u2069产业园", "U+2066")]
+    public async Task A_name_with_an_invisible_or_bidi_character_is_refused(string name, string character)
+    {
+        var key = await server.CreateKeyAsync(ApiRole.Editor, "names-" + Guid.NewGuid().ToString("N"));
+        var renamed = await server.PostWithKeyAsync(key, RenamePark, new { name });
+        Assert.Equal("BAD_USER_INPUT", Assert.Single(renamed.ErrorCodes));
+        Assert.Contains(character, renamed.Errors![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_name_typed_decomposed_is_kept_composed()
+    {
+        var key = await server.CreateKeyAsync(ApiRole.Editor, "names-nfc");
+        var decomposed = "Café 金岱智慧产业园".Normalize(System.Text.NormalizationForm.FormD);
+        Assert.NotEqual(decomposed, decomposed.Normalize(System.Text.NormalizationForm.FormC));
+        var renamed = await server.PostWithKeyAsync(key, RenamePark, new { name = decomposed });
+        Assert.True(renamed.Errors is null, renamed.Errors?.ToJsonString());
+        Assert.Equal(decomposed.Normalize(System.Text.NormalizationForm.FormC), renamed.Data!["updateEntity"]!["name"]!.GetValue<string>());
+        var restored = await server.PostWithKeyAsync(key, RenamePark, new { name = "城发·金岱智慧产业园" });
+        Assert.True(restored.Errors is null, restored.Errors?.ToJsonString());
+    }
+
     [Fact]
     public async Task A_fact_in_full_width_digits_is_read_and_one_in_Arabic_Indic_digits_is_refused()
     {

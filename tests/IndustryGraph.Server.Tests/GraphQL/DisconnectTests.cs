@@ -11,11 +11,16 @@ namespace IndustryGraph.Server.Tests.GraphQL;
 
 /// <summary>
 /// A step of the execution pipeline that waits, on the request's token, for as long as the time limit, when the
-/// query carries <see cref="Marker"/>: it stands for a long analysis, and tells when its token was cancelled.
+/// query carries <see cref="Marker"/>: it stands for a long analysis, and tells when its token was cancelled. A query
+/// carrying <see cref="HoldingMarker"/> instead holds its turn (of the analysis lane) until the test sets <see cref="Released"/>.
 /// </summary>
 public sealed class SlowProbe : IConfigureExecution
 {
     public const string Marker = "# slow probe";
+
+    public const string HoldingMarker = "# holding probe: chainGaps";
+
+    public TaskCompletionSource Released { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public float SortOrder => 300;
 
@@ -26,6 +31,13 @@ public sealed class SlowProbe : IConfigureExecution
 
     public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
     {
+        if (options.Query?.Contains(HoldingMarker, StringComparison.Ordinal) == true)
+        {
+            Started.TrySetResult();
+            await Released.Task;
+            return await next(options);
+        }
+
         if (options.Query?.Contains(Marker, StringComparison.Ordinal) != true)
         {
             return await next(options);

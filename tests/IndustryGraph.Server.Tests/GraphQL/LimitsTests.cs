@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using GraphQL;
+using IndustryGraph.Server.Analysis;
 using IndustryGraph.Server.GraphQL;
 using IndustryGraph.Server.Tests.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -54,6 +55,29 @@ public sealed class LimitsTests(SmallLimitsServer small) : IClassFixture<SmallLi
     {
         var data = await Server.QueryAsync("{ __typename parks(first: 10) { nodes { name district { name } } } }");
         Assert.Equal(10, data["parks"]!["nodes"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task Aliased_chainGaps_through_one_fragment_are_counted_by_the_links_a_chain_has()
+    {
+        // The attack in small: as many aliases as fit under the limit when a list counts 5 items.
+        var mostLinks = Server.Services.GetRequiredService<AnalysisRunner>().MostLinksInAChain;
+        Assert.True(mostLinks > CostRule.PlainListEstimate, $"the seed's largest chain has {mostLinks} links: too few to tell the counts apart");
+        const int perGapFields = 3;
+        var aliases = (int)(500 / (1 + (CostRule.PlainListEstimate * perGapFields)));
+        var document = "{ " + string.Join(" ", Enumerable.Range(0, aliases).Select(at => $"a{at}: chainGaps(chain: \"智能传感器\") {{ ...gap }}"))
+            + " } fragment gap on ChainGap { status candidates(first: 1) { score } }";
+
+        var response = await Server.PostAsync(document);
+
+        Assert.Equal("QUERY_TOO_COMPLEX", Assert.Single(response.ErrorCodes));
+        // What is counted is at least what comes back: no chain has more gaps than the count.
+        var chains = await Server.QueryAsync("{ chains(first: 10) { nodes { name } } }");
+        foreach (var chain in chains["chains"]!["nodes"]!.AsArray().Select(node => node!["name"]!.GetValue<string>()))
+        {
+            var gaps = await Server.QueryAsync("query($chain: String!) { chainGaps(chain: $chain) { status } }", new { chain });
+            Assert.InRange(gaps["chainGaps"]!.AsArray().Count, 0, mostLinks);
+        }
     }
 
     [Fact]

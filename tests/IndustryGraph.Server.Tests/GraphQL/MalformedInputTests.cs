@@ -52,6 +52,33 @@ public sealed class MalformedInputTests(RunningServer server) : IClassFixture<Ru
         };
     }
 
+    [Fact]
+    public async Task A_byte_order_mark_before_the_json_is_tolerated()
+    {
+        using var content = new ByteArrayContent([.. Encoding.UTF8.Preamble, .. Body("{ __typename }")]);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json");
+        using var response = await server.Http.PostAsync(new Uri("/graphql", UriKind.Relative), content);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Query", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["data"]!["__typename"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Two_equal_keys_in_the_body_are_refused_not_last_wins()
+    {
+        using var content = new StringContent("{\"query\": \"{ __typename }\", \"query\": \"{ parks { totalCount } }\"}", Encoding.UTF8, "application/json");
+        using var response = await server.Http.PostAsync(new Uri("/graphql", UriKind.Relative), content);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("the key query 2 times", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_query_parameters_are_refused_not_joined()
+    {
+        using var response = await server.Http.GetAsync(new Uri("/graphql?query=%7B__typename%7D&query=%7Bparks%7BtotalCount%7D%7D", UriKind.Relative));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("the parameter query is given 2 times", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     private static byte[] Body(string query) => Encoding.UTF8.GetBytes(new JsonObject { ["query"] = query }.ToJsonString());
 
     /// <summary>Each fragment spreads the previous one twice: 2^30 fields if expanded naively.</summary>
@@ -110,6 +137,19 @@ public sealed class MalformedInputTests(RunningServer server) : IClassFixture<Ru
         Assert.Equal(400, body.Status);
         Assert.All(body.ErrorCodes, code => Assert.True(KnownCodes.Contains(code), code));
         Assert.NotEmpty(body.ErrorCodes);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/health")]
+    [InlineData("/graphql?query=%7B__typename%7D")]
+    public async Task HEAD_answers_where_GET_does_with_the_head_only(string path)
+    {
+        using var get = await server.Http.GetAsync(new Uri(path, UriKind.Relative));
+        using var head = await server.Http.SendAsync(new HttpRequestMessage(HttpMethod.Head, new Uri(path, UriKind.Relative)));
+        Assert.Equal(get.StatusCode, head.StatusCode);
+        Assert.Equal(get.Content.Headers.ContentType?.MediaType, head.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 // 热力图: districts × chains (share of each chain's links reached in each district), parks × links of one
 // chain, and two or three scopes side by side on one chain. A cell opens the chain map for it.
-import { h, clear } from '../shell/dom.js';
+import { h, clear, escapeHtml } from '../shell/dom.js';
 import { request } from '../api/client.js';
 import { chartIn } from '../shell/charts.js';
 import { chainAndScopePickers, loadPickers } from '../shell/pickers.js';
@@ -61,7 +61,7 @@ export async function renderHeatmap(container, state) {
     tooltip: {
       formatter: (item) => {
         const total = rows[item.value[0]].chains[item.value[1]].total;
-        return `${districtNames[item.value[0]]} · ${chains[item.value[1]]}<br>${t.heatCell(Math.round(total.reached * 100), total)}<br>${t.counts(total)}`;
+        return `${escapeHtml(districtNames[item.value[0]])} · ${escapeHtml(chains[item.value[1]])}<br>${escapeHtml(t.heatCell(Math.round(total.reached * 100), total))}<br>${escapeHtml(t.counts(total))}`;
       },
     },
     grid: { left: 130, right: 20, top: 110, bottom: 20 },
@@ -121,7 +121,7 @@ async function renderParksByLink(container, state) {
   const chart = chartIn(element);
   chart.setOption({
     animation: false,
-    tooltip: { formatter: (item) => `${parkNames[item.value[1]]} · ${links[item.value[0]].link.name}: ${item.value[2]}` },
+    tooltip: { formatter: (item) => `${escapeHtml(parkNames[item.value[1]])} · ${escapeHtml(links[item.value[0]].link.name)}: ${escapeHtml(item.value[2])}` },
     grid: { left: 200, right: 20, top: 90, bottom: 10 },
     xAxis: { type: 'category', data: links.map((link) => link.link.name), position: 'top', axisLabel: { rotate: 35, interval: 0, fontSize: 11 } },
     yAxis: { type: 'category', data: parkNames, axisLabel: { interval: 0, fontSize: 11 } },

@@ -1,7 +1,7 @@
 // 产业链图谱: a chain's links laid out upstream → midstream → downstream in columns (segment, then position),
 // SUPPLIES edges between them, coloured by status; the list beside it is the keyboard way in; choosing a link
 // shows its evidence.
-import { h, clear } from '../shell/dom.js';
+import { h, clear, escapeHtml } from '../shell/dom.js';
 import { request, scopeInput, gapReportUrl } from '../api/client.js';
 import { chartIn } from '../shell/charts.js';
 import { chainAndScopePickers } from '../shell/pickers.js';
@@ -96,7 +96,7 @@ function drawChain(element, map, state) {
   chart.setOption({
     animation: false,
     aria: { enabled: true },
-    tooltip: { formatter: (item) => item.dataType === 'node' ? `${item.data.name}<br>${statusName(item.data.status)}<br>${item.data.rule}` : '' },
+    tooltip: { formatter: (item) => item.dataType === 'node' ? `${escapeHtml(item.data.name)}<br>${escapeHtml(statusName(item.data.status))}<br>${escapeHtml(item.data.rule)}` : '' },
     series: [{
       type: 'graph',
       layout: 'none',

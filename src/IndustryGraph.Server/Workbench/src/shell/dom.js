@@ -24,3 +24,9 @@ export function clear(element, ...children) {
   append(element, children);
   return element;
 }
+
+// Chart tooltips are HTML strings (ECharts renders a formatter's result as markup): every name or text put into one
+// goes through this, so a name such as <img src=x onerror=…> shows as text and never runs.
+export function escapeHtml(value) {
+  return String(value ?? '').replace(/[&<>"']/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character]);
+}
