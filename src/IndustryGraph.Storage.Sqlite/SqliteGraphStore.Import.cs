@@ -184,7 +184,7 @@ public sealed partial class SqliteGraphStore
             LoadEntityIds();
             var bulk = data.ExpectedRows >= BulkRows;
             // Only into an empty store: the deletes and updates of a merge need the indexes row by row.
-            var dropped = bulk && entityIds.Count == 0 ? DropSecondaryIndexes() : [];
+            var dropped = bulk && entityIds.Count == 0 ? DropSecondaryIndexes("entity", "entity_name", "entity_tag", "fact", "relationship", "placement") : [];
             Step("prepare");
             await using var parts = new PartReader(data.ReadAllAsync(cancellationToken).GetAsyncEnumerator(cancellationToken));
             var (added, updated, removed) = await WriteEntitiesAsync(parts, mode, cancellationToken);
@@ -201,7 +201,7 @@ public sealed partial class SqliteGraphStore
             Step("facts");
             RebuildIndexes(dropped, "fact");
             Step("fact indexes");
-            var (placementsAdded, placementsUpdated, placementsRemoved) = await WritePlacementsAsync(parts, mode, cancellationToken);
+            var (placementsAdded, placementsUpdated, placementsRemoved) = await WritePlacementsAsync(parts, mode, bulk, dropped, cancellationToken);
             Step("placements");
             RebuildIndexes(dropped, "placement");
             Step("placement indexes");
@@ -245,17 +245,17 @@ public sealed partial class SqliteGraphStore
         }
 
         /// <summary>
-        /// Drops the plain (non-unique) indexes of the graph tables and returns their tables and the SQL that
-        /// recreates them: one sorted build after the rows are in is far cheaper than a million random inserts.
-        /// Still one transaction, so readers keep their indexes until the commit.
+        /// Drops the plain (non-unique) indexes of the tables and returns their tables and the SQL that recreates
+        /// them: one sorted build after the rows are in is far cheaper than a million random inserts. Still one
+        /// transaction, so readers keep their indexes until the commit.
         /// </summary>
-        private List<(string Table, string Sql)> DropSecondaryIndexes()
+        private List<(string Table, string Sql)> DropSecondaryIndexes(params string[] tables)
         {
             var indexes = new List<(string Name, string Table, string Sql)>();
-            using (var command = Prepare("""
+            using (var command = Prepare($"""
                 SELECT name, tbl_name, sql FROM sqlite_master
                 WHERE type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'
-                  AND tbl_name IN ('entity', 'entity_name', 'entity_tag', 'fact', 'relationship', 'placement')
+                  AND tbl_name IN ({string.Join(", ", tables.Select(table => $"'{table}'"))})
                 """))
             using (var reader = command.ExecuteReader())
             {

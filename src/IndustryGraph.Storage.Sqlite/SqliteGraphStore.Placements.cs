@@ -144,11 +144,19 @@ public sealed partial class SqliteGraphStore
         /// import suggests for merged by <see cref="PlacementMerge"/>, others as given; then the stale suggestions
         /// of those enterprises go, and on a replace every stored record the data lacks that the rules do not keep.
         /// Only what existed before the import is held in memory (its pair and kind); a pair the import gives twice
-        /// is found by the primary key and merged again, in order.
+        /// is found by the primary key and merged again, in order. The caller rebuilds the indexes this dropped.
         /// </summary>
-        private async Task<(int Added, int Updated, int Removed)> WritePlacementsAsync(PartReader parts, ImportMode mode, CancellationToken cancellationToken)
+        private async Task<(int Added, int Updated, int Removed)> WritePlacementsAsync(
+            PartReader parts, ImportMode mode, bool bulk, List<(string Table, string Sql)> dropped, CancellationToken cancellationToken)
         {
             var stored = LoadStoredPlacements();
+            // The first suggestions of a large import (a register into a store that has entities but no placements
+            // yet): the link index is built once at the end, as for an empty store.
+            if (bulk && stored.Count == 0 && !dropped.Exists(index => index.Table == "placement"))
+            {
+                dropped.AddRange(DropSecondaryIndexes("placement"));
+            }
+
             var suggesting = new HashSet<long>();
             using var insert = new BulkStatement(connection,
                 "INSERT INTO placement (enterprise_id, link_id, kind, score, evidence, basis, decided_by, decided_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");

@@ -1,4 +1,5 @@
 using IndustryGraph.Domain.Graph;
+using IndustryGraph.Domain.Placements;
 using IndustryGraph.Domain.Store;
 using IndustryGraph.Storage.Contract;
 using static IndustryGraph.Storage.Contract.ContractGraphs;
@@ -28,6 +29,48 @@ public sealed class SqliteGraphStoreImportTests : IDisposable
         Assert.Equal("park-12345", Assert.Single(await store.FindByNameAsync("测试园12345", null)).Key);
         var located = await store.GetRelationshipsAsync(["d-one"], Direction.In, [RelationshipTypes.LocatedIn]);
         Assert.Equal(30_001, located.Count);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_large_first_placement_import_builds_the_link_index_after_its_rows(bool intoEmptyStore)
+    {
+        var path = Path.Combine(scratch.Path, "graph.db");
+        var store = SqliteGraphStore.Open(path);
+        var sample = SampleGraph.Build();
+        if (!intoEmptyStore)
+        {
+            await store.ImportAsync(sample, ImportMode.Merge);
+        }
+
+        PlacementRecord Suggestion(string enterprise, string link, double score) =>
+            new(enterprise, link, PlacementKind.Suggested, score, [new PlacementEvidence(PlacementEvidenceKind.Word, "传感器", 2, 3)]) { Basis = "b1" };
+        // Said to be a million rows (the bulk path), though it holds a few; a pair given twice is merged twice.
+        var stream = new ImportStream(1_000_000, (emit, _) =>
+        {
+            emit(new ImportPart(intoEmptyStore ? sample.Entities : [], intoEmptyStore ? sample.Relationships : [], [])
+            {
+                Placements = [Suggestion("ent-gl", "link-s-1", 0.5), Suggestion("ent-gl", "link-s-2", 0.4), Suggestion("ent-ls", "link-s-3", 0.3), Suggestion("ent-gl", "link-s-1", 0.6)],
+                SuggestedFor = ["ent-gl", "ent-ls"],
+            });
+            return Task.CompletedTask;
+        });
+
+        var summary = await store.ImportAsync(stream, new ImportOptions(ImportMode.Merge));
+
+        Assert.Equal((3, 1), (summary.PlacementsAdded, summary.PlacementsUpdated));
+        Assert.Equal([0.6, 0.4], (await store.GetPlacementsAsync(["ent-gl"]))["ent-gl"].Select(record => record.Score!.Value));
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path}"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'placement_link'";
+            Assert.Equal(1L, command.ExecuteScalar());
+        }
+
+        await store.DeleteEntityAsync("link-s-3", new EditContext("alice", Curated));
+        Assert.Empty(await store.GetPlacementsAsync(["ent-ls"]));
     }
 
     [Fact]

@@ -34,6 +34,9 @@ public static class PlacementEvidenceJson
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? buffer;
 
+    [ThreadStatic]
+    private static Utf8JsonWriter? jsonWriter;
+
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static string Write(IReadOnlyList<PlacementEvidence> evidence)
@@ -48,24 +51,24 @@ public static class PlacementEvidenceJson
             return json;
         }
 
+        // One writer and buffer per thread, reset for each write: an import writes millions of these.
         var output = buffer ??= new ArrayBufferWriter<byte>(256);
         output.ResetWrittenCount();
-        using (var writer = new Utf8JsonWriter(output, WriterOptions))
+        var writer = jsonWriter ??= new Utf8JsonWriter(output, WriterOptions);
+        writer.Reset(output);
+        writer.WriteStartArray();
+        foreach (var item in evidence)
         {
             writer.WriteStartArray();
-            foreach (var item in evidence)
-            {
-                writer.WriteStartArray();
-                writer.WriteStringValue(item.Kind.ToCode());
-                writer.WriteStringValue(item.Text);
-                writer.WriteNumberValue(item.Start);
-                writer.WriteNumberValue(item.Length);
-                writer.WriteEndArray();
-            }
-
+            writer.WriteStringValue(item.Kind.ToCode());
+            writer.WriteStringValue(item.Text);
+            writer.WriteNumberValue(item.Start);
+            writer.WriteNumberValue(item.Length);
             writer.WriteEndArray();
         }
 
+        writer.WriteEndArray();
+        writer.Flush();
         return Encoding.UTF8.GetString(output.WrittenSpan);
     }
 

@@ -95,7 +95,7 @@ public static class PlacementBench
             return Task.CompletedTask;
         });
         var clock = Stopwatch.StartNew();
-        var summary = await store.ImportAsync(stream, new ImportOptions(ImportMode.Merge) { Origin = "bench" }, cancellationToken);
+        var summary = await store.ImportAsync(stream, new ImportOptions(ImportMode.Merge) { Origin = "bench", Trace = step => Console.WriteLine($"    write step: {step}") }, cancellationToken);
         var seconds = clock.Elapsed.TotalSeconds;
         Console.WriteLine($"  {name}: {suggestions.Count:N0} suggestions in {seconds:0.00} s = {suggestions.Count / seconds:N0} rows/s ({ImportCommand.Describe(summary)})");
         return summary.PlacementsAdded;
