@@ -71,7 +71,7 @@ internal sealed class BusinessScopeReader(string scope, List<WordMatch> matches,
             var tradingOnly = itemVerbs.Count > 0 && itemVerbs.All(verb => words[verb.Word].Kind == PlacementWordKind.Trades);
             if (tradingOnly)
             {
-                AddTrade(itemVerbs, [], tally);
+                AddTrade(first, itemVerbs, [], tally);
             }
 
             return (hasText, 0, tradingOnly ? 1 : 0);
@@ -93,9 +93,10 @@ internal sealed class BusinessScopeReader(string scope, List<WordMatch> matches,
             {
                 foreach (var match in objects)
                 {
-                    foreach (var link in words[match.Word].Links)
+                    // Making or serving a thing is no trade in it: a doing verb keeps the trade and service links out.
+                    foreach (var link in verbs.Count == 0 ? words[match.Word].Links : words[match.Word].ProductLinks)
                     {
-                        tally.AddWord(link, match, scope, words[match.Word].Weight, trade: false);
+                        tally.AddWord(link, match, index, scope, words[match.Word].Weight, trade: false);
                     }
                 }
 
@@ -103,7 +104,7 @@ internal sealed class BusinessScopeReader(string scope, List<WordMatch> matches,
             }
             else
             {
-                AddTrade(verbs, objects, tally);
+                AddTrade(index, verbs, objects, tally);
                 tradingPieces++;
             }
         }
@@ -112,13 +113,13 @@ internal sealed class BusinessScopeReader(string scope, List<WordMatch> matches,
     }
 
     /// <summary>Trading verbs count for their trade links; the things traded only for links whose business trading them is.</summary>
-    private void AddTrade(List<WordMatch> verbs, List<WordMatch> objects, LinkTally tally)
+    private void AddTrade(int piece, List<WordMatch> verbs, List<WordMatch> objects, LinkTally tally)
     {
         foreach (var verb in verbs)
         {
             foreach (var link in words[verb.Word].TradeLinks)
             {
-                tally.AddWord(link, verb, scope, words[verb.Word].Weight, trade: true);
+                tally.AddWord(link, verb, piece, scope, words[verb.Word].Weight, trade: true);
             }
         }
 
@@ -126,7 +127,7 @@ internal sealed class BusinessScopeReader(string scope, List<WordMatch> matches,
         {
             foreach (var link in words[match.Word].ContextLinks)
             {
-                tally.AddWord(link, match, scope, words[match.Word].Weight, trade: true);
+                tally.AddWord(link, match, piece, scope, words[match.Word].Weight, trade: true);
             }
         }
     }

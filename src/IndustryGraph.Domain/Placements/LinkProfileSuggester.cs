@@ -10,20 +10,29 @@ namespace IndustryGraph.Domain.Placements;
 /// </summary>
 public sealed class LinkProfileSuggester : IPlacementSuggester
 {
-    /// <summary>A link is suggested at this score or above: a word and the code together, or several words.</summary>
-    public const double SuggestThreshold = 0.4;
+    /// <summary>
+    /// A link is suggested at this score or above: a word and the code together, or words in several pieces of the
+    /// scope — not one piece alone (a sideline such as 软件开发 or 会议及展览服务 in a maker's scope), nor the code or the
+    /// name alone.
+    /// </summary>
+    public const double SuggestThreshold = 0.6;
 
-    /// <summary>What a full 小类 match adds; a 中类 and a 大类 match add less, as they cover more industries.</summary>
+    /// <summary>What a code match adds: a full 小类 the profile names, or a 大类 or 中类 it names whole (a little less sure).</summary>
     public const double ExactCodeWeight = 0.35;
 
-    public const double GroupCodeWeight = 0.25;
-
-    public const double DivisionCodeWeight = 0.15;
+    public const double PartialCodeWeight = 0.3;
 
     /// <summary>A word of the name is weak evidence: names carry fashion words (科技, 智能) as often as a trade.</summary>
     public const double NameWeightFactor = 0.4;
 
+    /// <summary>
+    /// What a link's equivalent in another chain (the same industry) gets of its score: found through the
+    /// equivalence rather than its own words, a little less sure.
+    /// </summary>
+    public const double EquivalentFactor = 0.9;
+
     private readonly string[] linkKeys;
+    private readonly int[][] equivalents;
     private readonly WordAutomaton automaton;
     private readonly WordInfo[] words;
     private readonly FrozenDictionary<string, (int Link, string Code, double Weight)[]> codes;
@@ -33,6 +42,10 @@ public sealed class LinkProfileSuggester : IPlacementSuggester
         ArgumentNullException.ThrowIfNull(profiles);
         linkKeys = profiles.Profiles.Select(profile => profile.LinkKey).Order(StringComparer.Ordinal).ToArray();
         var linkIndex = linkKeys.Select((key, index) => (key, index)).ToDictionary(pair => pair.key, pair => pair.index, StringComparer.Ordinal);
+        var profileOf = profiles.Profiles.ToDictionary(profile => profile.LinkKey, StringComparer.Ordinal);
+        equivalents = linkKeys
+            .Select(key => profileOf[key].Equivalents.Where(linkIndex.ContainsKey).Select(equivalent => linkIndex[equivalent]).Order().ToArray())
+            .ToArray();
         var vocabulary = new Dictionary<string, WordBuilder>(StringComparer.Ordinal);
         WordBuilder Entry(string word) => vocabulary.TryGetValue(word, out var entry) ? entry : vocabulary[word] = new WordBuilder();
         foreach (var profile in profiles.Profiles)
@@ -62,7 +75,7 @@ public sealed class LinkProfileSuggester : IPlacementSuggester
         {
             foreach (var code in profile.Codes)
             {
-                var weight = code.Digits.Length switch { 4 => ExactCodeWeight, 3 => GroupCodeWeight, _ => DivisionCodeWeight };
+                var weight = code.Partial ? PartialCodeWeight : ExactCodeWeight;
                 var list = byCode.TryGetValue(code.Digits, out var found) ? found : byCode[code.Digits] = [];
                 list.Add((linkIndex[profile.LinkKey], code.Digits, weight));
             }
@@ -103,7 +116,7 @@ public sealed class LinkProfileSuggester : IPlacementSuggester
             }
         }
 
-        return tally.Suggestions(linkKeys, SuggestThreshold);
+        return tally.Suggestions(linkKeys, equivalents, SuggestThreshold, EquivalentFactor);
     }
 
     private void AddCode(string? industryCode, LinkTally tally)
@@ -177,6 +190,7 @@ public sealed class LinkProfileSuggester : IPlacementSuggester
             return new WordInfo(
                 Kind,
                 links,
+                links.Where(link => !contextLinks.Contains(link)).ToArray(),
                 links.Where(contextLinks.Contains).ToArray(),
                 TradeLinks.Order().ToArray(),
                 WordWeight(text, Links.Count));
@@ -196,4 +210,8 @@ public sealed class LinkProfileSuggester : IPlacementSuggester
 }
 
 /// <summary>A word of the automaton: its placement kind if it is a verb or context, the links it names, and its weight.</summary>
-internal sealed record WordInfo(PlacementWordKind? Kind, int[] Links, int[] ContextLinks, int[] TradeLinks, double Weight);
+/// <remarks>
+/// <see cref="ProductLinks"/> are the links of things made or served; <see cref="ContextLinks"/> the trade and service
+/// links (those a trading word names), which a word counts for only where the enterprise trades the thing or names no verb.
+/// </remarks>
+internal sealed record WordInfo(PlacementWordKind? Kind, int[] Links, int[] ProductLinks, int[] ContextLinks, int[] TradeLinks, double Weight);

@@ -11,16 +11,18 @@ internal sealed class LinkTally(int links)
     /// <summary>The share of the scope's pieces that only trade: how far trading is the business, not a sideline.</summary>
     public double TradeShare { get; set; }
 
-    public void AddWord(int link, WordMatch match, string scope, double weight, bool trade)
+    /// <summary>
+    /// Adds a word found in piece <paramref name="piece"/> of the scope. One piece names one thing: of the words a
+    /// piece holds for a link, the strongest counts (应用软件 and 软件开发 in 人工智能应用软件开发 are one piece of
+    /// evidence, not two); separate pieces add up, and a word already counted in another piece adds nothing.
+    /// </summary>
+    public void AddWord(int link, WordMatch match, int piece, string scope, double weight, bool trade)
     {
         var evidence = Of(link);
-        if (trade && evidence.TradeWords.Add(match.Word))
+        var pieces = trade ? evidence.TradePieces : evidence.DoingPieces;
+        if ((trade ? evidence.TradeWords : evidence.DoingWords).Add(match.Word))
         {
-            evidence.TradeRemainder *= 1 - weight;
-        }
-        else if (!trade && evidence.DoingWords.Add(match.Word))
-        {
-            evidence.DoingRemainder *= 1 - weight;
+            pieces[piece] = Math.Max(pieces.GetValueOrDefault(piece), weight);
         }
 
         evidence.Matches.Add(new PlacementEvidence(PlacementEvidenceKind.Word, scope.Substring(match.Start, match.Length), match.Start, match.Length));
@@ -48,21 +50,49 @@ internal sealed class LinkTally(int links)
         evidence.Names.Add(new PlacementEvidence(PlacementEvidenceKind.Name, name.Substring(match.Start, match.Length), match.Start, match.Length));
     }
 
-    public IReadOnlyList<PlacementSuggestion> Suggestions(string[] linkKeys, double threshold)
+    /// <summary>
+    /// The links at <paramref name="threshold"/> or above, best first (ties by key). A link's equivalents in other
+    /// chains (the same industry) are suggested with its evidence at <paramref name="equivalentFactor"/> of its
+    /// score, unless their own words score higher.
+    /// </summary>
+    public IReadOnlyList<PlacementSuggestion> Suggestions(string[] linkKeys, int[][] equivalents, double threshold, double equivalentFactor)
     {
-        var suggestions = new List<PlacementSuggestion>();
+        var scored = new SortedDictionary<int, (double Score, IReadOnlyList<PlacementEvidence> Evidence)>();
         foreach (var (link, evidence) in byLink)
         {
-            var words = 1 - (evidence.DoingRemainder * (1 - ((1 - evidence.TradeRemainder) * TradeShare)));
-            var score = Math.Round(1 - ((1 - evidence.Code) * (1 - words) * evidence.NameRemainder), 3);
-            if (score >= threshold && (evidence.Matches.Count > 0 || evidence.Codes.Count > 0))
+            if (evidence.Matches.Count > 0 || evidence.Codes.Count > 0)
             {
-                suggestions.Add(new PlacementSuggestion(linkKeys[link], score, evidence.Ordered()));
+                scored[link] = (Score(evidence), evidence.Ordered());
             }
         }
 
+        var found = scored.ToList();
+        foreach (var (link, (score, evidence)) in found.Where(pair => pair.Value.Score >= threshold))
+        {
+            var carried = Math.Round(score * equivalentFactor, 3);
+            foreach (var equivalent in equivalents[link])
+            {
+                if (!scored.TryGetValue(equivalent, out var own) || own.Score < carried)
+                {
+                    scored[equivalent] = (carried, evidence);
+                }
+            }
+        }
+
+        var suggestions = scored
+            .Where(pair => pair.Value.Score >= threshold)
+            .Select(pair => new PlacementSuggestion(linkKeys[pair.Key], pair.Value.Score, pair.Value.Evidence))
+            .ToList();
         suggestions.Sort((a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.LinkKey, b.LinkKey));
         return suggestions;
+    }
+
+    private double Score(LinkEvidence evidence)
+    {
+        var doing = 1 - evidence.DoingPieces.Values.Aggregate(1.0, (remainder, weight) => remainder * (1 - weight));
+        var trade = 1 - evidence.TradePieces.Values.Aggregate(1.0, (remainder, weight) => remainder * (1 - weight));
+        var words = 1 - ((1 - doing) * (1 - (trade * TradeShare)));
+        return Math.Round(1 - ((1 - evidence.Code) * (1 - words) * evidence.NameRemainder), 3);
     }
 
     private LinkEvidence Of(int link)
@@ -85,9 +115,9 @@ internal sealed class LinkTally(int links)
 
         public double Code { get; set; }
 
-        public double DoingRemainder { get; set; } = 1;
+        public Dictionary<int, double> DoingPieces { get; } = [];
 
-        public double TradeRemainder { get; set; } = 1;
+        public Dictionary<int, double> TradePieces { get; } = [];
 
         public double NameRemainder { get; set; } = 1;
 
