@@ -8,26 +8,26 @@ namespace IndustryGraph.Domain.Placements;
 /// verbs also takes those of the item's verb-only pieces (研发、生产、销售传感器). Words in brackets (不含…, 除…外)
 /// say what the enterprise does not do, and count for nothing.
 /// </summary>
-internal sealed class BusinessScopeReader(string scope, List<WordMatch> matches, WordInfo[] words)
+internal readonly struct BusinessScopeReader(string scope, List<WordMatch> matches, WordInfo[] words, LinkTally tally)
 {
-    private readonly List<Piece> pieces = [];
+    private List<ScopePiece> Pieces => tally.Pieces;
 
-    /// <summary>Adds the scope's evidence to <paramref name="tally"/>; false when no item says what the business is.</summary>
-    public bool Read(LinkTally tally)
+    /// <summary>Adds the scope's evidence to the tally; false when no item says what the business is.</summary>
+    public bool Read()
     {
         Split();
         Assign();
         var countable = false;
         int doingPieces = 0, tradingPieces = 0;
-        for (var first = 0; first < pieces.Count;)
+        for (var first = 0; first < Pieces.Count;)
         {
             var last = first;
-            while (last + 1 < pieces.Count && pieces[last + 1].Item == pieces[first].Item)
+            while (last + 1 < Pieces.Count && Pieces[last + 1].Item == Pieces[first].Item)
             {
                 last++;
             }
 
-            var (counted, doing, trading) = ReadItem(first, last, tally);
+            var (counted, doing, trading) = ReadItem(first, last);
             countable |= counted;
             doingPieces += doing;
             tradingPieces += trading;
@@ -38,40 +38,40 @@ internal sealed class BusinessScopeReader(string scope, List<WordMatch> matches,
         return countable;
     }
 
-    private (bool Counted, int Doing, int Trading) ReadItem(int first, int last, LinkTally tally)
+    private (bool Counted, int Doing, int Trading) ReadItem(int first, int last)
     {
         var hasText = false;
-        var itemVerbs = new List<WordMatch>();
-        var verbOnlyVerbs = new List<WordMatch>();
         var anyObjects = false;
+        Verbs item = default, verbOnly = default;
         for (var index = first; index <= last; index++)
         {
-            var piece = pieces[index];
+            var piece = Pieces[index];
             hasText |= piece.HasText;
-            foreach (var match in piece.Matches)
+            for (var at = piece.FirstMatch; at < piece.FirstMatch + piece.MatchCount; at++)
             {
-                if (words[match.Word].Kind is PlacementWordKind.Holds or PlacementWordKind.Ignores)
+                if (words[matches[at].Word].Kind is PlacementWordKind.Holds or PlacementWordKind.Ignores)
                 {
                     return (false, 0, 0);
                 }
             }
 
-            itemVerbs.AddRange(piece.Verbs(words));
-            var objects = piece.Objects(words).Any();
+            var own = VerbsOf(piece);
+            var objects = HasObjects(piece);
+            item = item.With(own);
             anyObjects |= objects;
             if (!objects)
             {
-                verbOnlyVerbs.AddRange(piece.Verbs(words));
+                verbOnly = verbOnly.With(own);
             }
         }
 
         if (!anyObjects)
         {
             // Nothing named but the activity (货物进出口, 零售): only trading counts, for its own links.
-            var tradingOnly = itemVerbs.Count > 0 && itemVerbs.All(verb => words[verb.Word].Kind == PlacementWordKind.Trades);
+            var tradingOnly = item.TradesOnly;
             if (tradingOnly)
             {
-                AddTrade(first, itemVerbs, [], tally);
+                AddTradeVerbs(first, last, first, onlyVerbOnlyPieces: false);
             }
 
             return (hasText, 0, tradingOnly ? 1 : 0);
@@ -80,23 +80,28 @@ internal sealed class BusinessScopeReader(string scope, List<WordMatch> matches,
         int doingPieces = 0, tradingPieces = 0;
         for (var index = first; index <= last; index++)
         {
-            var piece = pieces[index];
-            var objects = piece.Objects(words).ToList();
-            if (objects.Count == 0)
+            var piece = Pieces[index];
+            if (!HasObjects(piece))
             {
                 continue;
             }
 
-            var own = piece.Verbs(words).ToList();
-            var verbs = own.Count > 0 ? own.Concat(verbOnlyVerbs).ToList() : itemVerbs;
-            if (verbs.Count == 0 || verbs.Any(verb => words[verb.Word].Kind == PlacementWordKind.Does))
+            var own = VerbsOf(piece);
+            var verbs = own.Any ? own.With(verbOnly) : item;
+            if (!verbs.Any || verbs.Does)
             {
-                foreach (var match in objects)
+                for (var at = piece.FirstMatch; at < piece.FirstMatch + piece.MatchCount; at++)
                 {
-                    // Making or serving a thing is no trade in it: a doing verb keeps the trade and service links out.
-                    foreach (var link in verbs.Count == 0 ? words[match.Word].Links : words[match.Word].ProductLinks)
+                    var word = words[matches[at].Word];
+                    if (word.Kind is not null)
                     {
-                        tally.AddWord(link, match, index, scope, words[match.Word].Weight, trade: false);
+                        continue;
+                    }
+
+                    // Making or serving a thing is no trade in it: a doing verb keeps the trade and service links out.
+                    foreach (var link in verbs.Any ? word.ProductLinks : word.Links)
+                    {
+                        tally.AddWord(link, matches[at], index, word.Weight, trade: false);
                     }
                 }
 
@@ -104,7 +109,29 @@ internal sealed class BusinessScopeReader(string scope, List<WordMatch> matches,
             }
             else
             {
-                AddTrade(index, verbs, objects, tally);
+                // The piece's own trading verbs and the verb-only pieces' ones, or, with none of its own, the item's.
+                AddTradeVerbs(index, index, index, onlyVerbOnlyPieces: false);
+                if (own.Any)
+                {
+                    AddTradeVerbs(first, last, index, onlyVerbOnlyPieces: true);
+                }
+                else
+                {
+                    AddTradeVerbs(first, last, index, onlyVerbOnlyPieces: false);
+                }
+
+                for (var at = piece.FirstMatch; at < piece.FirstMatch + piece.MatchCount; at++)
+                {
+                    var word = words[matches[at].Word];
+                    if (word.Kind is null)
+                    {
+                        foreach (var link in word.ContextLinks)
+                        {
+                            tally.AddWord(link, matches[at], index, word.Weight, trade: true);
+                        }
+                    }
+                }
+
                 tradingPieces++;
             }
         }
@@ -112,24 +139,59 @@ internal sealed class BusinessScopeReader(string scope, List<WordMatch> matches,
         return (true, doingPieces, tradingPieces);
     }
 
-    /// <summary>Trading verbs count for their trade links; the things traded only for links whose business trading them is.</summary>
-    private void AddTrade(int piece, List<WordMatch> verbs, List<WordMatch> objects, LinkTally tally)
+    /// <summary>Trading verbs of pieces <paramref name="first"/> to <paramref name="last"/> count for their trade links, as evidence of piece <paramref name="piece"/>.</summary>
+    private void AddTradeVerbs(int first, int last, int piece, bool onlyVerbOnlyPieces)
     {
-        foreach (var verb in verbs)
+        for (var index = first; index <= last; index++)
         {
-            foreach (var link in words[verb.Word].TradeLinks)
+            if (onlyVerbOnlyPieces && (index == piece || HasObjects(Pieces[index])))
             {
-                tally.AddWord(link, verb, piece, scope, words[verb.Word].Weight, trade: true);
+                continue;
+            }
+
+            var source = Pieces[index];
+            for (var at = source.FirstMatch; at < source.FirstMatch + source.MatchCount; at++)
+            {
+                var word = words[matches[at].Word];
+                if (word.Kind == PlacementWordKind.Trades)
+                {
+                    foreach (var link in word.TradeLinks)
+                    {
+                        tally.AddWord(link, matches[at], piece, word.Weight, trade: true);
+                    }
+                }
+            }
+        }
+    }
+
+    private Verbs VerbsOf(ScopePiece piece)
+    {
+        Verbs verbs = default;
+        for (var at = piece.FirstMatch; at < piece.FirstMatch + piece.MatchCount; at++)
+        {
+            verbs = words[matches[at].Word].Kind switch
+            {
+                PlacementWordKind.Does => verbs with { Does = true },
+                PlacementWordKind.Trades => verbs with { Trades = true },
+                _ => verbs,
+            };
+        }
+
+        return verbs;
+    }
+
+    private bool HasObjects(ScopePiece piece)
+    {
+        for (var at = piece.FirstMatch; at < piece.FirstMatch + piece.MatchCount; at++)
+        {
+            var word = words[matches[at].Word];
+            if (word.Kind is null && word.Links.Length > 0)
+            {
+                return true;
             }
         }
 
-        foreach (var match in objects)
-        {
-            foreach (var link in words[match.Word].ContextLinks)
-            {
-                tally.AddWord(link, match, piece, scope, words[match.Word].Weight, trade: true);
-            }
-        }
+        return false;
     }
 
     private void Split()
@@ -154,7 +216,7 @@ internal sealed class BusinessScopeReader(string scope, List<WordMatch> matches,
             var endsItem = character is '；' or ';' or '，' or ',' or '。' or '：' or ':' or '\n' or '\r';
             if ((depth == 0 || position == scope.Length) && (endsItem || character == '、'))
             {
-                pieces.Add(new Piece(item, start, position, hasText));
+                Pieces.Add(new ScopePiece(item, start, position, hasText));
                 (start, hasText) = (position + 1, false);
                 if (endsItem)
                 {
@@ -168,14 +230,19 @@ internal sealed class BusinessScopeReader(string scope, List<WordMatch> matches,
         }
     }
 
-    /// <summary>Gives each piece the matches that start in it outside brackets.</summary>
+    /// <summary>
+    /// Gives each piece the matches that start in it outside brackets: the matches are in text order, so each
+    /// piece's are one run of them (those in brackets are moved out of the way, to the end).
+    /// </summary>
     private void Assign()
     {
-        var pieceIndex = 0;
+        var kept = 0;
         var bracketDepth = 0;
         var scanned = 0;
-        foreach (var match in matches)
+        var pieceIndex = 0;
+        for (var index = 0; index < matches.Count; index++)
         {
+            var match = matches[index];
             for (; scanned < match.Start; scanned++)
             {
                 bracketDepth += scope[scanned] switch
@@ -186,26 +253,39 @@ internal sealed class BusinessScopeReader(string scope, List<WordMatch> matches,
                 };
             }
 
-            while (pieceIndex < pieces.Count && pieces[pieceIndex].End <= match.Start)
+            if (bracketDepth == 0)
             {
-                pieceIndex++;
+                matches[kept++] = match;
+            }
+        }
+
+        matches.RemoveRange(kept, matches.Count - kept);
+        var at = 0;
+        for (; pieceIndex < Pieces.Count; pieceIndex++)
+        {
+            var piece = Pieces[pieceIndex];
+            while (at < matches.Count && matches[at].Start < piece.Start)
+            {
+                at++;
             }
 
-            if (bracketDepth == 0 && pieceIndex < pieces.Count && match.Start >= pieces[pieceIndex].Start)
+            var firstMatch = at;
+            while (at < matches.Count && matches[at].Start < piece.End)
             {
-                pieces[pieceIndex].Matches.Add(match);
+                at++;
             }
+
+            Pieces[pieceIndex] = piece with { FirstMatch = firstMatch, MatchCount = at - firstMatch };
         }
     }
 
-    private sealed record Piece(int Item, int Start, int End, bool HasText)
+    /// <summary>Which kinds of verb a piece or an item holds.</summary>
+    private readonly record struct Verbs(bool Does, bool Trades)
     {
-        public List<WordMatch> Matches { get; } = [];
+        public bool Any => Does || Trades;
 
-        public IEnumerable<WordMatch> Verbs(WordInfo[] words) =>
-            Matches.Where(match => words[match.Word].Kind is PlacementWordKind.Does or PlacementWordKind.Trades);
+        public bool TradesOnly => Trades && !Does;
 
-        public IEnumerable<WordMatch> Objects(WordInfo[] words) =>
-            Matches.Where(match => words[match.Word].Kind is null && words[match.Word].Links.Length > 0);
+        public Verbs With(Verbs other) => new(Does || other.Does, Trades || other.Trades);
     }
 }

@@ -93,11 +93,14 @@ public sealed class LinkProfileSuggester : IPlacementSuggester
             return [];
         }
 
-        var tally = new LinkTally(linkKeys.Length);
-        var scopeMatches = new List<WordMatch>();
-        automaton.FindAll(scope, scopeMatches);
-        var countable = new BusinessScopeReader(scope, Outermost(scope, scopeMatches), words).Read(tally);
-        if (!countable)
+        // Each thread reuses its own scratch, so the suggester stays shared and immutable.
+        var scratch = Scratch.For(this);
+        var tally = scratch.Tally;
+        tally.Reset();
+        scratch.Matches.Clear();
+        automaton.FindAll(scope, scratch.Matches);
+        KeepOutermost(scope, scratch.Matches);
+        if (!new BusinessScopeReader(scope, scratch.Matches, words, tally).Read())
         {
             // Only holding, investing its own money or register boilerplate: no business to place.
             return [];
@@ -105,26 +108,52 @@ public sealed class LinkProfileSuggester : IPlacementSuggester
 
         AddCode(enterprise.IndustryCode, tally);
         var name = enterprise.Name ?? string.Empty;
-        var nameMatches = new List<WordMatch>();
-        automaton.FindAll(name, nameMatches);
-        foreach (var match in Outermost(name, nameMatches))
+        scratch.Matches.Clear();
+        automaton.FindAll(name, scratch.Matches);
+        KeepOutermost(name, scratch.Matches);
+        foreach (var match in scratch.Matches)
         {
             var word = words[match.Word];
             foreach (var link in word.Links)
             {
-                tally.AddName(link, match, name, word.Weight * NameWeightFactor);
+                tally.AddName(link, match, word.Weight * NameWeightFactor);
             }
         }
 
-        return tally.Suggestions(linkKeys, equivalents, SuggestThreshold, EquivalentFactor);
+        return tally.Suggestions(scope, name, linkKeys, equivalents, SuggestThreshold, EquivalentFactor);
+    }
+
+    /// <summary>A thread's reusable buffers for one suggester.</summary>
+    private sealed class Scratch(LinkProfileSuggester owner)
+    {
+        [ThreadStatic]
+        private static Scratch? current;
+
+        public LinkTally Tally { get; } = new(owner.linkKeys.Length);
+
+        public List<WordMatch> Matches { get; } = [];
+
+        public static Scratch For(LinkProfileSuggester suggester)
+        {
+            var scratch = current;
+            if (scratch is null || !ReferenceEquals(scratch.owner, suggester))
+            {
+                current = scratch = new Scratch(suggester);
+            }
+
+            return scratch;
+        }
+
+        private readonly LinkProfileSuggester owner = owner;
     }
 
     private void AddCode(string? industryCode, LinkTally tally)
     {
-        var digits = IndustryCodeDigits(industryCode);
-        for (var length = Math.Min(digits.Length, 4); length >= 2; length--)
+        var digits = CodeDigits(industryCode);
+        var lookup = codes.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var length = digits.Length; length >= 2; length--)
         {
-            if (codes.TryGetValue(digits[..length], out var links))
+            if (lookup.TryGetValue(digits[..length], out var links))
             {
                 foreach (var (link, code, weight) in links)
                 {
@@ -135,38 +164,41 @@ public sealed class LinkProfileSuggester : IPlacementSuggester
     }
 
     /// <summary>The digits of a GB/T 4754 code as registers write it (<c>C3983</c>, <c>3983</c>, <c> 398 </c>); empty when none.</summary>
-    public static string IndustryCodeDigits(string? code)
+    public static string IndustryCodeDigits(string? code) => CodeDigits(code).ToString();
+
+    private static ReadOnlySpan<char> CodeDigits(string? code)
     {
-        var text = (code ?? string.Empty).Trim();
+        var text = (code ?? string.Empty).AsSpan().Trim();
         if (text.Length > 0 && char.IsAsciiLetter(text[0]))
         {
             text = text[1..];
         }
 
-        return text.Length is >= 2 and <= 4 && text.All(char.IsAsciiDigit) ? text : string.Empty;
+        return text.Length is >= 2 and <= 4 && !text.ContainsAnyExceptInRange('0', '9') ? text : [];
     }
 
     /// <summary>
-    /// The matches no longer match contains (销售 inside 汽车销售, 制造 inside 智能制造), in text order, without
+    /// Keeps, in text order, the matches no longer match contains (销售 inside 汽车销售, 制造 inside 智能制造), without
     /// an ASCII word that is part of a longer ASCII word (CAD in CADENCE).
     /// </summary>
-    private static List<WordMatch> Outermost(string text, List<WordMatch> matches)
+    private static void KeepOutermost(string text, List<WordMatch> matches)
     {
-        matches.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Length.CompareTo(a.Length));
-        var kept = new List<WordMatch>(matches.Count);
+        matches.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Length.CompareTo(a.Length));
+        var kept = 0;
         var reach = -1;
-        foreach (var match in matches)
+        for (var index = 0; index < matches.Count; index++)
         {
+            var match = matches[index];
             if (match.End <= reach || !StandsAlone(text, match))
             {
                 continue;
             }
 
-            kept.Add(match);
+            matches[kept++] = match;
             reach = Math.Max(reach, match.End);
         }
 
-        return kept;
+        matches.RemoveRange(kept, matches.Count - kept);
     }
 
     private static bool StandsAlone(string text, WordMatch match)

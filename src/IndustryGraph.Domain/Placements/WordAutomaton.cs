@@ -17,7 +17,7 @@ public sealed class WordAutomaton
 
     private readonly ushort[] alphabet = new ushort[char.MaxValue + 1];
     private readonly int alphabetSize;
-    private readonly Dictionary<int, int> transitions = [];
+    private readonly TransitionTable transitions;
     private readonly int[] rootTransitions;
     private readonly int[] failure;
     private readonly int[] wordAt;
@@ -67,6 +67,12 @@ public sealed class WordAutomaton
         }
 
         var states = children.Count;
+        if ((long)states * alphabetSize > int.MaxValue)
+        {
+            throw new ArgumentException("too many words for one automaton", nameof(words));
+        }
+
+        transitions = new TransitionTable(states);
         failure = new int[states];
         wordAt = terminal.ToArray();
         nextOutput = new int[states];
@@ -90,7 +96,7 @@ public sealed class WordAutomaton
             var state = queue.Dequeue();
             foreach (var (letter, child) in children[state])
             {
-                transitions[Key(state, letter)] = child;
+                transitions.Add(Key(state, letter), child);
                 var fallback = failure[state];
                 while (fallback != 0 && !children[fallback].ContainsKey(letter))
                 {
@@ -134,7 +140,8 @@ public sealed class WordAutomaton
     {
         while (state != 0)
         {
-            if (transitions.TryGetValue(Key(state, letter), out var next))
+            var next = transitions.Find(Key(state, letter));
+            if (next >= 0)
             {
                 return next;
             }
@@ -146,4 +153,61 @@ public sealed class WordAutomaton
     }
 
     private int Key(int state, ushort letter) => (state * alphabetSize) + letter;
+
+    /// <summary>
+    /// The trie's edges in one open-addressed table (state and letter → next state): a lookup is a multiply and
+    /// a probe or two, where a dictionary costs several times that on every character of every scope.
+    /// </summary>
+    private sealed class TransitionTable
+    {
+        private readonly int[] keys;
+        private readonly int[] values;
+        private readonly int mask;
+
+        public TransitionTable(int edges)
+        {
+            var capacity = 16;
+            while (capacity < edges * 2)
+            {
+                capacity <<= 1;
+            }
+
+            keys = new int[capacity];
+            values = new int[capacity];
+            mask = capacity - 1;
+            Array.Fill(keys, -1);
+        }
+
+        public void Add(int key, int value)
+        {
+            var slot = Slot(key);
+            while (keys[slot] >= 0 && keys[slot] != key)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            keys[slot] = key;
+            values[slot] = value;
+        }
+
+        /// <summary>The next state, or -1 when the state has no edge for the letter.</summary>
+        public int Find(int key)
+        {
+            for (var slot = Slot(key); ; slot = (slot + 1) & mask)
+            {
+                var found = keys[slot];
+                if (found == key)
+                {
+                    return values[slot];
+                }
+
+                if (found < 0)
+                {
+                    return -1;
+                }
+            }
+        }
+
+        private int Slot(int key) => (int)(((uint)key * 0x9E3779B1u) >> 7) & mask;
+    }
 }
