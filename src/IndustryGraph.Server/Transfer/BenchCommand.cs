@@ -61,7 +61,11 @@ public static class BenchCommand
             };
             return await bench.RunAsync(cancellationToken);
         });
+<<<<<<< HEAD
         return new Command("bench", "Benchmarks that print figures.") { import, compare, SoakBench.Build(), PlacementBench.Build(), Register.RegisterBench.Build() };
+=======
+        return new Command("bench", "Benchmarks that print figures.") { import, compare, SoakBench.Build(), PlacementBench.Build() };
+>>>>>>> placement-engine
     }
 
     private static async Task RunAsync(GraphSize size, int seed, string folder, bool exports, CancellationToken cancellationToken)
