@@ -50,6 +50,7 @@ public static class ServerHost
         builder.Services.AddEditing();
         builder.Services.AddAudit();
         builder.Services.AddPlacements();
+        builder.Services.AddPlacementSuggester(options.SeedFolder);
         builder.Services.AddGraphQL(graphQL => graphQL
             .AddSchema<IndustryGraphSchema>()
             // Chinese stays readable in responses instead of \uXXXX escapes.

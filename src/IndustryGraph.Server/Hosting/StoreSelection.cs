@@ -62,6 +62,7 @@ public static class StoreSelection
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddStore(settings);
+        Placements.PlacementSuggesterFeature.AddPlacementSuggester(services);
         return services.BuildServiceProvider();
     }
 

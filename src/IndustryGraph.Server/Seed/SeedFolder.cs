@@ -21,7 +21,17 @@ public static class SeedFolder
             return new SeedReadResult(null, [new SeedError(folder, 0, 0, "no such folder or .json file")]);
         }
 
-        return SeedReader.TryRead(ReadFiles(folder), known);
+        var result = SeedReader.TryRead(ReadFiles(folder), known);
+        if (result.Dataset is null || !File.Exists(Path.Combine(folder, Domain.Placements.LinkProfileReader.ProfilesFile)))
+        {
+            return result;
+        }
+
+        // A folder with link profiles (the shipped seed) gives the graph their equivalences as relationships.
+        var profiles = LinkProfileFiles.Read(folder);
+        return profiles.Set is null
+            ? new SeedReadResult(null, profiles.Errors)
+            : result with { Dataset = Domain.Placements.LinkEquivalences.AddTo(result.Dataset, profiles.Set) };
     }
 
     /// <summary>

@@ -61,11 +61,7 @@ public static class BenchCommand
             };
             return await bench.RunAsync(cancellationToken);
         });
-<<<<<<< HEAD
-        return new Command("bench", "Benchmarks that print figures.") { import, compare, SoakBench.Build(), PlacementBench.Build(), Register.RegisterBench.Build() };
-=======
-        return new Command("bench", "Benchmarks that print figures.") { import, compare, SoakBench.Build(), PlacementBench.Build() };
->>>>>>> placement-engine
+        return new Command("bench", "Benchmarks that print figures.") { import, compare, SoakBench.Build(), PlacementStoreBench.Build(), SuggestionBench.Build(), Register.RegisterBench.Build() };
     }
 
     private static async Task RunAsync(GraphSize size, int seed, string folder, bool exports, CancellationToken cancellationToken)
