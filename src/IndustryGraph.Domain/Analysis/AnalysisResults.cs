@@ -56,6 +56,9 @@ public sealed record LinkAssessment(Entity Link, LinkStatus Status, IReadOnlyLis
     /// <summary>Enterprises in scope only suggested for the link (best score first): what a SUGGESTED link rests on, never counted.</summary>
     public IReadOnlyList<Placement> SuggestedInScope { get; init; } = [];
 
+    /// <summary>How many enterprises outside the scope are only suggested for the link (candidates, not placements).</summary>
+    public int SuggestedElsewhere { get; init; }
+
     public IReadOnlyList<ChainReport> Reports => Basis.Reports;
 
     /// <summary>The rule in English; <see cref="AnalysisText.Rule"/> words it in another language.</summary>

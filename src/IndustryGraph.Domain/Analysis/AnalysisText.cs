@@ -64,7 +64,7 @@ public abstract class AnalysisText
             text += Targeted(basis.TargetedBy[0], basis.Chain.Name, basis.TargetedBy.Count - 1);
         }
 
-        if (assessment.CountInScope + assessment.EnterprisesElsewhere == 0)
+        if (assessment.CountInScope + assessment.EnterprisesElsewhere + assessment.SuggestedInScope.Count + assessment.SuggestedElsewhere == 0)
         {
             text += NoEnterpriseInGraph();
         }

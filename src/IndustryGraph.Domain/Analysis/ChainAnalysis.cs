@@ -132,6 +132,21 @@ public sealed class ChainAnalysis(GraphIndex index)
         return suggestions;
     }
 
+    private int CountSuggestedElsewhere(int link, AnalysisScope scope)
+    {
+        var count = 0;
+        foreach (var record in index.PlacementRecordsOf(link))
+        {
+            var enterprise = index.PlacementEnterprise(record);
+            if (index.PlacementKindOf(record) == PlacementKind.Suggested && IsPlaceable(enterprise) && !IsPlaced(enterprise, link) && !scope.Contains(index, enterprise))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
     private bool AnySuggestedInScope(int link, AnalysisScope scope) => Suggestions(link, scope, inScopeOnly: true, limit: 1).Count > 0;
 
     // A store keeps one record per (enterprise, link), so a suggested pair has no confirmation beside it: only a
@@ -197,7 +212,11 @@ public sealed class ChainAnalysis(GraphIndex index)
         {
             TargetedBy = status == LinkStatus.Missing && chain >= 0 ? TargetingPlaces(chain, scope) : [],
         };
-        return new LinkAssessment(index.Entity(link), status, inScope, placements.Count - inScope.Count, basis) { SuggestedInScope = suggested };
+        return new LinkAssessment(index.Entity(link), status, inScope, placements.Count - inScope.Count, basis)
+        {
+            SuggestedInScope = suggested,
+            SuggestedElsewhere = CountSuggestedElsewhere(link, scope),
+        };
     }
 
     public ChainMap Map(int chain, AnalysisScope scope, int threshold)

@@ -163,6 +163,7 @@ public sealed class LinkAssessmentType : ObjectGraphType<LinkAssessment>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ChainReportType>>>>("reports").Description("Articles' reports of the chain in the scope that cover this link (what makes a link without enterprises UNMAPPED rather than MISSING).").Resolve(context => context.Source.Reports);
         Field(assessment => assessment.CountInScope).Description("How many enterprises work in the link inside the scope.");
         Field(assessment => assessment.EnterprisesElsewhere).Description("How many enterprises work in the link outside the scope.");
+        Field(assessment => assessment.SuggestedElsewhere).Description("How many enterprises outside the scope are only suggested for the link from the register (candidates to confirm, not placements).");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<LinkPlacementType>>>>("enterprisesInScope").Description("The enterprises working in the link inside the scope, by name, each with its provenance.")
             .Resolve(context => context.Source.EnterprisesInScope);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<LinkPlacementType>>>>("suggestedInScope")

@@ -125,7 +125,7 @@ public static class CommandLine
 
     private static Domain.Graph.GraphDataset? Validate(string folder)
     {
-        var result = SeedFolder.Read(folder);
+        var result = SeedFolder.ReadWhole(folder);
         if (result.Dataset is null)
         {
             WriteErrors(result.Errors);

@@ -21,13 +21,25 @@ public static class SeedFolder
             return new SeedReadResult(null, [new SeedError(folder, 0, 0, "no such folder or .json file")]);
         }
 
-        var result = SeedReader.TryRead(ReadFiles(folder), known);
-        if (result.Dataset is null || !File.Exists(Path.Combine(folder, Domain.Placements.LinkProfileReader.ProfilesFile)))
+        return SeedReader.TryRead(ReadFiles(folder), known);
+    }
+
+    /// <summary>
+    /// A folder as a store's whole graph (a new store, <c>seed load</c>): <see cref="Read"/>, and where the folder has
+    /// link profiles (the shipped seed does) their equivalences as EQUIVALENT_TO relationships. A merge import of a
+    /// folder brings only its rows.
+    /// </summary>
+    public static SeedReadResult ReadWhole(string folder)
+    {
+        var result = Read(folder);
+        var hasProfiles = Directory.Exists(folder)
+            && File.Exists(Path.Combine(folder, Domain.Placements.LinkProfileReader.ProfilesFile))
+            && File.Exists(Path.Combine(folder, Domain.Placements.LinkProfileReader.WordsFile));
+        if (result.Dataset is null || !hasProfiles)
         {
             return result;
         }
 
-        // A folder with link profiles (the shipped seed) gives the graph their equivalences as relationships.
         var profiles = LinkProfileFiles.Read(folder);
         return profiles.Set is null
             ? new SeedReadResult(null, profiles.Errors)
@@ -57,7 +69,7 @@ public static class SeedFolder
 
     public static GraphDataset ReadOrThrow(string folder)
     {
-        var result = Read(folder);
+        var result = ReadWhole(folder);
         return result.Dataset ?? throw new SeedValidationException(result.Errors);
     }
 

@@ -115,6 +115,18 @@ public sealed class PlacementAnalysisTests
     }
 
     [Fact]
+    public void A_link_with_suggestions_elsewhere_is_not_said_to_have_no_enterprise_anywhere()
+    {
+        var y2 = Links("chain-y", District("一区"))["Y1"];
+
+        // Y1: E8 (一区) suggested; from 二区 it is a suggestion elsewhere, and the rule does not claim the graph knows nobody.
+        var fromTwo = Links("chain-y", District("二区"))["Y1"];
+        Assert.Equal((0, 1), (fromTwo.EnterprisesElsewhere, fromTwo.SuggestedElsewhere));
+        Assert.DoesNotContain("no enterprise anywhere", fromTwo.Rule, StringComparison.Ordinal);
+        Assert.Equal(LinkStatus.Suggested, y2.Status);
+    }
+
+    [Fact]
     public void Coverage_counts_known_enterprises_placed_suggested_unplaced_and_inactive()
     {
         var coverage = analysis.Evidence.Coverage(District("一区"));

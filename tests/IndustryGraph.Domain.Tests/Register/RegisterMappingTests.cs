@@ -84,7 +84,7 @@ public sealed class RegisterMappingTests
     [Fact]
     public void Active_enterprises_get_suggestions_with_the_basis_and_inactive_ones_none()
     {
-        var suggester = new WordPlacementSuggester("传感器", "link-smart-sensor-module");
+        var suggester = new WordPlacementSuggester("传感器", "link-smart-sensor-sensor-module");
         var active = Mapping("register-a", "2026-01-01", suggester).Map(Entry(), null);
         var placement = Assert.Single(active.Placements);
         Assert.Equal(PlacementKind.Suggested, placement.Kind);

@@ -159,7 +159,7 @@ public sealed class RegisterImportTests : IAsyncLifetime
     public async Task Active_enterprises_get_the_suggesters_placements_and_deregistered_ones_none()
     {
         string[][] rows = [.. FirstMonth, RegisterFiles.SensorMaker("91350100M000100Y5" + CreditCode.CheckCharacter("91350100M000100Y5"), status: "注销")];
-        var result = await ImportAsync(rows, "2026-01-01", suggester: new WordPlacementSuggester("传感器", "link-smart-sensor-module"));
+        var result = await ImportAsync(rows, "2026-01-01", suggester: new WordPlacementSuggester("传感器", "link-smart-sensor-sensor-module"));
         Assert.True(result.Imported);
         Assert.True(result.Suggested);
         // The maker and the trader hold the word (the suggester decides what a trader is); the deregistered maker gets none.

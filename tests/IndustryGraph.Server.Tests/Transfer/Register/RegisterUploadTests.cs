@@ -14,7 +14,7 @@ public sealed class RegisterUploadTests : IAsyncLifetime
 {
     private readonly RunningServer server = new()
     {
-        Configure = services => services.AddSingleton<IPlacementSuggester>(new WordPlacementSuggester("传感器", "link-smart-sensor-module")),
+        Configure = services => services.AddSingleton<IPlacementSuggester>(new WordPlacementSuggester("传感器", "link-smart-sensor-sensor-module")),
     };
 
     public Task InitializeAsync() => server.InitializeAsync();
