@@ -36,6 +36,29 @@ public sealed class GapReportTests(RunningServer server) : IClassFixture<Running
     }
 
     [Fact]
+    public async Task The_chinese_csv_says_statuses_and_sources_in_words_and_the_time_in_beijing_time()
+    {
+        var before = DateTime.UtcNow.AddHours(8);
+        using var response = await server.Http.GetAsync("/reports/gaps?chain=" + Uri.EscapeDataString("智能制造") + "&format=csv");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var rows = MiniExcel.Query(new MemoryStream(bytes), useHeaderRow: true, excelType: ExcelType.CSV).Cast<IDictionary<string, object?>>().ToList();
+        Assert.NotEmpty(rows);
+        var statusWords = new[] { "已有", "薄弱", "待确认", "未映射", "缺失" };
+        Assert.All(rows, row => Assert.Contains(row["状态"]?.ToString(), statusWords));
+        Assert.All(rows, row => Assert.Contains(row["上中下游"]?.ToString(), new[] { "上游", "中游", "下游" }));
+        var sources = rows.Select(row => row["来源"]?.ToString() ?? "").ToList();
+        Assert.All(sources, source => Assert.DoesNotMatch(@"[0-9a-f]{16}\.txt|curated", source));
+        Assert.Contains(sources, source => System.Text.RegularExpressions.Regex.IsMatch(source, @"第\d+段"));
+        Assert.Contains(sources, source => source.Contains("人工整理：", StringComparison.Ordinal));
+        var time = rows[0]["导出时间"]!.ToString()!;
+        Assert.EndsWith(" 北京时间", time, StringComparison.Ordinal);
+        var stamped = DateTime.ParseExact(time[..^" 北京时间".Length], "yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        // Between the request and its answer on a Beijing clock (to the second the CSV keeps): not the server's zone.
+        Assert.InRange(stamped, before.AddTicks(-(before.Ticks % TimeSpan.TicksPerSecond)), DateTime.UtcNow.AddHours(8));
+    }
+
+    [Fact]
     public async Task The_readme_download_commands_answer_with_the_format_they_name()
     {
         var readme = await File.ReadAllTextAsync(Path.Combine(Repository.Root, "README.md"));

@@ -16,7 +16,7 @@ namespace IndustryGraph.Server.Tests.Workbench;
 /// is saved as a screenshot into TestResults/screenshots/ (printed); with UPDATE_SCREENSHOTS=1 into docs/screenshots/,
 /// the ones the README shows, so that a plain test run leaves the tree clean.
 /// </summary>
-public sealed class WorkbenchBrowserTests(RunningServer server, ITestOutputHelper output) : IClassFixture<RunningServer>
+public sealed partial class WorkbenchBrowserTests(RunningServer server, ITestOutputHelper output) : IClassFixture<RunningServer>
 {
     private const string Bundle = WorkbenchFeature.BundleFolder;
     private const string Chain = "智能传感器";
@@ -188,6 +188,77 @@ public sealed class WorkbenchBrowserTests(RunningServer server, ITestOutputHelpe
             await Assertions.Expect(english).ToContainTextAsync(titles[first["document"]!.GetValue<string>()][..8]);
             await Assertions.Expect(english).ToContainTextAsync($"¶{first["paragraph"]!.GetValue<int>()}");
             Assert.Contains($"(file {first["document"]!.GetValue<string>()})", await english.GetAttributeAsync("title") ?? "", StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>
+    /// Latin words a Chinese page may show: names as the data writes them (MEMS设计, eVTOL), the industry terms the seed's
+    /// Chinese texts use (PCB, SMT), the product's and file formats' names (Excel); never a key or code of the API.
+    /// </summary>
+    private static HashSet<string> LatinAllowedInChinese()
+    {
+        var allowed = new HashSet<string>(["IndustryGraph", "ECharts", "English", "GraphQL", "Excel", "XLSX", "CSV"], StringComparer.Ordinal);
+        void AddWords(string text)
+        {
+            foreach (System.Text.RegularExpressions.Match word in LatinWord().Matches(text))
+            {
+                allowed.Add(word.Value);
+            }
+        }
+
+        foreach (var row in Repository.SeedRows("entities.csv").Concat(Repository.SeedRows("chain_links.csv")))
+        {
+            AddWords(row["name"]);
+            AddWords(row["aliases"]);
+        }
+
+        foreach (var text in Server.Vocabulary.Vocabulary.Shipped.ChineseTexts.Values)
+        {
+            AddWords(text);
+        }
+
+        var codes = Enum.GetValues<Server.Vocabulary.VocabularySection>().SelectMany(section => Server.Vocabulary.Vocabulary.Shipped.Section(section).Keys);
+        allowed.ExceptWith(codes);
+        return allowed;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("[A-Za-z][A-Za-z0-9_]*")]
+    private static partial System.Text.RegularExpressions.Regex LatinWord();
+
+    [BrowserFact(Bundle)]
+    public async Task Every_view_in_chinese_shows_no_latin_word_outside_the_names_and_terms_allowed()
+    {
+        var allowed = LatinAllowedInChinese();
+        var gap = (await GapsAsync()).First(item => item!["candidates"]!.AsArray().Count > 0)!;
+        var views = new[]
+        {
+            ("map", Query(("chain", Chain), ("district", District), ("link", gap["link"]!["key"]!.GetValue<string>()))),
+            ("map", Query(("chain", "智能制造"), ("district", District))),
+            ("map", Query(("chain", "氢燃料电池"), ("district", "金水区"))),
+            ("map", Query(("chain", Chain))),
+            ("heatmap", Query(("view", "heatmap"))),
+            ("paths", Query(("view", "paths"), ("from", "汉威科技"), ("to", "金水区"))),
+            ("whatif", Query(("view", "whatif"), ("chain", Chain), ("district", District), ("picked", "汉威科技"))),
+            ("entity", Query(("view", "entity"), ("ref", "城发·金岱智慧产业园"))),
+            ("entity", Query(("view", "entity"), ("ref", "汉威科技"))),
+            ("entity", Query(("view", "entity"), ("ref", "管城区"))),
+            ("entity", Query(("view", "entity"), ("ref", Chain))),
+            ("entity", Query(("view", "entity"), ("ref", "郑州高新技术产业开发区"))),
+        };
+        var (playwright, browser, page) = await OpenAsync();
+        using (playwright)
+        await using (browser)
+        {
+            var found = new List<string>();
+            foreach (var (view, query) in views)
+            {
+                await page.GotoAsync(Url(query));
+                await ReadyAsync(page, view);
+                var text = await page.Locator("body").InnerTextAsync();
+                found.AddRange(LatinWord().Matches(text).Select(match => match.Value).Where(word => !allowed.Contains(word)).Distinct().Select(word => $"{query}: {word}"));
+            }
+
+            Assert.True(found.Count == 0, $"Latin words on the Chinese page:\n{string.Join("\n", found)}");
         }
     }
 

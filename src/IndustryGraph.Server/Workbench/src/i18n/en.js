@@ -1,5 +1,8 @@
 // Every English text of the page.
+import { words } from './vocabulary.js';
+
 export default {
+  ...words('en'),
   title: 'IndustryGraph chain workbench',
   skip: 'Skip to main content',
   nav: { map: 'Chain map', heatmap: 'Heat map', paths: 'Paths', whatif: 'What if', entity: 'Entity' },
@@ -15,11 +18,10 @@ export default {
   searchNone: 'No name matches',
   loading: 'Loading…',
   error: 'Error: ',
-  segments: { UPSTREAM: 'Upstream', MIDSTREAM: 'Midstream', DOWNSTREAM: 'Downstream' },
-  status: { PRESENT: 'Present', WEAK: 'Weak', UNMAPPED: 'Unmapped', MISSING: 'Missing' },
   statusHelp: {
     PRESENT: 'enough enterprises in the scope (threshold reached)',
     WEAK: 'some enterprises in the scope, fewer than the threshold',
+    SUGGESTED: 'only enterprises suggested from the register, not yet confirmed: not counted as present',
     UNMAPPED: 'an article reports the chain here, but no enterprise known here is mapped to this link',
     MISSING: 'no enterprise and no report of the chain in the scope',
   },
@@ -43,11 +45,12 @@ export default {
   hostingParks: 'Parks elsewhere hosting the link',
   hostingDistricts: 'Districts elsewhere hosting the link',
   reports: 'Reports (behind UNMAPPED)',
-  reportKinds: { PARK_COUNT: 'parks', ENTERPRISE_COUNT: 'enterprises', CLUSTER: 'cluster', FOCUS: 'leading industry' },
   targets: 'Targets of the scope (not what exists)',
   focusParks: 'Parks in the scope focusing on or reporting the chain (where to place a newcomer)',
   sources: 'Sources',
   curated: 'curated',
+  colon: ': ',
+  aside: (text) => ` (${text})`,
   paragraph: (document, paragraph) => `${document} ¶${paragraph}`,
   sourceTooltip: (title, file) => `${title} (file ${file})`,
   sourced: 'stated by an article',
@@ -80,7 +83,6 @@ export default {
   whatifNone: 'Pick at least one candidate first.',
   before: 'Now',
   after: 'After',
-  effect: { CLOSES: 'closes a gap', STRENGTHENS: 'strengthens', ADDS: 'adds enterprises' },
   coverage: 'Coverage',
   noChanges: 'These enterprises change no link\'s status.',
   alreadyInScope: 'Already in scope',
@@ -91,14 +93,6 @@ export default {
   entityAliases: 'Aliases',
   entityTags: 'Tags',
   openEntity: 'Open entity',
-  kinds: {
-    DISTRICT: 'District', PARK: 'Park', ENTERPRISE: 'Enterprise', INDUSTRY_CHAIN: 'Chain', CHAIN_LINK: 'Link',
-    RESEARCH_PARTNER: 'Research partner', ORGANIZATION: 'Organization', SOURCE_DOCUMENT: 'Article',
-  },
-  relationships: {
-    LOCATED_IN: 'located in', OPERATED_BY: 'operated by', SUBSIDIARY_OF: 'subsidiary of', WORKS_IN: 'works in', IN_CHAIN: 'in chain',
-    LEADS: 'leads', SUPPLIES: 'supplies', FOCUSES_ON: 'focuses on', TARGETS: 'targets', SUPPORTS: 'supports', PARTNERS_WITH: 'partners with', PART_OF: 'part of',
-  },
   direction: { OUT: '→', IN: '←' },
   elapsed: (ms) => `map in ${ms} ms`,
 };

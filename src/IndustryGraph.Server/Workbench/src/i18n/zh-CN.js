@@ -1,5 +1,8 @@
 // 页面上的全部中文文字。
+import { words } from './vocabulary.js';
+
 export default {
+  ...words('zh'),
   title: 'IndustryGraph 产业链工作台',
   skip: '跳到主要内容',
   nav: { map: '产业链图谱', heatmap: '热力图', paths: '关系路径', whatif: '假如落地', entity: '实体' },
@@ -15,11 +18,10 @@ export default {
   searchNone: '没有找到匹配的名称',
   loading: '加载中…',
   error: '出错了：',
-  segments: { UPSTREAM: '上游', MIDSTREAM: '中游', DOWNSTREAM: '下游' },
-  status: { PRESENT: '已有', WEAK: '薄弱', UNMAPPED: '未映射', MISSING: '缺失' },
   statusHelp: {
     PRESENT: '范围内企业数达到阈值',
     WEAK: '范围内有企业，但少于阈值（强链）',
+    SUGGESTED: '只有登记信息推荐的企业，尚待确认，不算已有',
     UNMAPPED: '文章说本范围有该产业，但图谱中没有企业映射到此环节',
     MISSING: '没有企业，也没有文章说本范围有该产业（补链）',
   },
@@ -43,11 +45,12 @@ export default {
   hostingParks: '其他承载该环节的园区',
   hostingDistricts: '其他承载该环节的区县',
   reports: '文章报道（未映射的依据）',
-  reportKinds: { PARK_COUNT: '园区数', ENTERPRISE_COUNT: '企业数', CLUSTER: '产业集群', FOCUS: '主导产业' },
   targets: '本范围的目标（不是现状）',
   focusParks: '本范围内主攻或报道该产业的园区（落位参考）',
   sources: '来源',
   curated: '人工整理',
+  colon: '：',
+  aside: (text) => `（${text}）`,
   paragraph: (document, paragraph) => `${document} 第${paragraph}段`,
   sourceTooltip: (title, file) => `${title}（文件 ${file}）`,
   sourced: '文章所述',
@@ -80,7 +83,6 @@ export default {
   whatifNone: '请先选择至少一家候选企业。',
   before: '现在',
   after: '落地后',
-  effect: { CLOSES: '补上缺失', STRENGTHENS: '补强薄弱', ADDS: '增加企业' },
   coverage: '覆盖率',
   noChanges: '这些企业不会改变任何环节的状态。',
   alreadyInScope: '已在范围内',
@@ -91,14 +93,6 @@ export default {
   entityAliases: '别名',
   entityTags: '标签',
   openEntity: '查看实体',
-  kinds: {
-    DISTRICT: '区县', PARK: '园区', ENTERPRISE: '企业', INDUSTRY_CHAIN: '产业链', CHAIN_LINK: '环节',
-    RESEARCH_PARTNER: '科研机构', ORGANIZATION: '机构', SOURCE_DOCUMENT: '文章',
-  },
-  relationships: {
-    LOCATED_IN: '位于', OPERATED_BY: '运营方', SUBSIDIARY_OF: '隶属于', WORKS_IN: '从事环节', IN_CHAIN: '属于产业链',
-    LEADS: '链主/龙头', SUPPLIES: '供给', FOCUSES_ON: '主攻', TARGETS: '培育目标', SUPPORTS: '支撑', PARTNERS_WITH: '合作', PART_OF: '属于',
-  },
   direction: { OUT: '→', IN: '←' },
   elapsed: (ms) => `图谱用时 ${ms} 毫秒`,
 };
