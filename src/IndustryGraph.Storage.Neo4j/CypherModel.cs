@@ -15,6 +15,12 @@ namespace IndustryGraph.Storage.Neo4j;
 /// <item><c>sources</c> is the provenance list as JSON text (<c>[{"document":"a.txt","paragraph":3}]</c>,
 /// <c>[{"curated":true,"note":"…"}]</c>): Neo4j properties cannot hold maps, and this keeps every field of every
 /// source, which the earlier "a.txt ¶3" strings did not;</item>
+/// <item>a placement record (an enterprise suggested for, confirmed in or rejected from a chain link) is a
+/// <c>Placement</c> node, one per pair, unique on (<c>enterprise</c>, <c>link</c>): the two entities' keys, with
+/// <c>kind</c>, <c>score</c>, <c>evidence</c> (compact JSON, <see cref="Domain.Placements.PlacementEvidenceJson"/>),
+/// <c>basis</c>, <c>decided_by</c> and <c>decided_at</c>. A node of its own rather than a relationship between the two
+/// entities, so that it never shows among the graph's relationships (reads, counts, the analysis); removing an entity
+/// removes its placements by key;</item>
 /// <item>the data version and audit sequence live on the one <c>GraphMeta</c> node; API keys are <c>ApiKey</c>
 /// nodes and the audit trail <c>AuditEntry</c> nodes.</item>
 /// </list>
@@ -27,7 +33,7 @@ public static class CypherModel
 
     public static IReadOnlyList<string> KindLabels { get; } = [.. Enum.GetValues<EntityKind>().Select(kind => kind.ToString())];
 
-    public static IReadOnlyList<string> Labels { get; } = ["Entity", .. KindLabels, "Fact", "GraphMeta", "ApiKey", "AuditEntry"];
+    public static IReadOnlyList<string> Labels { get; } = ["Entity", .. KindLabels, "Fact", "Placement", "GraphMeta", "ApiKey", "AuditEntry"];
 
     public static IReadOnlyList<string> RelationshipTypeNames { get; } = [.. RelationshipTypes.All, "HAS_FACT"];
 
@@ -35,6 +41,7 @@ public static class CypherModel
     [
         "key", "kind", "name", "aliases", "tags", "sources", "chain", "segment", "position",
         "id", "entity", "value", "number", "unit", "as_of", "about",
+        "enterprise", "link", "score", "evidence", "basis", "decided_by", "decided_at",
         "data_version", "audit_seq", "lock",
         "role", "hash", "created_at",
         "at", "actor", "action", "entity_key", "field", "before", "after", "provenance",
@@ -134,6 +141,10 @@ public static class CypherModel
 
     public const string AllRelationships = "MATCH (a:Entity)-[r]->(b:Entity) RETURN a.key AS from, type(r) AS type, b.key AS to, r.sources AS sources";
 
+    public const string AllPlacements = "MATCH (p:Placement) RETURN p";
+
+    public const string PlacementsByEnterprise = "MATCH (p:Placement) WHERE p.enterprise IN $keys RETURN p";
+
     public const string KnownEntities = "MATCH (n:Entity) RETURN n.key AS key, n.kind AS kind, n.chain AS chain";
 
     public const string Counts = """
@@ -182,7 +193,15 @@ public static class CypherModel
 
     public const string RemoveFacts = "UNWIND $ids AS id MATCH (f:Fact {id: id}) DETACH DELETE f";
 
-    public const string RemoveEverything = "MATCH (n) WHERE n:Entity OR n:Fact OR n:GraphMeta OR n:ApiKey OR n:AuditEntry DETACH DELETE n";
+    /// <summary>Upserts placement records by (enterprise, link): every property (absent ones removed).</summary>
+    public const string WritePlacements = "UNWIND $rows AS row MERGE (p:Placement {enterprise: row.enterprise, link: row.link}) SET p = row";
+
+    public const string RemovePlacements = "UNWIND $rows AS row MATCH (p:Placement {enterprise: row.enterprise, link: row.link}) DELETE p";
+
+    /// <summary>The placements of entities about to be removed (as enterprise or as link); runs before <see cref="RemoveEntities"/>.</summary>
+    public const string RemovePlacementsOfEntities = "MATCH (p:Placement) WHERE p.enterprise IN $keys OR p.link IN $keys DELETE p";
+
+    public const string RemoveEverything = "MATCH (n) WHERE n:Entity OR n:Fact OR n:Placement OR n:GraphMeta OR n:ApiKey OR n:AuditEntry DETACH DELETE n";
 
     public const string WriteAudit = """
         MATCH (m:GraphMeta {id: $meta})
@@ -195,6 +214,8 @@ public static class CypherModel
 
     // Edits read inside their transaction.
     public const string EntityByKey = "MATCH (n:Entity {key: $key}) RETURN n";
+
+    public const string PlacementByPair = "MATCH (p:Placement {enterprise: $enterprise, link: $link}) RETURN p";
 
     public const string RelationshipSources = "MATCH (:Entity {key: $from})-[r]->(:Entity {key: $to}) WHERE type(r) = $type RETURN r.sources AS sources";
 
@@ -276,6 +297,40 @@ public static class CypherModel
         ["sources"] = SourcesJson(fact.Sources),
         ["about"] = fact.About.ToArray(),
     };
+
+    public static Dictionary<string, object?> PlacementRow(Domain.Placements.PlacementRecord record) => new(StringComparer.Ordinal)
+    {
+        ["enterprise"] = record.EnterpriseKey,
+        ["link"] = record.LinkKey,
+        ["kind"] = Domain.Placements.PlacementKindNames.ToCode(record.Kind),
+        ["score"] = record.Score,
+        ["evidence"] = Domain.Placements.PlacementEvidenceJson.Write(record.Evidence),
+        ["basis"] = record.Basis,
+        ["decided_by"] = record.DecidedBy,
+        ["decided_at"] = record.DecidedAt is { } at ? Domain.Placements.PlacementRecords.FormatTime(at) : null,
+    };
+
+    /// <summary>A record's pair alone: what <see cref="RemovePlacements"/> needs.</summary>
+    public static Dictionary<string, object?> PlacementPair(Domain.Placements.PlacementRecord record) => new(StringComparer.Ordinal)
+    {
+        ["enterprise"] = record.EnterpriseKey,
+        ["link"] = record.LinkKey,
+    };
+
+    public static Domain.Placements.PlacementRecord ReadPlacement(GraphNode node)
+    {
+        var p = node.Properties;
+        string? Text(string key) => p.TryGetValue(key, out var value) ? value as string : null;
+        Domain.Placements.PlacementKindNames.TryParse(Text("kind") ?? "", out var kind);
+        double? score = p.TryGetValue("score", out var value) ? value switch { double d => d, long l => l, _ => null } : null;
+        return new Domain.Placements.PlacementRecord(Text("enterprise") ?? "", Text("link") ?? "", kind, score,
+            Domain.Placements.PlacementEvidenceJson.ReadLazily(Text("evidence") ?? ""))
+        {
+            Basis = Text("basis"),
+            DecidedBy = Text("decided_by"),
+            DecidedAt = Text("decided_at") is { } at ? Domain.Placements.PlacementRecords.ParseTime(at) : null,
+        };
+    }
 
     public static Dictionary<string, object?> RelationshipRow(Relationship edge) => new(StringComparer.Ordinal)
     {

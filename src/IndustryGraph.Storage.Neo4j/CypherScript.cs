@@ -46,6 +46,11 @@ public static class CypherScript
             yield return new Step(Rows("rows", batch.Select(CypherModel.FactRow)), CypherModel.AddFacts);
         }
 
+        foreach (var batch in graph.Placements.Chunk(BatchSize))
+        {
+            yield return new Step(Rows("rows", batch.Select(CypherModel.PlacementRow)), CypherModel.WritePlacements);
+        }
+
         // The data version the adapter keeps: 0 on an empty database (so a server would load its seed), 1 after this script.
         var meta = new Dictionary<string, object?>(StringComparer.Ordinal) { ["meta"] = CypherModel.MetaId };
         yield return new Step(meta, CypherModel.Lock);

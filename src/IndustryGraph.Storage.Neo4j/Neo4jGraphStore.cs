@@ -3,6 +3,7 @@ using System.Text;
 using IndustryGraph.Domain.Access;
 using IndustryGraph.Domain.Audit;
 using IndustryGraph.Domain.Graph;
+using IndustryGraph.Domain.Placements;
 using IndustryGraph.Domain.Seed;
 using IndustryGraph.Domain.Store;
 
@@ -38,12 +39,18 @@ public sealed class Neo4jGraphStore(QueryApiTransport transport, Neo4jSettings s
     public async Task<long> GetDataVersionAsync(CancellationToken cancellationToken = default) =>
         (await RunAsync(CypherModel.DataVersion, cancellationToken).ConfigureAwait(false)).Scalar("version", 0L);
 
-    // Placeholder until the placement store lands on this branch: no records are stored yet.
-    public Task<IReadOnlyDictionary<string, IReadOnlyList<Domain.Placements.PlacementRecord>>> GetPlacementsAsync(IReadOnlyCollection<string> enterpriseKeys, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyDictionary<string, IReadOnlyList<Domain.Placements.PlacementRecord>>>(new Dictionary<string, IReadOnlyList<Domain.Placements.PlacementRecord>>());
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<PlacementRecord>>> GetPlacementsAsync(IReadOnlyCollection<string> enterpriseKeys, CancellationToken cancellationToken = default)
+    {
+        if (enterpriseKeys.Count == 0)
+        {
+            return new Dictionary<string, IReadOnlyList<PlacementRecord>>();
+        }
 
-    public override Task<IReadOnlyList<Domain.Placements.PlacementRecord>> DecidePlacementsAsync(IReadOnlyList<Domain.Placements.PlacementDecision> decisions, EditContext context, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException("placement decisions are not stored yet");
+        var result = await RunAsync(CypherModel.PlacementsByEnterprise, cancellationToken, ("keys", enterpriseKeys.Distinct().ToArray())).ConfigureAwait(false);
+        return result.Records.Select(record => CypherModel.ReadPlacement((GraphNode)record["p"]!))
+            .GroupBy(record => record.EnterpriseKey, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => (IReadOnlyList<PlacementRecord>)[.. group.Order(PlacementRecords.BestFirst)], StringComparer.Ordinal);
+    }
 
     public async Task<IReadOnlyDictionary<string, Entity>> GetEntitiesAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
     {
@@ -139,15 +146,23 @@ public sealed class Neo4jGraphStore(QueryApiTransport transport, Neo4jSettings s
         return EntityPage.FromProbe(items, total, query);
     }
 
-    public async Task<GraphDataset> ReadAllAsync(CancellationToken cancellationToken = default)
+    public Task<GraphDataset> ReadAllAsync(CancellationToken cancellationToken = default) =>
+        ReadAllWithAsync(statement => RunAsync(statement, cancellationToken));
+
+    /// <summary>The whole graph through <paramref name="run"/> (alone, or inside a write transaction).</summary>
+    private static async Task<GraphDataset> ReadAllWithAsync(Func<string, Task<QueryResult>> run)
     {
-        var entities = await RunAsync(CypherModel.AllEntities, cancellationToken).ConfigureAwait(false);
-        var facts = await RunAsync(CypherModel.AllFacts, cancellationToken).ConfigureAwait(false);
-        var relationships = await RunAsync(CypherModel.AllRelationships, cancellationToken).ConfigureAwait(false);
+        var entities = await run(CypherModel.AllEntities).ConfigureAwait(false);
+        var facts = await run(CypherModel.AllFacts).ConfigureAwait(false);
+        var relationships = await run(CypherModel.AllRelationships).ConfigureAwait(false);
+        var placements = await run(CypherModel.AllPlacements).ConfigureAwait(false);
         return new GraphDataset(
             [.. entities.Records.Select(record => CypherModel.ReadEntity((GraphNode)record["n"]!))],
             [.. facts.Records.Select(record => CypherModel.ReadFact((GraphNode)record["f"]!))],
-            [.. relationships.Records.Select(CypherModel.ReadRelationship)]);
+            [.. relationships.Records.Select(CypherModel.ReadRelationship)])
+        {
+            Placements = [.. placements.Records.Select(record => CypherModel.ReadPlacement((GraphNode)record["p"]!))],
+        };
     }
 
     public Task<IGraphSnapshot> OpenSnapshotAsync(CancellationToken cancellationToken = default) => VersionCheckedSnapshot.OpenAsync(this, cancellationToken);
@@ -251,17 +266,22 @@ public sealed class Neo4jGraphStore(QueryApiTransport transport, Neo4jSettings s
     /// </summary>
     public async Task<ImportSummary> ImportAsync(ImportStream data, ImportOptions options, CancellationToken cancellationToken = default)
     {
-        var dataset = await data.ToDatasetAsync(cancellationToken).ConfigureAwait(false);
-        return await WriteImportAsync(dataset, options, cancellationToken).ConfigureAwait(false);
+        var (dataset, suggestedFor) = await data.ReadWholeAsync(cancellationToken).ConfigureAwait(false);
+        return await WriteImportAsync(dataset, suggestedFor, options, cancellationToken).ConfigureAwait(false);
     }
 
-    private Task<ImportSummary> WriteImportAsync(GraphDataset dataset, ImportOptions options, CancellationToken cancellationToken) =>
+    private Task<ImportSummary> WriteImportAsync(GraphDataset dataset, IReadOnlyList<string> suggestedFor, ImportOptions options, CancellationToken cancellationToken) =>
         WriteAsync<ImportSummary>(async (transaction, before) =>
         {
-            var current = await ReadAllInAsync(transaction, cancellationToken).ConfigureAwait(false);
-            var plan = ImportPlan.Compute(current, dataset, options.Mode);
+            var current = await ReadAllWithAsync(statement => transaction.RunAsync(Statement(statement), cancellationToken)).ConfigureAwait(false);
+            var plan = ImportPlan.Compute(current, dataset, options.Mode, suggestedFor);
             options.Trace?.Invoke($"plan: {plan.Summary}");
             var counter = new Counter();
+            foreach (var keys in plan.EntitiesToRemove.Chunk(settings.BatchSize))
+            {
+                await transaction.RunAsync(Statement(CypherModel.RemovePlacementsOfEntities, ("keys", keys)), cancellationToken).ConfigureAwait(false);
+            }
+
             await RunBatchesAsync(transaction, CypherModel.RemoveEntities, "keys", plan.EntitiesToRemove, options.Progress, counter, cancellationToken).ConfigureAwait(false);
             await RunBatchesAsync(transaction, CypherModel.RemoveRelationships, "rows", plan.RelationshipsToRemove.Select(CypherModel.RelationshipRow), options.Progress, counter, cancellationToken).ConfigureAwait(false);
             await RunBatchesAsync(transaction, CypherModel.RemoveFacts, "ids", plan.FactsToRemove.Select(CypherModel.FactId), options.Progress, counter, cancellationToken).ConfigureAwait(false);
@@ -276,6 +296,8 @@ public sealed class Neo4jGraphStore(QueryApiTransport transport, Neo4jSettings s
             }
 
             await RunBatchesAsync(transaction, CypherModel.AddFacts, "rows", plan.FactsToAdd.Select(CypherModel.FactRow), options.Progress, counter, cancellationToken).ConfigureAwait(false);
+            await RunBatchesAsync(transaction, CypherModel.RemovePlacements, "rows", plan.PlacementsToRemove.Select(CypherModel.PlacementPair), options.Progress, counter, cancellationToken).ConfigureAwait(false);
+            await RunBatchesAsync(transaction, CypherModel.WritePlacements, "rows", plan.PlacementsToWrite.Select(CypherModel.PlacementRow), options.Progress, counter, cancellationToken).ConfigureAwait(false);
 
             var version = before;
             if (plan.Changed)
@@ -292,17 +314,6 @@ public sealed class Neo4jGraphStore(QueryApiTransport transport, Neo4jSettings s
 
             return (plan.Summary with { DataVersion = version }, !options.DryRun);
         }, cancellationToken);
-
-    private static async Task<GraphDataset> ReadAllInAsync(QueryApiTransaction transaction, CancellationToken cancellationToken)
-    {
-        var entities = await transaction.RunAsync(Statement(CypherModel.AllEntities), cancellationToken).ConfigureAwait(false);
-        var facts = await transaction.RunAsync(Statement(CypherModel.AllFacts), cancellationToken).ConfigureAwait(false);
-        var relationships = await transaction.RunAsync(Statement(CypherModel.AllRelationships), cancellationToken).ConfigureAwait(false);
-        return new GraphDataset(
-            [.. entities.Records.Select(record => CypherModel.ReadEntity((GraphNode)record["n"]!))],
-            [.. facts.Records.Select(record => CypherModel.ReadFact((GraphNode)record["f"]!))],
-            [.. relationships.Records.Select(CypherModel.ReadRelationship)]);
-    }
 
     /// <summary>Deletes everything the adapter keeps (graph, version, keys, audit trail): for the contract tests' throwaway database only.</summary>
     public Task EraseAllAsync(CancellationToken cancellationToken = default) => RunAsync(CypherModel.RemoveEverything, cancellationToken);
@@ -336,6 +347,7 @@ public sealed class Neo4jGraphStore(QueryApiTransport transport, Neo4jSettings s
         public async Task<(int Facts, int Relationships)> DeleteEntityAsync(Entity entity)
         {
             var record = (await RunAsync(CypherModel.CountAttached, ("key", entity.Key)).ConfigureAwait(false)).Records.FirstOrDefault();
+            await RunAsync(CypherModel.RemovePlacementsOfEntities, ("keys", new[] { entity.Key })).ConfigureAwait(false);
             await RunAsync(CypherModel.RemoveEntities, ("keys", new[] { entity.Key })).ConfigureAwait(false);
             return (record?["facts"] is long facts ? (int)facts : 0, record?["relationships"] is long relationships ? (int)relationships : 0);
         }
@@ -386,6 +398,12 @@ public sealed class Neo4jGraphStore(QueryApiTransport transport, Neo4jSettings s
 
         public Task DeleteRelationshipAsync(string fromKey, string type, string toKey) =>
             RunAsync(CypherModel.RemoveRelationships, ("rows", new[] { CypherModel.RelationshipRow(new Relationship(fromKey, type, toKey, [])) }));
+
+        public async Task<PlacementRecord?> FindPlacementAsync(string enterpriseKey, string linkKey) =>
+            (await RunAsync(CypherModel.PlacementByPair, ("enterprise", enterpriseKey), ("link", linkKey)).ConfigureAwait(false)).Records
+                .Select(record => CypherModel.ReadPlacement((GraphNode)record["p"]!)).FirstOrDefault();
+
+        public Task WritePlacementAsync(PlacementRecord record) => RunAsync(CypherModel.WritePlacements, ("rows", new[] { CypherModel.PlacementRow(record) }));
     }
 
     // API keys.

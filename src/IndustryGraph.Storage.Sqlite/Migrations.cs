@@ -105,6 +105,24 @@ internal static class Migrations
         DROP TABLE IF EXISTS name_trigram;
         DROP TABLE IF EXISTS name_chars;
         """,
+        """
+        -- Placement records: an enterprise suggested for (by the register import) or decided into (by a planner) a
+        -- chain link, one row per pair. Evidence is compact JSON ([kind, text, start, length] arrays); basis is the
+        -- fingerprint of what a suggestion was computed from; decided_at is UTC text like audit.at. Clustered by
+        -- enterprise (a batch read by enterprise is a range scan); placement_link serves reads and deletes by link.
+        CREATE TABLE placement (
+            enterprise_id INTEGER NOT NULL,
+            link_id INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            score REAL,
+            evidence TEXT NOT NULL,
+            basis TEXT,
+            decided_by TEXT,
+            decided_at TEXT,
+            PRIMARY KEY (enterprise_id, link_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX placement_link ON placement (link_id, kind);
+        """,
     ];
 
     public static int Latest => Steps.Length;

@@ -7,13 +7,6 @@ namespace IndustryGraph.Storage.Sqlite;
 /// <summary>Single edits: the rules are <see cref="GraphEdits"/>'s; this adapter gives them an <see cref="IEditSession"/> on one transaction.</summary>
 public sealed partial class SqliteGraphStore : TransactionalGraphEditor
 {
-
-    // Placeholder until the placement store lands on this branch: no records are stored yet.
-    public Task<IReadOnlyDictionary<string, IReadOnlyList<Domain.Placements.PlacementRecord>>> GetPlacementsAsync(IReadOnlyCollection<string> enterpriseKeys, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyDictionary<string, IReadOnlyList<Domain.Placements.PlacementRecord>>>(new Dictionary<string, IReadOnlyList<Domain.Placements.PlacementRecord>>());
-
-    public override Task<IReadOnlyList<Domain.Placements.PlacementRecord>> DecidePlacementsAsync(IReadOnlyList<Domain.Placements.PlacementDecision> decisions, EditContext context, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException("placement decisions are not stored yet");
     /// <summary>One edit in one immediate transaction, with its audit entries and a new data version, or nothing.</summary>
     protected override async Task<T> EditAsync<T>(EditContext context, Func<IEditSession, EditAudit, Task<T>> edit, CancellationToken cancellationToken)
     {
@@ -28,7 +21,7 @@ public sealed partial class SqliteGraphStore : TransactionalGraphEditor
     }
 
     /// <summary>The statements of one edit, sharing its connection and transaction.</summary>
-    private sealed class EditSession(SqliteConnection connection, SqliteTransaction transaction) : IEditSession
+    private sealed partial class EditSession(SqliteConnection connection, SqliteTransaction transaction) : IEditSession
     {
         private readonly Dictionary<string, long> entityIds = new(StringComparer.Ordinal);
         private readonly Dictionary<Fact, long> factIds = new(ReferenceEqualityComparer.Instance);
@@ -102,6 +95,7 @@ public sealed partial class SqliteGraphStore : TransactionalGraphEditor
             var id = IdOf(entity.Key);
             var facts = Execute("DELETE FROM fact WHERE entity_id = $id", ("$id", id));
             var relationships = Execute("DELETE FROM relationship WHERE from_id = $id OR to_id = $id", ("$id", id));
+            Execute("DELETE FROM placement WHERE enterprise_id = $id OR link_id = $id", ("$id", id));
             Execute("UPDATE kind_count SET n = n - 1 WHERE kind = (SELECT kind FROM entity WHERE id = $id)", ("$id", id));
             Execute("DELETE FROM entity WHERE id = $id", ("$id", id));
             using var names = new NameIndexWriter(connection, transaction);

@@ -127,7 +127,7 @@ public sealed partial class SqliteGraphStore
     }
 
     /// <summary>The statements of one import, prepared once and run per row.</summary>
-    private sealed class ImportWriter(SqliteConnection connection, SqliteTransaction transaction, IProgress<long>? progress, Action<string>? trace)
+    private sealed partial class ImportWriter(SqliteConnection connection, SqliteTransaction transaction, IProgress<long>? progress, Action<string>? trace)
     {
         private readonly System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
 
@@ -201,6 +201,10 @@ public sealed partial class SqliteGraphStore
             Step("facts");
             RebuildIndexes(dropped, "fact");
             Step("fact indexes");
+            var (placementsAdded, placementsUpdated, placementsRemoved) = await WritePlacementsAsync(parts, mode, cancellationToken);
+            Step("placements");
+            RebuildIndexes(dropped, "placement");
+            Step("placement indexes");
             if (added + removed + updated > 0)
             {
                 Exec(connection, "DELETE FROM kind_count; INSERT INTO kind_count (kind, n) SELECT kind, COUNT(*) FROM entity GROUP BY kind", transaction);
@@ -211,7 +215,12 @@ public sealed partial class SqliteGraphStore
             return new ImportSummary(
                 added, updated, removed,
                 relationshipsAdded, relationshipsRemoved + relationshipsRemovedWithEntities,
-                factsAdded, factsRemoved + factsRemovedWithEntities, 0);
+                factsAdded, factsRemoved + factsRemovedWithEntities, 0)
+            {
+                PlacementsAdded = placementsAdded,
+                PlacementsUpdated = placementsUpdated,
+                PlacementsRemoved = placementsRemoved + placementsRemovedWithEntities,
+            };
         }
 
         private void RebuildIndexes(List<(string Table, string Sql)> dropped, params string[] tables)
@@ -246,7 +255,7 @@ public sealed partial class SqliteGraphStore
             using (var command = Prepare("""
                 SELECT name, tbl_name, sql FROM sqlite_master
                 WHERE type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'
-                  AND tbl_name IN ('entity', 'entity_name', 'entity_tag', 'fact', 'relationship')
+                  AND tbl_name IN ('entity', 'entity_name', 'entity_tag', 'fact', 'relationship', 'placement')
                 """))
             using (var reader = command.ExecuteReader())
             {
@@ -415,6 +424,7 @@ public sealed partial class SqliteGraphStore
                 using var delete = Prepare("DELETE FROM entity WHERE id = $id", "$id");
                 using var deleteFacts = Prepare("DELETE FROM fact WHERE entity_id = $id", "$id");
                 using var deleteRelationships = Prepare("DELETE FROM relationship WHERE from_id = $id OR to_id = $id", "$id");
+                using var deletePlacements = Prepare("DELETE FROM placement WHERE enterprise_id = $id OR link_id = $id", "$id");
                 foreach (var key in entityIds.Keys.Where(key => !seen.Contains(key)).ToList())
                 {
                     var (id, stored) = entityIds[key];
@@ -422,6 +432,7 @@ public sealed partial class SqliteGraphStore
                     Run(delete, id);
                     factsRemovedWithEntities += Run(deleteFacts, id);
                     relationshipsRemovedWithEntities += Run(deleteRelationships, id);
+                    placementsRemovedWithEntities += Run(deletePlacements, id);
                     names.Remove(id);
                     entityIds.Remove(key);
                     removed++;
@@ -600,7 +611,7 @@ public sealed partial class SqliteGraphStore
 
     /// <summary>
     /// The parts of an import stream read table by table, in the order the port promises (entities, then
-    /// relationships, then facts); a part that holds rows of the next table is kept for it.
+    /// relationships, then facts, then placements); a part that holds rows of the next table is kept for it.
     /// </summary>
     private sealed class PartReader(IAsyncEnumerator<ImportPart> parts) : IAsyncDisposable
     {
@@ -633,7 +644,7 @@ public sealed partial class SqliteGraphStore
                     yield return part.Entities;
                 }
 
-                if (part.Relationships.Count + part.MoreSources.Count + part.Facts.Count > 0)
+                if (part.Relationships.Count + part.MoreSources.Count + part.Facts.Count + part.Placements.Count + part.SuggestedFor.Count > 0)
                 {
                     held = part with { Entities = [] };
                     yield break;
@@ -655,7 +666,7 @@ public sealed partial class SqliteGraphStore
                     yield return part;
                 }
 
-                if (part.Facts.Count > 0)
+                if (part.Facts.Count + part.Placements.Count + part.SuggestedFor.Count > 0)
                 {
                     held = part with { Relationships = [], MoreSources = [] };
                     yield break;
@@ -663,7 +674,7 @@ public sealed partial class SqliteGraphStore
             }
         }
 
-        /// <summary>Every fact, read to the stream's end: a stream that fails throws here, after the last part.</summary>
+        /// <summary>Every fact, read up to the first placements (or the stream's end).</summary>
         public async Task<List<Fact>> FactsAsync()
         {
             var facts = new List<Fact>();
@@ -675,9 +686,28 @@ public sealed partial class SqliteGraphStore
                 }
 
                 facts.AddRange(part.Facts);
+                if (part.Placements.Count + part.SuggestedFor.Count > 0)
+                {
+                    held = part with { Facts = [] };
+                    break;
+                }
             }
 
             return facts;
+        }
+
+        /// <summary>The parts with placements, read to the stream's end: a stream that fails throws here, after the last part.</summary>
+        public async IAsyncEnumerable<ImportPart> PlacementsAsync()
+        {
+            while (await NextAsync() is { } part)
+            {
+                if (part.Entities.Count + part.Relationships.Count + part.MoreSources.Count + part.Facts.Count > 0)
+                {
+                    throw new InvalidOperationException("the import stream gave entities, relationships or facts after placements");
+                }
+
+                yield return part;
+            }
         }
 
         public ValueTask DisposeAsync() => parts.DisposeAsync();
@@ -788,6 +818,32 @@ public sealed partial class SqliteGraphStore
             {
                 SqliteException.ThrowExceptionForRC(result, database);
             }
+        }
+
+        /// <summary>Runs it and says how many rows it changed.</summary>
+        public int RunCounting()
+        {
+            Run();
+            return SQLitePCL.raw.sqlite3_changes(database);
+        }
+
+        /// <summary>Runs it; false when a uniqueness constraint refused the row (the statement alone is undone, the transaction goes on).</summary>
+        public bool TryRun()
+        {
+            var result = SQLitePCL.raw.sqlite3_step(statement);
+            SQLitePCL.raw.sqlite3_reset(statement);
+            if (result == SQLitePCL.raw.SQLITE_DONE)
+            {
+                return true;
+            }
+
+            if ((result & 0xff) == SQLitePCL.raw.SQLITE_CONSTRAINT)
+            {
+                return false;
+            }
+
+            SqliteException.ThrowExceptionForRC(result, database);
+            return false;
         }
 
         private void Check(int result)

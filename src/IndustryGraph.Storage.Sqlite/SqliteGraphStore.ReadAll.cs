@@ -24,11 +24,13 @@ public sealed partial class SqliteGraphStore
         var version = pinned?.Version ?? ReadDataVersion(lease, transaction);
         var relationshipsAside = Task.Run(() => OnOwnConnectionAt(version, ReadRelationshipRows, cancellationToken), cancellationToken);
         var factsAside = Task.Run(() => OnOwnConnectionAt(version, ReadFactRows, cancellationToken), cancellationToken);
+        var placementsAside = Task.Run(() => OnOwnConnectionAt(version, ReadPlacementRows, cancellationToken), cancellationToken);
 
         var (entities, positions) = ReadAllEntities(connection, cancellationToken);
         var facts = (await factsAside.ConfigureAwait(false) ?? ReadFactRows(connection, cancellationToken)).ToFacts(entities, positions);
         var rows = await relationshipsAside.ConfigureAwait(false) ?? ReadRelationshipRows(connection, cancellationToken);
-        return new GraphDataset(entities, facts, rows.ToTable(entities, positions));
+        var placements = ToPlacements(await placementsAside.ConfigureAwait(false) ?? ReadPlacementRows(connection, cancellationToken), entities, positions);
+        return new GraphDataset(entities, facts, rows.ToTable(entities, positions)) { Placements = placements };
     }
 
     /// <summary>A read on a connection of its own, or null when that connection sees another version than <paramref name="version"/>.</summary>

@@ -14,6 +14,13 @@ public sealed class CypherScriptTests
         var awkward = sample with
         {
             Entities = [.. sample.Entities, new Entity("ent-q", EntityKind.Enterprise, "O'Brien \\ \"引号\"\n第二行\t`tick`", ["a'b"], [], [SourceRef.FromCuration("note with ' and \\")])],
+            Placements =
+            [
+                new Domain.Placements.PlacementRecord("ent-q", "link-s-2", Domain.Placements.PlacementKind.Confirmed, 0.75,
+                    [new Domain.Placements.PlacementEvidence(Domain.Placements.PlacementEvidenceKind.Word, "传感器'模组", 3, 6)])
+                { Basis = "b1", DecidedBy = "alice", DecidedAt = new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero) },
+                new Domain.Placements.PlacementRecord("ent-gl", "link-s-1", Domain.Placements.PlacementKind.Suggested, null, []),
+            ],
         };
         using var writer = new StringWriter();
         CypherScript.Write(awkward, writer);
@@ -40,6 +47,7 @@ public sealed class CypherScriptTests
         var diagnostics = await CypherLint.LintAsync(checks);
         Assert.True(diagnostics.Count == 0, CypherLint.Describe(diagnostics));
         Assert.Contains(lines, line => line.Contains(@"'O\'Brien \\ ""引号""\n第二行\t`tick`'", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.StartsWith(CypherModel.WritePlacements, StringComparison.Ordinal));
     }
 
     [Fact]

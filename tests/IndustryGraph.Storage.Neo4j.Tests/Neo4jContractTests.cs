@@ -56,3 +56,11 @@ public sealed class Neo4jAccessContractTests : AccessContract
 
     protected override Task ResetAsync(IServiceProvider provider) => Neo4jUnderTest.ResetAsync(provider);
 }
+
+[RequiresEnvironment(Neo4jUnderTest.Reason, "NEO4J_URL")]
+public sealed class Neo4jPlacementContractTests : PlacementContract
+{
+    protected override void AddStore(IServiceCollection services) => Neo4jUnderTest.AddStore(services);
+
+    protected override Task ResetAsync(IServiceProvider provider) => Neo4jUnderTest.ResetAsync(provider);
+}

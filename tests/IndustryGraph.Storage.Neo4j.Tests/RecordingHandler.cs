@@ -14,7 +14,7 @@ public sealed record RecordedRequest(string Method, string Path, IReadOnlyDictio
 /// </summary>
 public sealed class RecordingHandler(Func<RecordedRequest, (HttpStatusCode Status, string Body)> answer) : HttpMessageHandler
 {
-    private static readonly HashSet<string> ClockFields = ["at", "created_at"];
+    private static readonly HashSet<string> ClockFields = ["at", "created_at", "decided_at"];
 
     public List<RecordedRequest> Requests { get; } = [];
 

@@ -115,6 +115,10 @@ public static class ScriptedNeo4j
             CypherModel.ReadStoredKeys => (HttpStatusCode.Accepted, Typed.Answer(["name", "role", "createdAt", "hash"],
                 [[Typed.Str("analyst-wang"), Typed.Str("editor"), Typed.Str("2026-11-23T20:57:11.0000000+00:00"), Typed.Str(FakeHash)]])),
             CypherModel.ReadAuditAfter => (HttpStatusCode.Accepted, Typed.Answer(["a"], [[AuditEntry()]])),
+            CypherModel.PlacementsByEnterprise => (HttpStatusCode.Accepted, Typed.Answer(["p"], StoredPlacements().Where(row => Keys("keys").Contains(row.Enterprise)).Select(row => new JsonNode[] { row.Node }))),
+            CypherModel.AllPlacements => (HttpStatusCode.Accepted, Typed.Answer(["p"], StoredPlacements().Select(row => new JsonNode[] { row.Node }))),
+            CypherModel.PlacementByPair => (HttpStatusCode.Accepted, Typed.Answer(["p"],
+                StoredPlacements().Where(row => row.Enterprise == Param("enterprise") && row.Link == Param("link")).Select(row => new JsonNode[] { row.Node }))),
             CypherModel.QueryAudit => (HttpStatusCode.Accepted, Typed.Answer(["total", "page"], [[Typed.Int(1), Typed.List([AuditEntry()])]])),
             _ => none,
         };
@@ -131,6 +135,7 @@ public static class ScriptedNeo4j
     public static JsonObject Entity(string key)
     {
         var kind = key.StartsWith("park-", StringComparison.Ordinal) ? EntityKind.Park
+            : key.StartsWith("link-", StringComparison.Ordinal) ? EntityKind.ChainLink
             : key.StartsWith("d-", StringComparison.Ordinal) ? EntityKind.District
             : key.StartsWith("chain-", StringComparison.Ordinal) ? EntityKind.IndustryChain : EntityKind.Enterprise;
         return Typed.Node($"4:8f3c1c2e-0000-4000-8000-00000000000a:{key.Length}", ["Entity", kind.ToString()],
@@ -145,6 +150,21 @@ public static class ScriptedNeo4j
         ("id", Typed.Str("f-land")), ("entity", Typed.Str("park-a")), ("key", Typed.Str("land_area")), ("value", Typed.Str("5.3平方公里")),
         ("number", Typed.Float(5.3)), ("unit", Typed.Str("平方公里")), ("sources", Typed.Str(Curated)),
     ]);
+
+    /// <summary>What the scripted graph holds: a suggestion of ent-b and a confirmation of ent-c.</summary>
+    private static IEnumerable<(string Enterprise, string Link, JsonObject Node)> StoredPlacements() =>
+    [
+        ("ent-b", "link-2", Placement("ent-b", "link-2", "SUGGESTED", 0.6, null, null)),
+        ("ent-c", "link-1", Placement("ent-c", "link-1", "CONFIRMED", 0.7, "alice", "2026-11-30T08:00:00.0000000Z")),
+    ];
+
+    private static JsonObject Placement(string enterprise, string link, string kind, double score, string? decidedBy, string? decidedAt) =>
+        Typed.Node($"4:8f3c1c2e-0000-4000-8000-00000000000a:{300 + enterprise.Length + link.Length}", ["Placement"],
+        [
+            ("enterprise", Typed.Str(enterprise)), ("link", Typed.Str(link)), ("kind", Typed.Str(kind)), ("score", Typed.Float(score)),
+            ("evidence", Typed.Str("[[\"CODE\",\"3983\",0,4],[\"WORD\",\"传感器\",4,3]]")), ("basis", Typed.Str("b1")),
+            ("decided_by", Typed.Str(decidedBy)), ("decided_at", Typed.Str(decidedAt)),
+        ]);
 
     private static JsonObject AuditEntry() => Typed.Node("4:8f3c1c2e-0000-4000-8000-00000000000a:200", ["AuditEntry"],
     [

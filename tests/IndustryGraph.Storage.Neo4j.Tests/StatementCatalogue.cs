@@ -1,6 +1,7 @@
 using IndustryGraph.Domain.Access;
 using IndustryGraph.Domain.Audit;
 using IndustryGraph.Domain.Graph;
+using IndustryGraph.Domain.Placements;
 using IndustryGraph.Domain.Store;
 using IndustryGraph.Storage.Contract;
 using Microsoft.Extensions.DependencyInjection;
@@ -65,6 +66,19 @@ public static class StatementCatalogue
             new AuditEntry(8, new DateTimeOffset(2026, 11, 30, 8, 1, 0, TimeSpan.Zero), "cli", "import", null, "seed", "data version 3", "1 entity added", null),
         ]),
         ["audit"] = store => store.QueryAuditAsync(new AuditQuery { Actor = "alice", EntityKey = "park-a", From = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero), Limit = 5, AfterId = 9 }),
+        ["placements"] = store => store.GetPlacementsAsync(["ent-b", "ent-c"]),
+        ["decide-placements"] = store => store.DecidePlacementsAsync(
+            [new PlacementDecision("ent-b", "link-1", PlacementKind.Confirmed), new PlacementDecision("ent-c", "link-2", PlacementKind.Rejected)], Edit),
+        ["import-suggestions"] = store => store.ImportAsync(new ImportStream(4, (emit, _) =>
+        {
+            emit(ImportPart.OfEntities([new Entity("ent-b", EntityKind.Enterprise, "乙企业", [], [], []), new Entity("link-1", EntityKind.ChainLink, "环节一", [], [], [], new ChainLinkPlacement("chain-x", Segment.Upstream, 1))]));
+            emit(new ImportPart([], [], [])
+            {
+                Placements = [new PlacementRecord("ent-b", "link-1", PlacementKind.Suggested, 0.8, [new PlacementEvidence(PlacementEvidenceKind.Word, "传感器", 4, 3)]) { Basis = "b1" }],
+                SuggestedFor = ["ent-b"],
+            });
+            return Task.CompletedTask;
+        }), new ImportOptions(ImportMode.Merge) { Origin = "register" }),
         ["apply-schema"] = store => store.ApplyAsync(),
         ["erase-all"] = store => store.EraseAllAsync(),
     };

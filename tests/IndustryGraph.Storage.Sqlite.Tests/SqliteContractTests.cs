@@ -55,3 +55,12 @@ public sealed class SqliteAccessContractTests : AccessContract, IDisposable
 
     public void Dispose() => folder.Dispose();
 }
+
+public sealed class SqlitePlacementContractTests : PlacementContract, IDisposable
+{
+    private readonly TempFolder folder = new();
+
+    protected override void AddStore(IServiceCollection services) => services.AddSqliteStore(folder.DbPath);
+
+    public void Dispose() => folder.Dispose();
+}

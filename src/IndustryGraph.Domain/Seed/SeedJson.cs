@@ -51,7 +51,7 @@ public static class SeedJson
                 if (reader.TokenType != JsonTokenType.StartArray)
                 {
                     reader.Skip();
-                    if (SeedReader.Files.Any(seedFile => SectionOf(seedFile) == name))
+                    if (SeedReader.Files.Concat(SeedReader.OptionalFiles).Any(seedFile => SectionOf(seedFile) == name))
                     {
                         errors.Add(new SeedError(file, line, column, $"\"{name}\" must be an array of objects"));
                     }
@@ -102,11 +102,16 @@ public static class SeedJson
         }
 
         var tables = new Dictionary<string, CsvTable>();
-        foreach (var seedFile in SeedReader.Files)
+        foreach (var seedFile in SeedReader.Files.Concat(SeedReader.OptionalFiles))
         {
             var section = SectionOf(seedFile);
             if (!sections.TryGetValue(section, out var found))
             {
+                if (SeedReader.OptionalFiles.Contains(seedFile))
+                {
+                    continue;
+                }
+
                 errors.Add(new SeedError(file, 1, 1, $"the array \"{section}\" is missing: the file holds {string.Join(", ", SeedReader.Files.Select(SectionOf))}"));
                 continue;
             }

@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using IndustryGraph.Domain.Facts;
 using IndustryGraph.Domain.Graph;
+using IndustryGraph.Domain.Placements;
 using IndustryGraph.Domain.Store;
 
 namespace IndustryGraph.Domain.Seed;
@@ -18,7 +19,15 @@ public static partial class SeedReader
     public const string RelationshipsFile = "relationships.csv";
     public const string FactsFile = "facts.csv";
 
+    /// <summary>Suggested and decided placements of enterprises in chain links (optional: a folder without it has none).</summary>
+    public const string PlacementsFile = "placements.csv";
+
     public static readonly IReadOnlyList<string> Files = [SourcesFile, EntitiesFile, ChainLinksFile, RelationshipsFile, FactsFile];
+
+    /// <summary>Files a seed folder may hold: read after <see cref="Files"/> when present.</summary>
+    public static readonly IReadOnlyList<string> OptionalFiles = [PlacementsFile];
+
+    private static readonly IReadOnlyList<string> AllFiles = [.. Files, .. OptionalFiles];
 
     /// <summary>The columns a file must have (others are optional).</summary>
     public static IReadOnlyList<string> RequiredColumnsOf(string file) => RequiredColumns[file];
@@ -32,6 +41,7 @@ public static partial class SeedReader
         [ChainLinksFile] = ["key", "chain", "segment", "position", "name", .. ProvenanceColumns],
         [RelationshipsFile] = ["from", "type", "to", .. ProvenanceColumns],
         [FactsFile] = ["entity", "key", "value", .. ProvenanceColumns],
+        [PlacementsFile] = ["enterprise", "link", "kind"],
     };
 
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]*$")]
@@ -51,7 +61,7 @@ public static partial class SeedReader
     public static SeedReadResult TryRead(IReadOnlyDictionary<string, byte[]> files, IReadOnlyDictionary<string, KnownEntity>? known = null)
     {
         // The files parse independently, so large ones parse side by side.
-        var parsed = Files.AsParallel().AsOrdered().Select(file => Parse(files, file)).ToList();
+        var parsed = AllFiles.AsParallel().AsOrdered().Select(file => Parse(files, file)).ToList();
         return Validate(file => parsed[FileIndex(file)], known, null, CancellationToken.None);
     }
 
@@ -87,6 +97,11 @@ public static partial class SeedReader
         var fileErrors = new List<SeedError>();
         if (!files.TryGetValue(file, out var bytes))
         {
+            if (OptionalFiles.Contains(file))
+            {
+                return (null, fileErrors);
+            }
+
             fileErrors.Add(new SeedError(file, 0, 0, $"the file is missing: a seed folder holds {string.Join(", ", Files)}"));
             return (null, fileErrors);
         }
@@ -96,9 +111,9 @@ public static partial class SeedReader
 
     private static int FileIndex(string file)
     {
-        for (var i = 0; i < Files.Count; i++)
+        for (var i = 0; i < AllFiles.Count; i++)
         {
-            if (Files[i] == file)
+            if (AllFiles[i] == file)
             {
                 return i;
             }
@@ -131,10 +146,15 @@ public static partial class SeedReader
         var columnErrors = new List<SeedError>();
         var errors = new List<SeedError>();
         var builder = new Builder(errors, known ?? new Dictionary<string, KnownEntity>(), emit, cancellationToken);
-        foreach (var file in Files)
+        foreach (var file in AllFiles)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var (table, problems) = tableOf(file);
+            if (table is null && problems.Count == 0 && OptionalFiles.Contains(file))
+            {
+                continue;
+            }
+
             var missing = table is null ? null : MissingColumns(file, table);
             if (missing is not null)
             {
@@ -176,8 +196,11 @@ public static partial class SeedReader
                 case RelationshipsFile:
                     builder.ReadRelationships(table);
                     break;
-                default:
+                case FactsFile:
                     builder.ReadFacts(table);
+                    break;
+                default:
+                    builder.ReadPlacements(table);
                     break;
             }
 
@@ -689,6 +712,108 @@ public static partial class SeedReader
             }
         }
 
+        private readonly List<PlacementRecord> placements = [];
+        private readonly HashSet<(string, string)> placementPairs = [];
+
+        /// <summary>
+        /// placements.csv: one row per (enterprise, link) with its kind (SUGGESTED, CONFIRMED, REJECTED: SOURCED and
+        /// CURATED placements are WORKS_IN rows of relationships.csv), and optionally score, evidence (compact JSON),
+        /// basis, decided_by and decided_at. Handed on as records as they are, after every fact.
+        /// </summary>
+        public void ReadPlacements(CsvTable table)
+        {
+            (string? Key, Entity? Entity, int Number) lastEnterprise = default, lastLink = default;
+            foreach (var row in RowsOf(table))
+            {
+                var enterprise = Resolve(row, "enterprise", ref lastEnterprise, out _);
+                var link = Resolve(row, "link", ref lastLink, out _);
+                var ok = enterprise is not null && link is not null;
+                if (enterprise is not null && enterprise.Kind != EntityKind.Enterprise)
+                {
+                    errors.Add(row.Error("enterprise", $"'{enterprise.Key}' is a {enterprise.Kind.ToCode()}: a placement places an ENTERPRISE"));
+                    ok = false;
+                }
+
+                if (link is not null && link.Kind != EntityKind.ChainLink)
+                {
+                    errors.Add(row.Error("link", $"'{link.Key}' is a {link.Kind.ToCode()}: a placement is in a CHAIN_LINK"));
+                    ok = false;
+                }
+
+                var kindText = row["kind"];
+                if (!PlacementKindNames.TryParse(kindText, out var kind) || kind is PlacementKind.Sourced or PlacementKind.Curated)
+                {
+                    errors.Add(row.Error("kind", PlacementKindNames.TryParse(kindText, out _)
+                        ? $"{kindText.ToUpperInvariant()} placements are WORKS_IN rows of relationships.csv: here SUGGESTED, CONFIRMED or REJECTED"
+                        : $"unknown placement kind '{kindText}': expected SUGGESTED, CONFIRMED or REJECTED"));
+                    ok = false;
+                }
+
+                double? score = null;
+                if (row["score"] is { Length: > 0 } scoreText)
+                {
+                    if (double.TryParse(scoreText, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number) && double.IsFinite(number))
+                    {
+                        score = number;
+                    }
+                    else
+                    {
+                        errors.Add(row.Error("score", $"bad number '{scoreText}': score must be a number such as 0.75"));
+                        ok = false;
+                    }
+                }
+
+                IReadOnlyList<PlacementEvidence> evidence = [];
+                try
+                {
+                    evidence = PlacementEvidenceJson.Read(row["evidence"]);
+                }
+                catch (FormatException exception)
+                {
+                    errors.Add(row.Error("evidence", exception.Message));
+                    ok = false;
+                }
+
+                DateTimeOffset? decidedAt = null;
+                if (row["decided_at"] is { Length: > 0 } atText)
+                {
+                    if (DateTimeOffset.TryParse(atText, System.Globalization.CultureInfo.InvariantCulture,
+                        System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out var at))
+                    {
+                        decidedAt = at;
+                    }
+                    else
+                    {
+                        errors.Add(row.Error("decided_at", $"bad time '{atText}': decided_at is a date and time such as 2026-12-01T09:30:00Z"));
+                        ok = false;
+                    }
+                }
+
+                if (!ok)
+                {
+                    continue;
+                }
+
+                if (!placementPairs.Add((enterprise!.Key, link!.Key)))
+                {
+                    errors.Add(row.Error("enterprise", $"duplicate row: a placement of '{enterprise.Key}' in '{link.Key}' is already given"));
+                    continue;
+                }
+
+                placements.Add(new PlacementRecord(enterprise.Key, link.Key, kind, score, evidence)
+                {
+                    Basis = row["basis"] is { Length: > 0 } basis ? basis : null,
+                    DecidedBy = row["decided_by"] is { Length: > 0 } decidedBy ? decidedBy : null,
+                    DecidedAt = decidedAt,
+                });
+            }
+
+            if (Emitting && placements.Count > 0)
+            {
+                emit!(new ImportPart([], [], []) { Placements = placements });
+            }
+        }
+
         private (bool Ok, Quantity Quantity, string? Problem) Figure(string value)
         {
             if (figures.TryGetValue(value, out var figure))
@@ -889,7 +1014,10 @@ public static partial class SeedReader
         public GraphDataset Build() => new(
             entities.Values.Select(value => value.Entity).ToList(),
             facts,
-            relationships.Select(pair => new Relationship(pair.Value.From.Key, Types[pair.Key.Type], pair.Value.To.Key, pair.Value.Sources)).ToList());
+            relationships.Select(pair => new Relationship(pair.Value.From.Key, Types[pair.Key.Type], pair.Value.To.Key, pair.Value.Sources)).ToList())
+        {
+            Placements = placements,
+        };
     }
 }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using IndustryGraph.Domain.Facts;
 using IndustryGraph.Domain.Graph;
+using IndustryGraph.Domain.Placements;
 
 namespace IndustryGraph.Domain.Store;
 
@@ -16,7 +17,7 @@ public interface IEditSession
 
     Task UpdateEntityAsync(Entity before, Entity after);
 
-    /// <summary>Deletes the entity with its facts and relationships; returns how many of each went with it.</summary>
+    /// <summary>Deletes the entity with its facts, relationships and placement records; returns how many facts and relationships went with it.</summary>
     Task<(int Facts, int Relationships)> DeleteEntityAsync(Entity entity);
 
     /// <summary>The entity's facts with this key (and period, when given), oldest first.</summary>
@@ -37,6 +38,12 @@ public interface IEditSession
     Task UpdateRelationshipAsync(string fromKey, string type, string toKey, string newType, IReadOnlyList<SourceRef> sources);
 
     Task DeleteRelationshipAsync(string fromKey, string type, string toKey);
+
+    /// <summary>The stored placement record of the pair, or null.</summary>
+    Task<PlacementRecord?> FindPlacementAsync(string enterpriseKey, string linkKey);
+
+    /// <summary>Stores the record as the one of its (enterprise, link), in place of any earlier one.</summary>
+    Task WritePlacementAsync(PlacementRecord record);
 }
 
 /// <summary>The audit entries of one edit, written with it by the adapter (with the edit's actor and provenance).</summary>
@@ -209,6 +216,58 @@ public static class GraphEdits
         return new Relationship(fromKey, type, toKey, existing);
     }
 
+    /// <summary>
+    /// Confirms or rejects each pair, in order: an existing record keeps its score, evidence and basis; a pair with
+    /// no record gets one. Every enterprise and link is checked before anything is written, so a refused batch
+    /// writes nothing. One audit entry per decision (before and after: the kinds).
+    /// </summary>
+    public static async Task<IReadOnlyList<PlacementRecord>> DecidePlacementsAsync(
+        IEditSession session, EditAudit audit, IReadOnlyList<PlacementDecision> decisions, EditContext context, DateTimeOffset at)
+    {
+        var checkedKeys = new Dictionary<string, EntityKind>(StringComparer.Ordinal);
+        async Task RequireKindAsync(string key, EntityKind kind, string argument, int index)
+        {
+            if (!checkedKeys.TryGetValue(key, out var found))
+            {
+                found = (await session.FindEntityAsync(key).ConfigureAwait(false)
+                    ?? throw new EditRejectedException(EditProblem.NotFound, $"decisions[{index}].{argument}: no entity has key '{key}'")).Kind;
+                checkedKeys[key] = found;
+            }
+
+            if (found != kind)
+            {
+                throw new EditRejectedException(EditProblem.Invalid, $"decisions[{index}].{argument}: '{key}' is a {found.ToCode()}, not a {kind.ToCode()}");
+            }
+        }
+
+        for (var index = 0; index < decisions.Count; index++)
+        {
+            var decision = decisions[index];
+            if (decision.Decision is not (PlacementKind.Confirmed or PlacementKind.Rejected))
+            {
+                throw new EditRejectedException(EditProblem.Invalid,
+                    $"decisions[{index}].decision: {decision.Decision.ToCode()} is not a decision: expected CONFIRMED or REJECTED");
+            }
+
+            await RequireKindAsync(decision.EnterpriseKey, EntityKind.Enterprise, "enterprise", index).ConfigureAwait(false);
+            await RequireKindAsync(decision.LinkKey, EntityKind.ChainLink, "link", index).ConfigureAwait(false);
+        }
+
+        var decided = new List<PlacementRecord>(decisions.Count);
+        foreach (var decision in decisions)
+        {
+            var stored = await session.FindPlacementAsync(decision.EnterpriseKey, decision.LinkKey).ConfigureAwait(false);
+            var record = (stored ?? new PlacementRecord(decision.EnterpriseKey, decision.LinkKey, decision.Decision, null, []))
+                with { Kind = decision.Decision, DecidedBy = context.Actor, DecidedAt = at };
+            await session.WritePlacementAsync(record).ConfigureAwait(false);
+            audit.Add(decision.Decision == PlacementKind.Confirmed ? "placement.confirm" : "placement.reject",
+                decision.EnterpriseKey, $"placement {decision.LinkKey}", stored?.Kind.ToCode(), record.Kind.ToCode());
+            decided.Add(record);
+        }
+
+        return decided;
+    }
+
     private static async Task<Entity> RequireEntityAsync(IEditSession session, string key, string argument) =>
         await session.FindEntityAsync(key).ConfigureAwait(false) ?? throw new EditRejectedException(EditProblem.NotFound, $"{argument}: no entity has key '{key}'");
 
@@ -289,6 +348,7 @@ public abstract class TransactionalGraphEditor : IGraphEditor
     public Task<Relationship> DeleteRelationshipAsync(string fromKey, string type, string toKey, EditContext context, CancellationToken cancellationToken = default) =>
         EditAsync(context, (session, audit) => GraphEdits.DeleteRelationshipAsync(session, audit, fromKey, type, toKey), cancellationToken);
 
-    public abstract Task<IReadOnlyList<Placements.PlacementRecord>> DecidePlacementsAsync(
-        IReadOnlyList<Placements.PlacementDecision> decisions, EditContext context, CancellationToken cancellationToken = default);
+    public Task<IReadOnlyList<PlacementRecord>> DecidePlacementsAsync(
+        IReadOnlyList<PlacementDecision> decisions, EditContext context, CancellationToken cancellationToken = default) =>
+        EditAsync(context, (session, audit) => GraphEdits.DecidePlacementsAsync(session, audit, decisions, context, DateTimeOffset.UtcNow), cancellationToken);
 }

@@ -121,8 +121,18 @@ public sealed record ImportSummary(
     int FactsAdded, int FactsRemoved,
     long DataVersion)
 {
+    /// <summary>Placement records written new (suggestions, or records a dataset brings).</summary>
+    public int PlacementsAdded { get; init; }
+
+    /// <summary>Stored placement records that changed (a new score or evidence, a rejection suggested again on a changed basis).</summary>
+    public int PlacementsUpdated { get; init; }
+
+    /// <summary>Placement records removed: stale suggestions, those a replace lacks, those of removed entities.</summary>
+    public int PlacementsRemoved { get; init; }
+
     public override string ToString() =>
-        $"entities +{EntitiesAdded} ~{EntitiesUpdated} -{EntitiesRemoved}, relationships +{RelationshipsAdded} -{RelationshipsRemoved}, facts +{FactsAdded} -{FactsRemoved}";
+        $"entities +{EntitiesAdded} ~{EntitiesUpdated} -{EntitiesRemoved}, relationships +{RelationshipsAdded} -{RelationshipsRemoved}, facts +{FactsAdded} -{FactsRemoved}"
+        + (PlacementsAdded + PlacementsUpdated + PlacementsRemoved == 0 ? "" : $", placements +{PlacementsAdded} ~{PlacementsUpdated} -{PlacementsRemoved}");
 }
 
 public sealed record SearchMatch(Entity Entity, double Score);

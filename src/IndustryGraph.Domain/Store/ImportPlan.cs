@@ -1,5 +1,6 @@
 using System.Globalization;
 using IndustryGraph.Domain.Graph;
+using IndustryGraph.Domain.Placements;
 
 namespace IndustryGraph.Domain.Store;
 
@@ -11,7 +12,10 @@ public sealed record ImportChange(string Action, string EntityKey, string? Field
 /// result as set statements (Neo4j). The rules are the embedded store's: entities by key (same fields: nothing;
 /// other fields: updated); relationships by (from, type, to), a merge adding sources and a replace setting them;
 /// a merge replaces the facts of each (entity, key) it brings, a replace all facts; a replace removes entities
-/// the data lacks, with their facts and relationships. A row referring to an unknown entity fails the whole plan.
+/// the data lacks, with their facts, relationships and placement records. Placement records by (enterprise, link):
+/// for an enterprise the import suggests for, <see cref="PlacementMerge"/>'s rules (its stale suggestions go, its
+/// decisions stay); any other record is written as the data gives it; a replace removes every record the data
+/// lacks that the rules do not keep. A row referring to an unknown entity fails the whole plan.
 /// </summary>
 public sealed class ImportPlan
 {
@@ -29,6 +33,12 @@ public sealed class ImportPlan
 
     public List<Fact> FactsToAdd { get; } = [];
 
+    /// <summary>New and changed placement records, as they are to be stored.</summary>
+    public List<PlacementRecord> PlacementsToWrite { get; } = [];
+
+    /// <summary>Placement records to delete that do not go with a removed entity.</summary>
+    public List<PlacementRecord> PlacementsToRemove { get; } = [];
+
     public List<ImportChange> Changes { get; } = [];
 
     public ImportSummary Summary { get; private set; } = new(0, 0, 0, 0, 0, 0, 0, 0);
@@ -37,7 +47,7 @@ public sealed class ImportPlan
 
     private static readonly string[] EntityFields = ["kind", "name", "aliases", "tags", "sources", "chain", "segment", "position"];
 
-    public static ImportPlan Compute(GraphDataset current, GraphDataset incoming, ImportMode mode)
+    public static ImportPlan Compute(GraphDataset current, GraphDataset incoming, ImportMode mode, IReadOnlyCollection<string>? suggestedFor = null)
     {
         var plan = new ImportPlan();
         var stored = current.Entities.ToDictionary(entity => entity.Key, StringComparer.Ordinal);
@@ -158,10 +168,70 @@ public sealed class ImportPlan
             }
         }
 
+        var (placementsAdded, placementsUpdated) = PlanPlacements(plan, current, incoming, mode, suggestedFor, gone, Require);
         plan.Summary = new ImportSummary(
             added, updated, removed, relationshipsAdded, relationshipsRemoved + removedWithEntities,
-            plan.FactsToAdd.Count, plan.FactsToRemove.Count + factsWithEntities, 0);
+            plan.FactsToAdd.Count, plan.FactsToRemove.Count + factsWithEntities, 0)
+        {
+            PlacementsAdded = placementsAdded,
+            PlacementsUpdated = placementsUpdated,
+            PlacementsRemoved = plan.PlacementsToRemove.Count + current.Placements.Count(record => gone.Contains(record.EnterpriseKey) || gone.Contains(record.LinkKey)),
+        };
         return plan;
+    }
+
+    private static (int Added, int Updated) PlanPlacements(
+        ImportPlan plan, GraphDataset current, GraphDataset incoming, ImportMode mode, IReadOnlyCollection<string>? suggestedFor,
+        HashSet<string> gone, Func<string, string> require)
+    {
+        var suggesting = suggestedFor?.ToHashSet(StringComparer.Ordinal) ?? [];
+        var stored = current.Placements
+            .Where(record => !gone.Contains(record.EnterpriseKey) && !gone.Contains(record.LinkKey))
+            .ToDictionary(record => record.Pair());
+        var seen = new HashSet<(string, string)>();
+        var writes = new Dictionary<(string, string), PlacementRecord>();
+        int added = 0, updated = 0;
+        foreach (var record in incoming.Placements)
+        {
+            var pair = (require(record.EnterpriseKey), require(record.LinkKey));
+            seen.Add(pair);
+            var before = stored.GetValueOrDefault(pair);
+            var after = suggesting.Contains(record.EnterpriseKey) ? PlacementMerge.Merge(before, record) : record;
+            if (before is null)
+            {
+                added++;
+            }
+            else if (!PlacementRecords.Same(before, after))
+            {
+                updated++;
+            }
+            else
+            {
+                continue;
+            }
+
+            // A pair given twice is merged twice, in order: the later one is stored.
+            writes[pair] = after;
+            stored[pair] = after;
+        }
+
+        plan.PlacementsToWrite.AddRange(writes.Values);
+
+        foreach (var (pair, record) in stored)
+        {
+            if (seen.Contains(pair))
+            {
+                continue;
+            }
+
+            var rulesKeep = !suggesting.Contains(record.EnterpriseKey) || PlacementMerge.KeepsWhenNotSuggested(record);
+            if (!rulesKeep || (mode == ImportMode.Replace && !(suggesting.Contains(record.EnterpriseKey) && rulesKeep)))
+            {
+                plan.PlacementsToRemove.Add(record);
+            }
+        }
+
+        return (added, updated);
     }
 
     /// <summary>The graph after the plan: what a backend that carries it out must hold (tests compare backends with it).</summary>
@@ -185,7 +255,16 @@ public sealed class ImportPlan
 
         var factsGone = FactsToRemove.Select(Fingerprint).ToHashSet(StringComparer.Ordinal);
         var facts = current.Facts.Where(fact => !removed.Contains(fact.EntityKey) && !factsGone.Contains(Fingerprint(fact))).Concat(FactsToAdd).ToList();
-        return new GraphDataset([.. entities.Values], facts, [.. edges.Values]);
+        var placementsGone = PlacementsToRemove.Select(record => record.Pair()).ToHashSet();
+        var placements = current.Placements
+            .Where(record => !removed.Contains(record.EnterpriseKey) && !removed.Contains(record.LinkKey) && !placementsGone.Contains(record.Pair()))
+            .ToDictionary(record => record.Pair());
+        foreach (var record in PlacementsToWrite)
+        {
+            placements[record.Pair()] = record;
+        }
+
+        return new GraphDataset([.. entities.Values], facts, [.. edges.Values]) { Placements = [.. placements.Values] };
     }
 
     /// <summary>A fact's identity: all of it, provenance and what it is about included (two sources stating one figure are two facts).</summary>

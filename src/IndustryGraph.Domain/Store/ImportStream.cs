@@ -18,7 +18,10 @@ public sealed record ImportPart(IReadOnlyList<Entity> Entities, IReadOnlyList<Re
     /// </summary>
     public IReadOnlyList<Placements.PlacementRecord> Placements { get; init; } = [];
 
-    /// <summary>Enterprises whose suggestions this import computed anew (also those for which it found none).</summary>
+    /// <summary>
+    /// Enterprises whose suggestions this import computed anew (also those for which it found none), named in the
+    /// part that brings their suggestions or an earlier one. Records of enterprises not named are written as given.
+    /// </summary>
     public IReadOnlyList<string> SuggestedFor { get; init; } = [];
 
     public static ImportPart OfEntities(IReadOnlyList<Entity> entities) => new(entities, [], []);
@@ -32,7 +35,7 @@ public sealed record ImportPart(IReadOnlyList<Entity> Entities, IReadOnlyList<Re
 /// <summary>
 /// A dataset handed to a store in parts while it is still being read and validated, so that a store can write
 /// the first parts while later rows are checked. Parts come in order: every entity before any relationship,
-/// every relationship before any fact. When the data turns out invalid (or reading it is cancelled), reading
+/// every relationship before any fact, every fact before any placement. When the data turns out invalid (or reading it is cancelled), reading
 /// the stream throws after the parts already given, and the store keeps none of them: an import is still all
 /// of it or nothing. A stream is read once.
 /// </summary>
@@ -49,23 +52,25 @@ public sealed class ImportStream
         this.produce = produce;
     }
 
-    /// <summary>A dataset already read and validated, as one part.</summary>
+    /// <summary>A dataset already read and validated, as one part; its placement records are written as they are (it suggests for no enterprise).</summary>
     public static ImportStream Of(GraphDataset dataset) => new(dataset.RowCount, (emit, _) =>
     {
-        emit(new ImportPart(dataset.Entities, dataset.Relationships, dataset.Facts));
+        emit(new ImportPart(dataset.Entities, dataset.Relationships, dataset.Facts) { Placements = dataset.Placements });
         return Task.CompletedTask;
     });
 
     public long ExpectedRows { get; }
 
-    /// <summary>Entities, relationships and facts the parts held (a relationship given again counted once); final once the stream is read.</summary>
-    public long RowCount => EntityCount + RelationshipCount + FactCount;
+    /// <summary>Entities, relationships, facts and placements the parts held (a relationship given again counted once); final once the stream is read.</summary>
+    public long RowCount => EntityCount + RelationshipCount + FactCount + PlacementCount;
 
     public long EntityCount { get; private set; }
 
     public long RelationshipCount { get; private set; }
 
     public long FactCount { get; private set; }
+
+    public long PlacementCount { get; private set; }
 
     /// <summary>How long the producer took to read and validate everything (it runs beside the store's writing); set once the stream is read.</summary>
     public TimeSpan ProducerTime { get; private set; }
@@ -109,6 +114,7 @@ public sealed class ImportStream
                     EntityCount += part.Entities.Count;
                     RelationshipCount += part.Relationships.Count;
                     FactCount += part.Facts.Count;
+                    PlacementCount += part.Placements.Count;
                     yield return part;
                 }
             }
@@ -143,9 +149,15 @@ public sealed class ImportStream
     }
 
     /// <summary>The whole dataset, for a store that writes it in one piece.</summary>
-    public async Task<GraphDataset> ToDatasetAsync(CancellationToken cancellationToken = default)
+    public async Task<GraphDataset> ToDatasetAsync(CancellationToken cancellationToken = default) =>
+        (await ReadWholeAsync(cancellationToken).ConfigureAwait(false)).Dataset;
+
+    /// <summary>The whole dataset and the enterprises whose suggestions it computed anew (<see cref="ImportPart.SuggestedFor"/>), for a store that writes it in one piece.</summary>
+    public async Task<(GraphDataset Dataset, IReadOnlyList<string> SuggestedFor)> ReadWholeAsync(CancellationToken cancellationToken = default)
     {
         var entities = new List<Entity>();
+        var placements = new List<Placements.PlacementRecord>();
+        var suggestedFor = new List<string>();
         var relationships = new List<Relationship>();
         var facts = new List<Fact>();
         Dictionary<(string, string, string), int>? relationshipAt = null;
@@ -153,6 +165,8 @@ public sealed class ImportStream
         {
             entities.AddRange(part.Entities);
             facts.AddRange(part.Facts);
+            placements.AddRange(part.Placements);
+            suggestedFor.AddRange(part.SuggestedFor);
             if (part.MoreSources.Count > 0 && relationshipAt is null)
             {
                 relationshipAt = [];
@@ -174,7 +188,7 @@ public sealed class ImportStream
             }
         }
 
-        return new GraphDataset(entities, facts, relationships);
+        return (new GraphDataset(entities, facts, relationships) { Placements = placements }, suggestedFor);
     }
 
     private static (string, string, string) Edge(Relationship relationship) => (relationship.FromKey, relationship.Type, relationship.ToKey);

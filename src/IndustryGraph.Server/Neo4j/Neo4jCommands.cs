@@ -143,7 +143,7 @@ public static class Neo4jCommands
 
         progress.Phase($"reading {sourceStore.Location}");
         var graph = await sourceStore.ReadAllAsync(cancellationToken);
-        progress.Phase($"writing {graph.Entities.Count:N0} entities, {graph.Relationships.Count:N0} relationships, {graph.Facts.Count:N0} facts to {targetStore.Location}");
+        progress.Phase($"writing {graph.Entities.Count:N0} entities, {graph.Relationships.Count:N0} relationships, {graph.Facts.Count:N0} facts, {graph.Placements.Count:N0} placements to {targetStore.Location}");
         progress.Start(graph.RowCount);
         var summary = await targetStore.ImportAsync(graph, new ImportOptions(ImportMode.Merge) { Origin = $"migrate from {sourceStore.Location}", Progress = progress }, cancellationToken);
         progress.Dispose();

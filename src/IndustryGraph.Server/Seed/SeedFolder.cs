@@ -40,7 +40,7 @@ public static class SeedFolder
         return (SeedReader.Stream(ReadFiles(folder), known), []);
     }
 
-    private static Dictionary<string, byte[]> ReadFiles(string folder) => SeedReader.Files
+    private static Dictionary<string, byte[]> ReadFiles(string folder) => SeedReader.Files.Concat(SeedReader.OptionalFiles)
         .Select(name => Path.Combine(folder, name))
         .Where(File.Exists)
         .ToDictionary(path => Path.GetFileName(path), File.ReadAllBytes);

@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Xml;
 using IndustryGraph.Domain.Graph;
+using IndustryGraph.Domain.Placements;
 using IndustryGraph.Domain.Seed;
 
 namespace IndustryGraph.Server.Transfer;
@@ -55,6 +56,13 @@ public static class GraphExporter
                 [
                     fact.EntityKey, fact.Key, fact.Value, FiniteNumber(fact.Number), fact.Unit, fact.AsOf, SeedCell.JoinList(fact.About), .. Provenance(source),
                 ])));
+        // Optional in the seed format, but always written: an export into a folder of an earlier one replaces its placements.
+        yield return (SeedReader.PlacementsFile, ["enterprise", "link", "kind", "score", "evidence", "basis", "decided_by", "decided_at"],
+            graph.Placements.Select(record => new[]
+            {
+                record.EnterpriseKey, record.LinkKey, record.Kind.ToCode(), FiniteNumber(record.Score), PlacementEvidenceJson.Write(record.Evidence),
+                record.Basis, record.DecidedBy, record.DecidedAt is { } at ? PlacementRecords.FormatTime(at) : null,
+            }));
     }
 
     /// <summary>A number as text, or nothing for one no format can carry (a store written before numbers were checked may hold one).</summary>
@@ -81,7 +89,7 @@ public static class GraphExporter
     }
 
     private static readonly HashSet<string> ListColumns = ["aliases", "tags", "about"];
-    private static readonly HashSet<string> NumberColumns = ["paragraph", "position", "number"];
+    private static readonly HashSet<string> NumberColumns = ["paragraph", "position", "number", "score"];
 
     /// <summary>One JSON object with an array per seed file; lists as arrays, numbers as numbers, empty cells left out.</summary>
     public static void WriteJson(GraphDataset graph, Stream output)

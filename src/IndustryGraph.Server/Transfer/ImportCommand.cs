@@ -144,5 +144,7 @@ public static class ImportCommand
             ? "nothing (the store already holds this data)"
             : $"entities {summary.EntitiesAdded} added, {summary.EntitiesUpdated} updated, {summary.EntitiesRemoved} removed; " +
               $"relationships {summary.RelationshipsAdded} added, {summary.RelationshipsRemoved} removed; " +
-              $"facts {summary.FactsAdded} added, {summary.FactsRemoved} removed";
+              $"facts {summary.FactsAdded} added, {summary.FactsRemoved} removed" +
+              (summary.PlacementsAdded + summary.PlacementsUpdated + summary.PlacementsRemoved == 0 ? ""
+                  : $"; placements {summary.PlacementsAdded} added, {summary.PlacementsUpdated} updated, {summary.PlacementsRemoved} removed");
 }

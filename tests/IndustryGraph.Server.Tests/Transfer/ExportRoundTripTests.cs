@@ -33,6 +33,8 @@ public sealed class ExportRoundTripTests : IDisposable
         return graph.Entities.Select(entity => $"E {entity.Key} {entity.Kind} {entity.Name} [{string.Join('|', entity.Aliases)}] [{string.Join('|', entity.Tags)}] {Sources(entity.Sources)} {entity.Link}")
             .Concat(graph.Facts.Select(fact => $"F {fact.EntityKey} {fact.Key} {fact.Value} {fact.Number?.ToString("R", CultureInfo.InvariantCulture)} {fact.Unit} {fact.AsOf} {Sources(fact.Sources)}"))
             .Concat(graph.Relationships.Select(edge => $"R {edge.FromKey} {edge.Type} {edge.ToKey} {Sources(edge.Sources)}"))
+            .Concat(graph.Placements.Select(record => $"P {record.EnterpriseKey} {record.LinkKey} {record.Kind} {record.Score?.ToString("R", CultureInfo.InvariantCulture)} " +
+                $"{Domain.Placements.PlacementEvidenceJson.Write(record.Evidence)} {record.Basis} {record.DecidedBy} {record.DecidedAt?.UtcTicks}"))
             .Order(StringComparer.Ordinal)
             .ToList();
     }
@@ -58,6 +60,31 @@ public sealed class ExportRoundTripTests : IDisposable
         var copied = await ExportAndImportAsync(original, format, target);
 
         Assert.True(original.RowCount > 2000);
+        Assert.Equal(Lines(original), Lines(copied));
+    }
+
+    [Theory]
+    [InlineData(ExportFormat.Csv, "placements-csv")]
+    [InlineData(ExportFormat.Json, "placements.json")]
+    public async Task Placement_records_survive_export_then_import(ExportFormat format, string target)
+    {
+        var seed = await SeedGraphAsync();
+        var enterprises = seed.Entities.Where(entity => entity.Kind == EntityKind.Enterprise).Take(2).Select(entity => entity.Key).ToList();
+        var links = seed.Entities.Where(entity => entity.Kind == EntityKind.ChainLink).Take(2).Select(entity => entity.Key).ToList();
+        var original = seed with
+        {
+            Placements =
+            [
+                new(enterprises[0], links[0], Domain.Placements.PlacementKind.Suggested, 0.72,
+                    [new(Domain.Placements.PlacementEvidenceKind.Code, "3983", 0, 4), new(Domain.Placements.PlacementEvidenceKind.Word, "传感器,\"模组\"", 12, 7)]) { Basis = "5f1c0a" },
+                new(enterprises[1], links[1], Domain.Placements.PlacementKind.Rejected, null, [])
+                    { DecidedBy = "analyst-wang", DecidedAt = new DateTimeOffset(2026, 12, 1, 9, 30, 15, 123, TimeSpan.FromHours(8)) },
+            ],
+        };
+
+        var copied = await ExportAndImportAsync(original, format, target);
+
+        Assert.Equal(2, copied.Placements.Count);
         Assert.Equal(Lines(original), Lines(copied));
     }
 
