@@ -111,6 +111,18 @@ public sealed class GapReportTests(RunningServer server) : IClassFixture<Running
     }
 
     [Fact]
+    public async Task A_mistyped_district_is_said_without_naming_the_parameter_and_with_the_name_meant()
+    {
+        using var response = await server.Http.GetAsync("/reports/gaps?chain=" + Uri.EscapeDataString("智能传感器") + "&district=" + Uri.EscapeDataString("管成区") + "&format=csv");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var body = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        var message = body["error"]!.GetValue<string>();
+        Assert.Contains("管成区", message, StringComparison.Ordinal);
+        Assert.DoesNotMatch("^[A-Za-z]", message);
+        Assert.Contains("管城区", body["suggestions"]!.AsArray().Select(item => item!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task The_cli_writes_the_same_list_as_xlsx_read_back_with_the_same_library()
     {
         var expected = await ExpectedRowsAsync("智能传感器", "管城区");

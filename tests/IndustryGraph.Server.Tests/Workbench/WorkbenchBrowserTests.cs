@@ -265,6 +265,44 @@ public sealed partial class WorkbenchBrowserTests(RunningServer server, ITestOut
     }
 
     [BrowserFact(Bundle)]
+    public async Task A_mistyped_name_in_the_address_keeps_the_page_usable_and_each_suggestion_opens_the_view()
+    {
+        const string typo = "管成区";
+        var (playwright, browser, page) = await OpenAsync();
+        using (playwright)
+        await using (browser)
+        {
+            await page.GotoAsync(Url(Query(("chain", Chain), ("district", typo))));
+            await ReadyAsync(page, "map");
+            var problem = page.Locator("#problem");
+            await Assertions.Expect(problem).ToContainTextAsync($"没有找到区县“{typo}”");
+            await Assertions.Expect(problem).Not.ToContainTextAsync("scope");
+            await Assertions.Expect(problem).Not.ToContainTextAsync("chainMap");
+            // The view goes on without the bad name (the whole city), pickers and tabs included, none carrying the typo.
+            await Assertions.Expect(page.Locator("#chain-picker")).ToHaveCountAsync(1);
+            await Assertions.Expect(page.Locator("#scope-picker")).ToHaveCountAsync(1);
+            await Assertions.Expect(page.Locator(".summary h2")).ToHaveTextAsync($"{Chain} · 全市");
+            foreach (var href in await page.Locator("header nav a").EvaluateAllAsync<string[]>("links => links.map(link => link.getAttribute('href'))"))
+            {
+                Assert.DoesNotContain(Uri.EscapeDataString(typo), href, StringComparison.Ordinal);
+            }
+
+            var suggestion = problem.Locator("a.suggestion", new LocatorLocatorOptions { HasText = District });
+            await Assertions.Expect(suggestion).ToHaveCountAsync(1);
+            await suggestion.ClickAsync();
+            await ReadyAsync(page, "map");
+            await Assertions.Expect(page.Locator(".summary h2")).ToHaveTextAsync($"{Chain} · {District}");
+            await Assertions.Expect(page.Locator("#problem")).ToHaveCountAsync(0);
+
+            // An old bookmark to an entity that is not there: the message, and a search box to find another.
+            await page.GotoAsync(Url(Query(("view", "entity"), ("ref", "没有这家企业"))));
+            await ReadyAsync(page, "entity");
+            await Assertions.Expect(page.Locator("#problem")).ToContainTextAsync("没有找到实体“没有这家企业”");
+            await Assertions.Expect(page.Locator("#entity-search")).ToHaveCountAsync(1);
+        }
+    }
+
+    [BrowserFact(Bundle)]
     public async Task The_search_box_finds_a_chinese_substring_and_a_hit_becomes_the_scope()
     {
         var hits = (await server.QueryAsync("""{ search(text: "金岱", first: 12) { entity { name kind } } }"""))["search"]!.AsArray();

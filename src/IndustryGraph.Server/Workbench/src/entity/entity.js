@@ -5,10 +5,12 @@ import { request } from '../api/client.js';
 import { sourceList } from '../shell/sources.js';
 import { entityLink, viewLink } from '../shell/links.js';
 import { texts } from '../i18n/texts.js';
+import { searchBox } from '../shell/pickers.js';
 
 export async function renderEntity(container, state) {
   const t = texts();
-  const { entity } = await request('WorkbenchEntity', { ref: state.ref ?? '城发·金岱智慧产业园' });
+  if (!state.ref) return clear(container, h('p', {}, t.entityPick), searchBox({ id: 'entity-search' }));
+  const { entity } = await request('WorkbenchEntity', { ref: state.ref });
   const mapLink = {
     INDUSTRY_CHAIN: { view: 'map', chain: entity.name, link: undefined },
     DISTRICT: { view: 'map', district: entity.name, park: undefined, link: undefined },
