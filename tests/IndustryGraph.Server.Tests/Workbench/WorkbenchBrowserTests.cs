@@ -303,6 +303,23 @@ public sealed partial class WorkbenchBrowserTests(RunningServer server, ITestOut
     }
 
     [BrowserFact(Bundle)]
+    public async Task A_what_if_without_candidates_says_why_and_how_to_get_some()
+    {
+        // For the whole city no enterprise is outside the scope, so the API offers no candidate at all.
+        var gaps = (await server.QueryAsync("""{ chainGaps(chain: "智能传感器", scope: {}) { candidateCount } }"""))["chainGaps"]!.AsArray();
+        Assert.All(gaps, gap => Assert.Equal(0, gap!["candidateCount"]!.GetValue<int>()));
+        var (playwright, browser, page) = await OpenAsync();
+        using (playwright)
+        await using (browser)
+        {
+            await page.GotoAsync(Url(Query(("view", "whatif"), ("chain", Chain))));
+            await ReadyAsync(page, "whatif");
+            await Assertions.Expect(page.Locator("#whatif-empty")).ToContainTextAsync("没有候选企业");
+            await Assertions.Expect(page.Locator("#whatif-empty")).ToContainTextAsync("补充企业");
+        }
+    }
+
+    [BrowserFact(Bundle)]
     public async Task The_search_box_finds_a_chinese_substring_and_a_hit_becomes_the_scope()
     {
         var hits = (await server.QueryAsync("""{ search(text: "金岱", first: 12) { entity { name kind } } }"""))["search"]!.AsArray();

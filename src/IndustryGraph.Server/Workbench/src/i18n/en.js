@@ -86,6 +86,7 @@ export default {
   whatifPick: 'Pick candidate enterprises',
   whatifRun: 'Compute',
   whatifChange: 'Change',
+  whatifNoCandidates: 'No candidates: no enterprise outside the scope works in the links missing or weak here. Add enterprises to those links (import, edit, or import the register and confirm its suggestions) and they appear here.',
   whatifNone: 'Pick at least one candidate first.',
   before: 'Now',
   after: 'After',

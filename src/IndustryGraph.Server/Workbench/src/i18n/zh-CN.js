@@ -86,6 +86,7 @@ export default {
   whatifPick: '选择候选企业',
   whatifRun: '计算变化',
   whatifChange: '变化',
+  whatifNoCandidates: '没有候选企业：本范围在该产业链上缺失或薄弱的环节，图谱里没有范围外的企业从事。为这些环节补充企业（导入数据、编辑，或导入企业登记信息后确认推荐）后，候选企业会出现在这里。',
   whatifNone: '请先选择至少一家候选企业。',
   before: '现在',
   after: '落地后',
