@@ -47,8 +47,13 @@ public static partial class SeedReader
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]*$")]
     private static partial Regex KeyPattern();
 
-    /// <summary>A stable key: lower-case ASCII letters, digits, '-', '_' and '.', not the word curated.</summary>
-    public static bool IsValidKey(string key) => KeyPattern().IsMatch(key) && key != SourceRef.CuratedWord;
+    /// <summary>
+    /// A stable key: lower-case ASCII letters, digits, '-', '_' and '.', not the word curated; an enterprise's
+    /// key may also be its unified social credit code (18 digits and capitals, GB 32100-2015), as the register
+    /// import keys enterprises.
+    /// </summary>
+    public static bool IsValidKey(string key, EntityKind? kind = null) =>
+        (KeyPattern().IsMatch(key) && key != SourceRef.CuratedWord) || (kind == EntityKind.Enterprise && Register.CreditCode.IsWellFormed(key));
 
     public static GraphDataset Read(IReadOnlyDictionary<string, byte[]> files)
     {
@@ -447,9 +452,9 @@ public static partial class SeedReader
             foreach (var row in RowsOf(table))
             {
                 var key = row["key"];
-                var keyOk = CheckKey(row, key);
                 var kindText = row["kind"];
                 var kindOk = EntityKindNames.TryParse(kindText, out var kind);
+                var keyOk = CheckKey(row, key, kindOk ? kind : null);
                 if (!kindOk)
                 {
                     errors.Add(row.Error("kind", $"unknown kind '{kindText}': expected one of {string.Join(", ", KindsInEntitiesFile.Select(k => k.ToCode()))}"));
@@ -902,7 +907,7 @@ public static partial class SeedReader
             return null;
         }
 
-        private bool CheckKey(Row row, string key)
+        private bool CheckKey(Row row, string key, EntityKind? kind = null)
         {
             if (key.Length == 0)
             {
@@ -910,9 +915,9 @@ public static partial class SeedReader
                 return false;
             }
 
-            if (!KeyPattern().IsMatch(key) || key == SourceRef.CuratedWord)
+            if (!IsValidKey(key, kind))
             {
-                errors.Add(row.Error("key", $"bad key '{key}': use lower-case ASCII letters, digits, '-', '_' and '.'"));
+                errors.Add(row.Error("key", $"bad key '{key}': use lower-case ASCII letters, digits, '-', '_' and '.' (an ENTERPRISE may be keyed by its 18-character credit code)"));
                 return false;
             }
 

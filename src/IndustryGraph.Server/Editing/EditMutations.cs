@@ -25,9 +25,9 @@ public sealed class EditMutations(IGraphEditor editor) : IMutationFields
             .ResolveAsync(async context => await EditAsync(context, "createEntity", async (input, edit) =>
             {
                 var create = context.GetArgument<CreateEntityInput>("input");
-                if (!SeedReader.IsValidKey(create.Key))
+                if (!SeedReader.IsValidKey(create.Key, create.Kind))
                 {
-                    throw Bad($"{input}.key: bad key '{create.Key}': use lower-case ASCII letters, digits, '-', '_' and '.'");
+                    throw Bad($"{input}.key: bad key '{create.Key}': use lower-case ASCII letters, digits, '-', '_' and '.' (an ENTERPRISE may be keyed by its 18-character credit code)");
                 }
 
                 if (create.Kind == EntityKind.SourceDocument)

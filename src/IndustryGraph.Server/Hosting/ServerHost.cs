@@ -11,6 +11,7 @@ using IndustryGraph.Server.Entities;
 using IndustryGraph.Server.GraphiQL;
 using IndustryGraph.Server.GraphQL;
 using IndustryGraph.Server.Reports;
+using IndustryGraph.Server.Transfer.Register;
 using IndustryGraph.Server.Workbench;
 
 namespace IndustryGraph.Server.Hosting;
@@ -64,6 +65,7 @@ public static class ServerHost
         app.Map("/graphql", (HttpContext http, GraphQLEndpoint endpoint) => endpoint.HandleAsync(http));
         app.MapWorkbench();
         app.MapGapReports();
+        app.MapRegisterImport();
         app.MapGet("/health", (IGraphStore graphStore) => graphStore.GetDataVersionAsync().ContinueWith(task => Results.Ok(new { status = "ok", dataVersion = task.Result }), TaskScheduler.Default));
         return app;
     }

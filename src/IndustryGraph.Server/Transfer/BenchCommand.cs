@@ -61,7 +61,7 @@ public static class BenchCommand
             };
             return await bench.RunAsync(cancellationToken);
         });
-        return new Command("bench", "Benchmarks that print figures.") { import, compare, SoakBench.Build(), PlacementBench.Build() };
+        return new Command("bench", "Benchmarks that print figures.") { import, compare, SoakBench.Build(), PlacementBench.Build(), Register.RegisterBench.Build() };
     }
 
     private static async Task RunAsync(GraphSize size, int seed, string folder, bool exports, CancellationToken cancellationToken)

@@ -28,15 +28,23 @@ public static class ImportCommand
         return command;
     }
 
-    public static async Task<int> RunAsync(string path, StoreSettings settings, ImportMode mode, bool dryRun, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(string path, StoreSettings settings, ImportMode mode, bool dryRun, CancellationToken cancellationToken) =>
+        IntoStoreAsync(settings, dryRun, (services, storeExists, shownDb) => ImportIntoAsync(path, services, storeExists, shownDb, mode, dryRun, cancellationToken));
+
+    /// <summary>
+    /// Runs an import's <paramref name="work"/> on the chosen store, all or nothing for the file too: a dry run on
+    /// a file that does not exist runs against a throwaway one (it writes nothing, not even a new empty store),
+    /// and a failed import removes a store file it created. <paramref name="work"/> gets whether the store existed
+    /// and, for a throwaway store, the path to name in messages.
+    /// </summary>
+    public static async Task<int> IntoStoreAsync(StoreSettings settings, bool dryRun, Func<IServiceProvider, bool, string?, Task<int>> work)
     {
         if (dryRun && settings.IsMissingFile)
         {
-            // A dry run writes nothing, not even a new empty store: it runs against a throwaway one.
             var scratch = Path.Combine(Path.GetTempPath(), $"industrygraph-dry-run-{Guid.NewGuid():N}.db");
             try
             {
-                return await ImportIntoAsync(path, settings with { DbPath = scratch }, storeExists: false, settings.DbPath, mode, dryRun, cancellationToken);
+                return await IntoStoreAsync(settings with { DbPath = scratch }, storeExists: false, settings.DbPath, work);
             }
             finally
             {
@@ -44,17 +52,16 @@ public static class ImportCommand
             }
         }
 
-        return await ImportIntoAsync(path, settings, !settings.IsMissingFile, null, mode, dryRun, cancellationToken);
+        return await IntoStoreAsync(settings, !settings.IsMissingFile, null, work);
     }
 
     /// <param name="storeExists">False for a file not created yet: a failed import removes the file it created, so it leaves no new file.</param>
-    private static async Task<int> ImportIntoAsync(
-        string path, StoreSettings settings, bool storeExists, string? shownDb, ImportMode mode, bool dryRun, CancellationToken cancellationToken)
+    private static async Task<int> IntoStoreAsync(StoreSettings settings, bool storeExists, string? shownDb, Func<IServiceProvider, bool, string?, Task<int>> work)
     {
         var imported = false;
         try
         {
-            var exitCode = await CommandLine.WithStoreAsync(settings, services => ImportIntoAsync(path, services, storeExists, shownDb, mode, dryRun, cancellationToken));
+            var exitCode = await CommandLine.WithStoreAsync(settings, services => work(services, storeExists, shownDb));
             imported = exitCode == 0;
             return exitCode;
         }

@@ -44,6 +44,18 @@ public sealed class SeedReaderTests
     }
 
     [Fact]
+    public void An_enterprise_may_be_keyed_by_its_credit_code_and_nothing_else_may()
+    {
+        var files = SeedFiles.Valid();
+        files["entities.csv"] += "91350100M000100Y43,ENTERPRISE,郑州甲公司,,,art.txt,4,\n";
+        Assert.Contains(Read(files).Dataset!.Entities, entity => entity.Key == "91350100M000100Y43");
+
+        files = SeedFiles.Valid();
+        files["entities.csv"] += "91350100M000100Y43,PARK,某园区,,,art.txt,4,\n";
+        Assert.StartsWith("bad key '91350100M000100Y43'", SingleError(files).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_reference_to_nothing_names_the_column_it_is_in()
     {
         var files = SeedFiles.Valid();
