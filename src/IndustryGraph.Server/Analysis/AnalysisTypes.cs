@@ -10,6 +10,7 @@ using IndustryGraph.Server.GraphQL;
 using IndustryGraph.Server.Parks;
 using IndustryGraph.Server.Partners;
 using IndustryGraph.Server.Placements;
+using IndustryGraph.Server.Vocabulary;
 
 namespace IndustryGraph.Server.Analysis;
 
@@ -73,7 +74,8 @@ public sealed class AnalysisScopeType : ObjectGraphType<AnalysisScope>
         Description = "The scope an answer is about, as resolved from the ScopeInput.";
         Field<NonNullGraphType<ScopeKindEnum>>("kind").Description("CITY, DISTRICT or PARK.").Resolve(context => context.Source.Kind);
         Field<EntityInterface>("place").Description("The district or park; null for the whole city.").Resolve(context => context.Source.Place);
-        Field(scope => scope.Label).Description("The scope in words: the place's name, or `whole city`.");
+        this.LabelField("label", "The scope in words: the place's name, or the whole city (全市).",
+            context => context.Source.Kind == ScopeKind.City ? context.Label(VocabularySection.ScopeKinds, "CITY") : context.Source.Label);
         Field<NonNullGraphType<ScopeEnterpriseCoverageType>>("coverage")
             .Description("How many enterprises the graph knows in the scope against how many the articles state there: how far to trust a count of zero.")
             .ResolveAsync(async context =>
@@ -159,6 +161,7 @@ public sealed class LinkAssessmentType : ObjectGraphType<LinkAssessment>
         Field<NonNullGraphType<ChainLinkType>>("link").Description("The chain link.").Resolve(context => context.Source.Link);
         Field<NonNullGraphType<SegmentEnum>>("segment").Description("UPSTREAM, MIDSTREAM or DOWNSTREAM.").Resolve(context => context.Source.Link.Link!.Segment);
         Field<NonNullGraphType<LinkStatusEnum>>("status").Description("PRESENT, WEAK, UNMAPPED or MISSING in the scope.").Resolve(context => context.Source.Status);
+        this.LabelField("statusLabel", "The status in words (已有, 薄弱, 待确认, 未映射, 缺失).", context => context.StatusLabel(context.Source.Status));
         Field<NonNullGraphType<StringGraphType>>("rule").Description(RuleHelp).Resolve(context => context.Text().Rule(context.Source));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ChainReportType>>>>("reports").Description("Articles' reports of the chain in the scope that cover this link (what makes a link without enterprises UNMAPPED rather than MISSING).").Resolve(context => context.Source.Reports);
         Field(assessment => assessment.CountInScope).Description("How many enterprises work in the link inside the scope.");
@@ -306,6 +309,7 @@ public sealed class ChainGapType : ObjectGraphType<ChainGap>
         Field<NonNullGraphType<ChainLinkType>>("link").Description("The chain link.").Resolve(context => context.Source.Assessment.Link);
         Field<NonNullGraphType<SegmentEnum>>("segment").Description("UPSTREAM, MIDSTREAM or DOWNSTREAM.").Resolve(context => context.Source.Assessment.Link.Link!.Segment);
         Field<NonNullGraphType<LinkStatusEnum>>("status").Description("MISSING, UNMAPPED or WEAK.").Resolve(context => context.Source.Assessment.Status);
+        this.LabelField("statusLabel", "The status in words.", context => context.StatusLabel(context.Source.Assessment.Status));
         Field<NonNullGraphType<StringGraphType>>("rule").Description(LinkAssessmentType.RuleHelp).Resolve(context => context.Text().Rule(context.Source.Assessment));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ChainReportType>>>>("reports").Description("Articles' reports of the chain in the scope (the evidence that makes the link UNMAPPED); empty for MISSING.").Resolve(context => context.Source.Reports);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ChainReportType>>>>("reportsElsewhere").Description("Reports of the chain in places outside the scope: where it is known to be.").Resolve(context => context.Source.ReportsElsewhere);
@@ -337,6 +341,7 @@ public sealed class SupplyStepType : ObjectGraphType<SupplyStep>
         Field(step => step.Distance).Description("SUPPLIES steps from the start (1 = a direct supplier or customer link).");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ChainLinkType>>>>("via").Description("The links one step closer to the start it was reached from.").Resolve(context => context.Source.Via);
         Field<NonNullGraphType<LinkStatusEnum>>("status").Description("The link's status in the scope.").Resolve(context => context.Source.Assessment.Status);
+        this.LabelField("statusLabel", "The status in words.", context => context.StatusLabel(context.Source.Assessment.Status));
         Field<NonNullGraphType<StringGraphType>>("rule").Description(LinkAssessmentType.RuleHelp).Resolve(context => context.Text().Rule(context.Source.Assessment));
         Field<NonNullGraphType<BooleanGraphType>>("inScope").Description("True when at least one enterprise works in the link inside the scope.").Resolve(context => context.Source.Assessment.CountInScope > 0);
         Field<NonNullGraphType<IntGraphType>>("enterprisesInScopeCount").Description("Enterprises in the link inside the scope.").Resolve(context => context.Source.Assessment.CountInScope);
@@ -422,6 +427,9 @@ public sealed class WhatIfChangeType : ObjectGraphType<WhatIfChange>
         Field<NonNullGraphType<WhatIfEffectEnum>>("effect").Description("CLOSES, STRENGTHENS or ADDS.").Resolve(context => context.Source.Effect);
         Field<NonNullGraphType<LinkStatusEnum>>("before").Description("Status now.").Resolve(context => context.Source.Before);
         Field<NonNullGraphType<LinkStatusEnum>>("after").Description("Status with the candidates.").Resolve(context => context.Source.After);
+        this.LabelField("effectLabel", "The effect in words.", context => context.Label(VocabularySection.Effects, context.Source.Effect.ToString().ToUpperInvariant()));
+        this.LabelField("beforeLabel", "The status now, in words.", context => context.StatusLabel(context.Source.Before));
+        this.LabelField("afterLabel", "The status with the candidates, in words.", context => context.StatusLabel(context.Source.After));
         Field(change => change.CountBefore).Description("Enterprises in the link in the scope now.");
         Field(change => change.CountAfter).Description("Enterprises with the candidates.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<LinkPlacementType>>>>("added").Description("The candidates' placements in the link, with provenance.").Resolve(context => context.Source.Added);

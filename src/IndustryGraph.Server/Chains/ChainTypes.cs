@@ -6,6 +6,7 @@ using IndustryGraph.Server.Entities;
 using IndustryGraph.Server.GraphQL;
 using IndustryGraph.Server.Parks;
 using IndustryGraph.Server.Partners;
+using IndustryGraph.Server.Vocabulary;
 
 namespace IndustryGraph.Server.Chains;
 
@@ -39,6 +40,7 @@ public sealed class ChainLinkType : ObjectGraphType<Entity>
         Description = "A link (环节) of an industry chain, in its UPSTREAM, MIDSTREAM or DOWNSTREAM segment.";
         this.AsEntityOfKind(EntityKind.ChainLink);
         Field<NonNullGraphType<SegmentEnum>>("segment").Description("UPSTREAM, MIDSTREAM or DOWNSTREAM.").Resolve(context => context.Source.Link!.Segment);
+        this.LabelField("segmentLabel", "The segment in words (上游, 中游, 下游).", context => context.SegmentLabel(context.Source.Link!.Segment));
         Field<NonNullGraphType<IntGraphType>>("position").Description("The link's order in its chain, 1 = most upstream.").Resolve(context => context.Source.Link!.Position);
         Field<NonNullGraphType<IndustryChainType>>("chain").Description("The chain the link belongs to.")
             .Resolve(context => context.Reader().Entity(context.Source.Link!.ChainKey));

@@ -3,6 +3,7 @@ using GraphQL.Types;
 using GraphQL.Resolvers;
 using IndustryGraph.Domain.Graph;
 using IndustryGraph.Server.GraphQL;
+using IndustryGraph.Server.Vocabulary;
 
 namespace IndustryGraph.Server.Entities;
 
@@ -40,6 +41,10 @@ public static class EntityFieldExtensions
         new("name", typeof(NonNullGraphType<StringGraphType>), "The full name.", context => context.Source.Name),
         new("aliases", typeof(NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>), "Other names: short forms and alternative spellings.", context => context.Source.Aliases),
         new("tags", typeof(NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>), "Labels such as high-tech, specialized, listed, lab, anchor.", context => context.Source.Tags),
+        new("kindLabel", typeof(NonNullGraphType<StringGraphType>), $"The kind in words (企业, 园区 …). {LabelFields.LanguageHelp}",
+            context => context.Label(VocabularySection.Kinds, context.Source.Kind.ToCode())),
+        new("tagLabels", typeof(NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>), $"The tags in words, in the order of `tags`. {LabelFields.LanguageHelp}",
+            context => context.Source.Tags.Select(tag => context.Label(VocabularySection.Tags, tag)).ToList()),
         new("facts", typeof(NonNullGraphType<ListGraphType<NonNullGraphType<FactType>>>), "Figures and attributes, each with its source.", ResolveFacts,
             new QueryArgument<StringGraphType> { Name = "key", Description = "Only facts with this key." }),
         new("relationships", typeof(NonNullGraphType<ListGraphType<NonNullGraphType<RelationshipType>>>), "Typed edges to other entities, each with its provenance.", ResolveRelationships,

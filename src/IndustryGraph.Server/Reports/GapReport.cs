@@ -2,6 +2,8 @@ using System.Globalization;
 using IndustryGraph.Domain.Analysis;
 using IndustryGraph.Domain.Cancellation;
 using IndustryGraph.Domain.Graph;
+using IndustryGraph.Server.Entities;
+using IndustryGraph.Server.Vocabulary;
 
 namespace IndustryGraph.Server.Reports;
 
@@ -11,7 +13,7 @@ namespace IndustryGraph.Server.Reports;
 /// behind the row: the reports that make a link UNMAPPED, then the candidate's placement in the link; with neither,
 /// where the link itself comes from.
 /// </summary>
-public sealed record GapReport(string Chain, string Scope, long DataVersion, DateTimeOffset ExportedAt, IReadOnlyList<GapReportRow> Rows)
+public sealed record GapReport(string Chain, string Scope, long DataVersion, DateTimeOffset ExportedAt, IReadOnlyList<GapReportRow> Rows, AnalysisLanguage Language)
 {
     /// <summary>Where the score sits among the columns (a number, not text, in the XLSX).</summary>
     public const int ScoreColumn = 6;
@@ -22,6 +24,12 @@ public sealed record GapReport(string Chain, string Scope, long DataVersion, Dat
     public static readonly string[] ChineseColumns =
         ["产业链", "环节", "上中下游", "状态", "判定依据", "候选企业", "得分", "得分构成", "候选企业所在区县", "候选企业所在园区", "科研机构", "来源", "数据版本", "导出时间"];
 
+    // Beijing has kept one offset all year since 1991: the planners' clock, whatever the server's.
+    private static readonly TimeSpan BeijingOffset = TimeSpan.FromHours(8);
+
+    /// <summary>The export time's zone, said in the report's language.</summary>
+    private string BeijingZone => Language == AnalysisLanguage.Chinese ? " 北京时间" : " Beijing time (UTC+8)";
+
     public static IReadOnlyList<string> Columns(AnalysisLanguage language) => language == AnalysisLanguage.Chinese ? ChineseColumns : EnglishColumns;
 
     /// <summary>Builds the report from one analysis snapshot; unknown names fail with the analysis' own error.</summary>
@@ -29,7 +37,7 @@ public sealed record GapReport(string Chain, string Scope, long DataVersion, Dat
     {
         var scope = ScopeResolver.Resolve(analysis.Index, park, district, park is null ? "district" : "park");
         var gaps = analysis.Gaps(analysis.ResolveChain(chain), scope, threshold, includeWeak: true);
-        var words = new Words(language);
+        var words = new Words(language, analysis.Index);
         var text = AnalysisText.For(language);
         var rows = new List<GapReportRow>();
         foreach (var gap in gaps.Gaps)
@@ -59,46 +67,41 @@ public sealed record GapReport(string Chain, string Scope, long DataVersion, Dat
             }));
         }
 
-        return new GapReport(gaps.Chain.Name, scope.Label, dataVersion, now, rows);
+        var scopeLabel = scope.Kind == ScopeKind.City ? words.Scope() : scope.Label;
+        return new GapReport(gaps.Chain.Name, scopeLabel, dataVersion, now, rows, language);
     }
 
     /// <summary>The cells of a row in column order.</summary>
     public string?[] Cells(GapReportRow row) =>
         [row.Chain, row.Link, row.Segment, row.Status, row.Rule, row.Candidate, row.Score?.ToString(CultureInfo.InvariantCulture), row.Reasons, row.CandidateDistrict,
-         row.CandidatePark, row.Labs, row.Sources, DataVersion.ToString(CultureInfo.InvariantCulture), ExportedAt.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture)];
+         row.CandidatePark, row.Labs, row.Sources, DataVersion.ToString(CultureInfo.InvariantCulture), ExportedAt.ToOffset(BeijingOffset).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + BeijingZone];
 
-    private sealed class Words(AnalysisLanguage language)
+    /// <summary>The report's words from the shared vocabulary; sources by the article's title and paragraph, never a file name.</summary>
+    private sealed class Words(AnalysisLanguage language, GraphIndex index)
     {
-        // Curated notes often begin with "curated:" themselves; the column says it once.
-        private static string CuratedNote(string? note) =>
-            note is null ? "" : note.StartsWith("curated:", StringComparison.OrdinalIgnoreCase) ? note["curated:".Length..].TrimStart() : note;
+        private static readonly Vocabulary.Vocabulary Vocabulary = Server.Vocabulary.Vocabulary.Shipped;
 
         private bool Chinese => language == AnalysisLanguage.Chinese;
 
-        public string Segment(Segment segment) => !Chinese ? segment.ToCode() : segment switch
-        {
-            Domain.Graph.Segment.Upstream => "上游",
-            Domain.Graph.Segment.Midstream => "中游",
-            _ => "下游",
-        };
+        public string Scope() => Vocabulary.Label(VocabularySection.ScopeKinds, "CITY", language);
 
-        public string Status(LinkStatus status)
+        public string Segment(Segment segment) => Vocabulary.Label(VocabularySection.Segments, segment.ToCode(), language);
+
+        public string Status(LinkStatus status) => Vocabulary.Label(VocabularySection.Statuses, status.ToString().ToUpperInvariant(), language);
+
+        public string Sources(IEnumerable<SourceRef> sources) => string.Join(Chinese ? "；" : "; ", sources.Select(Source).Distinct());
+
+        private string Source(SourceRef source)
         {
-            var code = status.ToString().ToUpperInvariant();
-            return !Chinese ? code : code switch
+            if (source.Curated || source.Document is null)
             {
-                "PRESENT" => "已有（PRESENT）",
-                "WEAK" => "薄弱（WEAK）",
-                "UNMAPPED" => "未映射（UNMAPPED）",
-                "MISSING" => "缺失（MISSING）",
-                _ => code,
-            };
-        }
+                var note = Vocabulary.Text(SourceRefType.CuratedNote(source.Note), language);
+                return $"{Vocabulary.Label(VocabularySection.Words, "curated", language)}{(Chinese ? "：" : ": ")}{note}";
+            }
 
-        public string Sources(IEnumerable<SourceRef> sources) => string.Join("; ", sources.Select(source =>
-            source.Curated || source.Document is null
-                ? $"{(Chinese ? "人工整理" : "curated")}: {CuratedNote(source.Note)}"
-                : Chinese ? $"{source.Document} 第{source.Paragraph}段" : $"{source.Document} ¶{source.Paragraph}").Distinct());
+            var title = SourceRefType.ShortTitle(index.TryGetId(source.Document, out var id) ? index.Entity(id).Name : source.Document);
+            return Chinese ? $"{title} 第{source.Paragraph}段" : $"{title} ¶{source.Paragraph}";
+        }
     }
 }
 

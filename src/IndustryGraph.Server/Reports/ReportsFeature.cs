@@ -10,7 +10,7 @@ namespace IndustryGraph.Server.Reports;
 /// GET /reports/gaps?chain=NAME[&amp;district=NAME|&amp;park=NAME]&amp;format=xlsx|csv[&amp;lang=zh|en]: the 招商清单 for scripts
 /// and the page's download links, from the same analysis snapshot the GraphQL API answers from.
 /// </summary>
-public static class ReportsFeature
+public static partial class ReportsFeature
 {
     public const string Path = "/reports/gaps";
 
@@ -62,7 +62,7 @@ public static class ReportsFeature
             catch (AnalysisException exception)
             {
                 var text = AnalysisText.For(chinese ? AnalysisLanguage.Chinese : AnalysisLanguage.English);
-                return Problem(exception.MessageIn(text), exception.Error == AnalysisError.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest, exception.Suggestions);
+                return Problem(WithoutArgument(exception.MessageIn(text)), exception.Error == AnalysisError.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest, exception.Suggestions);
             }
             catch (OperationCanceledException) when (clock.IsCancellationRequested)
             {
@@ -76,6 +76,15 @@ public static class ReportsFeature
         });
         return app;
     }
+
+    /// <summary>
+    /// The message without the query argument it starts with (district：…): whoever reads the report's error, a planner
+    /// following a link or a script, is told what was not found; the parameter is named by the message's words.
+    /// </summary>
+    private static string WithoutArgument(string message) => LeadingArgument().Replace(message, "", 1);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z][\w.]*\s*[：:]\s*")]
+    private static partial System.Text.RegularExpressions.Regex LeadingArgument();
 
     private static IResult Problem(string message, int status = StatusCodes.Status400BadRequest, IReadOnlyList<string>? suggestions = null) =>
         Results.Json(

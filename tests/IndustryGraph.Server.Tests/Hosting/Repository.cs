@@ -13,6 +13,15 @@ public static class Repository
 
     public static string ClientsFolder => Path.Combine(Root, "tests", "clients");
 
+    /// <summary>The rows of a file of the shipped seed, each as column → cell.</summary>
+    public static IReadOnlyList<Dictionary<string, string>> SeedRows(string file)
+    {
+        var errors = new List<IndustryGraph.Domain.Seed.SeedError>();
+        var table = IndustryGraph.Domain.Seed.CsvTable.Parse(file, File.ReadAllBytes(Path.Combine(Root, "seed", file)), errors);
+        Assert.True(table is not null, string.Join("; ", errors));
+        return table.Rows.Select(row => table.ColumnIndex.ToDictionary(column => column.Key, column => row.Fields[column.Value], StringComparer.OrdinalIgnoreCase)).ToList();
+    }
+
     private static string FindRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

@@ -36,6 +36,30 @@ public sealed class GapReportTests(RunningServer server) : IClassFixture<Running
     }
 
     [Fact]
+    public async Task The_chinese_csv_says_statuses_and_sources_in_words_and_the_time_in_beijing_time()
+    {
+        var before = DateTime.UtcNow.AddHours(8);
+        using var response = await server.Http.GetAsync("/reports/gaps?chain=" + Uri.EscapeDataString("智能制造") + "&format=csv");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var rows = MiniExcel.Query(new MemoryStream(bytes), useHeaderRow: true, excelType: ExcelType.CSV).Cast<IDictionary<string, object?>>().ToList();
+        Assert.NotEmpty(rows);
+        var statusWords = new[] { "已有", "薄弱", "待确认", "未映射", "缺失" };
+        Assert.All(rows, row => Assert.Contains(row["状态"]?.ToString(), statusWords));
+        Assert.All(rows, row => Assert.Contains(row["上中下游"]?.ToString(), new[] { "上游", "中游", "下游" }));
+        var sources = rows.Select(row => row["来源"]?.ToString() ?? "").ToList();
+        Assert.All(sources, source => Assert.DoesNotMatch(@"[0-9a-f]{16}\.txt|curated", source));
+        Assert.Contains(sources, source => System.Text.RegularExpressions.Regex.IsMatch(source, @"第\d+段"));
+        // Each source is an article's title and paragraph or 人工整理 with its note.
+        Assert.All(sources.SelectMany(source => source.Split('；')), source => Assert.Matches(@"( 第\d+段$|^人工整理：)", source));
+        var time = rows[0]["导出时间"]!.ToString()!;
+        Assert.EndsWith(" 北京时间", time, StringComparison.Ordinal);
+        var stamped = DateTime.ParseExact(time[..^" 北京时间".Length], "yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        // Between the request and its answer on a Beijing clock (to the second the CSV keeps): not the server's zone.
+        Assert.InRange(stamped, before.AddTicks(-(before.Ticks % TimeSpan.TicksPerSecond)), DateTime.UtcNow.AddHours(8));
+    }
+
+    [Fact]
     public async Task The_readme_download_commands_answer_with_the_format_they_name()
     {
         var readme = await File.ReadAllTextAsync(Path.Combine(Repository.Root, "README.md"));
@@ -85,6 +109,18 @@ public sealed class GapReportTests(RunningServer server) : IClassFixture<Running
         using var format = await server.Http.GetAsync("/reports/gaps?chain=" + Uri.EscapeDataString("智能传感器") + "&format=pdf&lang=zh");
         Assert.Equal(HttpStatusCode.BadRequest, format.StatusCode);
         Assert.Contains("请用 xlsx 或 csv", await format.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_mistyped_district_is_said_without_naming_the_parameter_and_with_the_name_meant()
+    {
+        using var response = await server.Http.GetAsync("/reports/gaps?chain=" + Uri.EscapeDataString("智能传感器") + "&district=" + Uri.EscapeDataString("管成区") + "&format=csv");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var body = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        var message = body["error"]!.GetValue<string>();
+        Assert.Contains("管成区", message, StringComparison.Ordinal);
+        Assert.DoesNotMatch("^[A-Za-z]", message);
+        Assert.Contains("管城区", body["suggestions"]!.AsArray().Select(item => item!.GetValue<string>()));
     }
 
     [Fact]

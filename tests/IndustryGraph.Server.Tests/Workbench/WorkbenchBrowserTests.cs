@@ -16,7 +16,7 @@ namespace IndustryGraph.Server.Tests.Workbench;
 /// is saved as a screenshot into TestResults/screenshots/ (printed); with UPDATE_SCREENSHOTS=1 into docs/screenshots/,
 /// the ones the README shows, so that a plain test run leaves the tree clean.
 /// </summary>
-public sealed class WorkbenchBrowserTests(RunningServer server, ITestOutputHelper output) : IClassFixture<RunningServer>
+public sealed partial class WorkbenchBrowserTests(RunningServer server, ITestOutputHelper output) : IClassFixture<RunningServer>
 {
     private const string Bundle = WorkbenchFeature.BundleFolder;
     private const string Chain = "智能传感器";
@@ -115,7 +115,9 @@ public sealed class WorkbenchBrowserTests(RunningServer server, ITestOutputHelpe
                 await Assertions.Expect(candidates.Nth(i)).ToContainTextAsync(expected[i]);
             }
 
-            await Assertions.Expect(page.Locator("#link-detail")).ToContainTextAsync("MISSING");
+            // The rule starts with the status in the page's words, never the API's code.
+            await Assertions.Expect(page.Locator("#link-detail .rule")).ToContainTextAsync("缺失：");
+            await Assertions.Expect(page.Locator("#link-detail")).Not.ToContainTextAsync("MISSING");
             await ScreenshotAsync(page, "map-link");
             Assert.Contains("link=" + Uri.EscapeDataString(linkKey), page.Url, StringComparison.Ordinal);
 
@@ -188,6 +190,132 @@ public sealed class WorkbenchBrowserTests(RunningServer server, ITestOutputHelpe
             await Assertions.Expect(english).ToContainTextAsync(titles[first["document"]!.GetValue<string>()][..8]);
             await Assertions.Expect(english).ToContainTextAsync($"¶{first["paragraph"]!.GetValue<int>()}");
             Assert.Contains($"(file {first["document"]!.GetValue<string>()})", await english.GetAttributeAsync("title") ?? "", StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>
+    /// Latin words a Chinese page may show: names as the data writes them (MEMS设计, eVTOL), the industry terms the seed's
+    /// Chinese texts use (PCB, SMT), the product's and file formats' names (Excel); never a key or code of the API.
+    /// </summary>
+    private static HashSet<string> LatinAllowedInChinese()
+    {
+        var allowed = new HashSet<string>(["IndustryGraph", "ECharts", "English", "GraphQL", "Excel", "XLSX", "CSV"], StringComparer.Ordinal);
+        void AddWords(string text)
+        {
+            foreach (System.Text.RegularExpressions.Match word in LatinWord().Matches(text))
+            {
+                allowed.Add(word.Value);
+            }
+        }
+
+        foreach (var row in Repository.SeedRows("entities.csv").Concat(Repository.SeedRows("chain_links.csv")))
+        {
+            AddWords(row["name"]);
+            AddWords(row["aliases"]);
+        }
+
+        foreach (var text in Server.Vocabulary.Vocabulary.Shipped.ChineseTexts.Values)
+        {
+            AddWords(text);
+        }
+
+        var codes = Enum.GetValues<Server.Vocabulary.VocabularySection>().SelectMany(section => Server.Vocabulary.Vocabulary.Shipped.Section(section).Keys);
+        allowed.ExceptWith(codes);
+        return allowed;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("[A-Za-z][A-Za-z0-9_]*")]
+    private static partial System.Text.RegularExpressions.Regex LatinWord();
+
+    [BrowserFact(Bundle)]
+    public async Task Every_view_in_chinese_shows_no_latin_word_outside_the_names_and_terms_allowed()
+    {
+        var allowed = LatinAllowedInChinese();
+        var gap = (await GapsAsync()).First(item => item!["candidates"]!.AsArray().Count > 0)!;
+        var views = new[]
+        {
+            ("map", Query(("chain", Chain), ("district", District), ("link", gap["link"]!["key"]!.GetValue<string>()))),
+            ("map", Query(("chain", "智能制造"), ("district", District))),
+            ("map", Query(("chain", "氢燃料电池"), ("district", "金水区"))),
+            ("map", Query(("chain", Chain))),
+            ("heatmap", Query(("view", "heatmap"))),
+            ("paths", Query(("view", "paths"), ("from", "汉威科技"), ("to", "金水区"))),
+            ("whatif", Query(("view", "whatif"), ("chain", Chain), ("district", District), ("picked", "汉威科技"))),
+            ("entity", Query(("view", "entity"), ("ref", "城发·金岱智慧产业园"))),
+            ("entity", Query(("view", "entity"), ("ref", "汉威科技"))),
+            ("entity", Query(("view", "entity"), ("ref", "管城区"))),
+            ("entity", Query(("view", "entity"), ("ref", Chain))),
+            ("entity", Query(("view", "entity"), ("ref", "郑州高新技术产业开发区"))),
+        };
+        var (playwright, browser, page) = await OpenAsync();
+        using (playwright)
+        await using (browser)
+        {
+            var found = new List<string>();
+            foreach (var (view, query) in views)
+            {
+                await page.GotoAsync(Url(query));
+                await ReadyAsync(page, view);
+                var text = await page.Locator("body").InnerTextAsync();
+                found.AddRange(LatinWord().Matches(text).Select(match => match.Value).Where(word => !allowed.Contains(word)).Distinct().Select(word => $"{query}: {word}"));
+            }
+
+            Assert.True(found.Count == 0, $"Latin words on the Chinese page:\n{string.Join("\n", found)}");
+        }
+    }
+
+    [BrowserFact(Bundle)]
+    public async Task A_mistyped_name_in_the_address_keeps_the_page_usable_and_each_suggestion_opens_the_view()
+    {
+        const string typo = "管成区";
+        var (playwright, browser, page) = await OpenAsync();
+        using (playwright)
+        await using (browser)
+        {
+            await page.GotoAsync(Url(Query(("chain", Chain), ("district", typo))));
+            await ReadyAsync(page, "map");
+            var problem = page.Locator("#problem");
+            await Assertions.Expect(problem).ToContainTextAsync($"没有找到区县“{typo}”");
+            await Assertions.Expect(problem).Not.ToContainTextAsync("scope");
+            await Assertions.Expect(problem).Not.ToContainTextAsync("chainMap");
+            // The view goes on without the bad name (the whole city), pickers and tabs included, none carrying the typo.
+            await Assertions.Expect(page.Locator("#chain-picker")).ToHaveCountAsync(1);
+            await Assertions.Expect(page.Locator("#scope-picker")).ToHaveCountAsync(1);
+            await Assertions.Expect(page.Locator(".summary h2")).ToHaveTextAsync($"{Chain} · 全市");
+            foreach (var href in await page.Locator("header nav a").EvaluateAllAsync<string[]>("links => links.map(link => link.getAttribute('href'))"))
+            {
+                Assert.DoesNotContain(Uri.EscapeDataString(typo), href, StringComparison.Ordinal);
+            }
+
+            var suggestion = problem.Locator("a.suggestion", new LocatorLocatorOptions { HasText = District });
+            await Assertions.Expect(suggestion).ToHaveCountAsync(1);
+            await suggestion.ClickAsync();
+            await ReadyAsync(page, "map");
+            await Assertions.Expect(page.Locator(".summary h2")).ToHaveTextAsync($"{Chain} · {District}");
+            await Assertions.Expect(page.Locator("#problem")).ToHaveCountAsync(0);
+
+            // An old bookmark to an entity that is not there: the message, and a search box to find another.
+            await page.GotoAsync(Url(Query(("view", "entity"), ("ref", "没有这家企业"))));
+            await ReadyAsync(page, "entity");
+            await Assertions.Expect(page.Locator("#problem")).ToContainTextAsync("没有找到实体“没有这家企业”");
+            await Assertions.Expect(page.Locator("#entity-search")).ToHaveCountAsync(1);
+        }
+    }
+
+    [BrowserFact(Bundle)]
+    public async Task A_what_if_without_candidates_says_why_and_how_to_get_some()
+    {
+        // For the whole city no enterprise is outside the scope, so the API offers no candidate at all.
+        var gaps = (await server.QueryAsync("""{ chainGaps(chain: "智能传感器", scope: {}) { candidateCount } }"""))["chainGaps"]!.AsArray();
+        Assert.All(gaps, gap => Assert.Equal(0, gap!["candidateCount"]!.GetValue<int>()));
+        var (playwright, browser, page) = await OpenAsync();
+        using (playwright)
+        await using (browser)
+        {
+            await page.GotoAsync(Url(Query(("view", "whatif"), ("chain", Chain))));
+            await ReadyAsync(page, "whatif");
+            await Assertions.Expect(page.Locator("#whatif-empty")).ToContainTextAsync("没有候选企业");
+            await Assertions.Expect(page.Locator("#whatif-empty")).ToContainTextAsync("补充企业");
         }
     }
 

@@ -10,11 +10,15 @@ import { renderPaths } from './paths/paths.js';
 import { renderWhatIf } from './whatif/whatif.js';
 import { renderEntity } from './entity/entity.js';
 import { loadSourceTitles } from './shell/sources.js';
+import { unknownNames, unknownNotice, withoutUnknown, plainMessage } from './shell/problems.js';
 import './style.css';
 
 const views = { map: renderMap, heatmap: renderHeatmap, paths: renderPaths, whatif: renderWhatIf, entity: renderEntity };
 const root = document.getElementById('app');
 let renderCount = 0;
+// Names of the last address that were not found: said once, above the view shown without them.
+let pendingNotice = null;
+const defaultChain = '智能传感器';
 
 async function render(state) {
   const t = texts();
@@ -22,6 +26,8 @@ async function render(state) {
   disposeCharts();
   document.documentElement.lang = state.lang === 'en' ? 'en' : 'zh-CN';
   document.title = `${t.nav[state.view] ?? ''} · ${t.title}`;
+  const notice = pendingNotice;
+  pendingNotice = null;
   const main = h('main', { id: 'main', tabindex: '-1' }, h('p', {}, t.loading));
   clear(root,
     h('a', { class: 'skip', href: '#main' }, t.skip),
@@ -37,14 +43,25 @@ async function render(state) {
     await loadSourceTitles();
     const content = h('div', { class: `view view-${state.view}` });
     const rendering = view(content, state);
-    clear(main, content);
+    clear(main, notice ? unknownNotice(notice) : null, content);
     await rendering;
     if (render === renderCount) {
       main.dataset.ready = state.view;
       performance.mark(`workbench-${state.view}-ready`);
     }
   } catch (error) {
-    if (render === renderCount) clear(main, h('p', { class: 'error', role: 'alert' }, t.error, error.message));
+    if (render !== renderCount) return;
+    const unknown = await unknownNames(state).catch(() => []);
+    if (render !== renderCount) return;
+    if (unknown.length) {
+      // The view again without the names not found (a chain falls back to the default one), the notice above it.
+      pendingNotice = unknown;
+      const changes = withoutUnknown(state, unknown);
+      if (unknown.some((name) => name.field === 'chain')) changes.chain = defaultChain;
+      setState(changes, { push: false });
+      return;
+    }
+    clear(main, notice ? unknownNotice(notice) : null, h('p', { class: 'error', role: 'alert' }, t.error, plainMessage(error)));
   }
 }
 

@@ -11,6 +11,20 @@ export class ApiError extends Error {
 }
 
 export async function request(operationName, variables = {}) {
+  const body = await send(operationName, variables);
+  if (body.errors?.length) {
+    throw new ApiError(body.errors);
+  }
+  return body.data;
+}
+
+/** The whole answer, data and errors side by side: for a request whose errors are part of the answer. */
+export async function requestWithErrors(operationName, variables = {}) {
+  const body = await send(operationName, variables);
+  return { data: body.data ?? {}, errors: body.errors ?? [] };
+}
+
+async function send(operationName, variables) {
   const response = await fetch('/graphql', {
     method: 'POST',
     headers: {
@@ -20,11 +34,7 @@ export async function request(operationName, variables = {}) {
     },
     body: JSON.stringify({ query: operations, operationName, variables }),
   });
-  const body = await response.json().catch(() => ({ errors: [{ message: `HTTP ${response.status}` }] }));
-  if (body.errors?.length) {
-    throw new ApiError(body.errors);
-  }
-  return body.data;
+  return response.json().catch(() => ({ errors: [{ message: `HTTP ${response.status}` }] }));
 }
 
 /** ScopeInput from the page state: a park, a district, or {} for the whole city. */

@@ -25,7 +25,7 @@ export async function renderLinkDetail(container, state, assessment) {
     gap?.reports ? section(t.reports, 'detail-reports', gap.reports, (report) => [
       entityLink(report.place), ' · ', t.reportKinds[report.kind] ?? report.kind, report.count != null ? ` ${report.count}` : '', sourceList(report.sources)]) : null,
     gap?.targets?.length ? section(t.targets, 'detail-targets', gap.targets, (fact) => [
-      h('strong', {}, fact.key), ` ${fact.value}`, fact.asOf ? h('span', { class: 'muted' }, ` (${fact.asOf})`) : null, sourceList(fact.sources)]) : null,
+      h('strong', { title: fact.key }, fact.label), ` ${fact.valueLabel}`, fact.asOfLabel ? h('span', { class: 'muted' }, `（${fact.asOfLabel}）`) : null, sourceList(fact.sources)]) : null,
     gap?.focusParks ? section(t.focusParks, 'detail-focus-parks', gap.focusParks, (park) => entityLink(park)) : null,
     gap ? section(t.candidates, 'detail-candidates', gap.candidates, (candidate) => [
       entityLink(candidate.enterprise), ' ', h('strong', { class: 'score' }, `${t.score} ${candidate.score}`),

@@ -23,9 +23,10 @@ export function shortTitle(document) {
 
 export function sourceText(source) {
   const t = texts();
-  if (source.curated) return `${t.curated}: ${(source.note ?? '').replace(/^curated:\s*/i, '')}`;
-  if (source.document) return t.paragraph(shortTitle(source.document), source.paragraph ?? '?') + (source.note ? ` (${source.note})` : '');
-  return source.note ?? '';
+  const note = source.noteLabel ?? source.note;
+  if (source.curated) return `${t.curated}${t.colon}${note ?? ''}`;
+  if (source.document) return t.paragraph(shortTitle(source.document), source.paragraph ?? '?') + (note ? t.aside(note) : '');
+  return note ?? '';
 }
 
 /** One source as an inline label; an article's carries its full title and file name in the tooltip. */

@@ -6,6 +6,7 @@ import { texts } from '../i18n/texts.js';
 export const statusColours = {
   PRESENT: '#1a7f37',
   WEAK: '#8a5300',
+  SUGGESTED: '#0969da',
   UNMAPPED: '#6f42c1',
   MISSING: '#c62828',
 };

@@ -24,7 +24,7 @@ export async function renderWhatIf(container, state) {
     h('h2', {}, t.whatifTitle),
     h('fieldset', { id: 'whatif-candidates' },
       h('legend', {}, t.whatifPick),
-      candidates.size === 0 ? h('p', { class: 'muted' }, t.none) : [...candidates.values()].sort((a, b) => b.score - a.score).map((candidate) => h('label', { class: 'check' },
+      candidates.size === 0 ? h('p', { class: 'muted', id: 'whatif-empty' }, t.whatifNoCandidates) : [...candidates.values()].sort((a, b) => b.score - a.score).map((candidate) => h('label', { class: 'check' },
         h('input', { type: 'checkbox', value: candidate.name, checked: picked.has(candidate.name), onchange: (event) => {
           if (event.target.checked) picked.add(candidate.name); else picked.delete(candidate.name);
         } }),
