@@ -9,7 +9,7 @@ namespace IndustryGraph.Domain.Placements;
 /// </summary>
 public static class LinkEquivalences
 {
-    public const string Note = "curated: the same industry in two chains (link_profiles.csv, equivalents)";
+    public const string Note = "the same industry in two chains (link_profiles.csv, equivalents)";
 
     public static GraphDataset AddTo(GraphDataset dataset, LinkProfileSet profiles)
     {
