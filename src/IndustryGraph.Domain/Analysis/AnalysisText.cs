@@ -247,7 +247,9 @@ public abstract class AnalysisText
         {
             "LEADS_CHAIN" => $"anchor (链主/龙头) of {reason.Args[0]} (LEADS)",
             "ANCHOR_TAG" => "tagged anchor (a leading enterprise)",
-            "CHAIN_LINKS" => $"works in {reason.Args[0]} of the {reason.Args[1]} links of {reason.Args[2]}: {reason.Args[3]}",
+            "CHAIN_LINKS" => reason.Args[0] == "0"
+                ? $"placed in none of the {reason.Args[1]} links of {reason.Args[2]}"
+                : $"works in {reason.Args[0]} of the {reason.Args[1]} links of {reason.Args[2]}: {reason.Args[3]}",
             "SAME_DISTRICT" => $"already in {reason.Args[0]}, the district of {reason.Args[1]}",
             "IN_CHAIN" => $"an article ties it to {reason.Args[0]} (IN_CHAIN)",
             "SOURCED_PLACEMENT" => "an article states that it works in this link",
@@ -344,7 +346,9 @@ public abstract class AnalysisText
         {
             "LEADS_CHAIN" => $"{reason.Args[0]}的链主/龙头企业",
             "ANCHOR_TAG" => "标记为龙头企业",
-            "CHAIN_LINKS" => $"在{reason.Args[2]}的{reason.Args[1]}个环节中占{reason.Args[0]}个：{reason.Args[3]}",
+            "CHAIN_LINKS" => reason.Args[0] == "0"
+                ? $"尚未确定在{reason.Args[2]}的{reason.Args[1]}个环节中的任何一个"
+                : $"在{reason.Args[2]}的{reason.Args[1]}个环节中占{reason.Args[0]}个：{reason.Args[3]}",
             "SAME_DISTRICT" => $"已在{reason.Args[1]}所在的{reason.Args[0]}",
             "IN_CHAIN" => $"有文章把它与{reason.Args[0]}联系在一起",
             "SOURCED_PLACEMENT" => "有文章载明它在此环节",

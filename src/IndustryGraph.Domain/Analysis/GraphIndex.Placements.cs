@@ -17,7 +17,8 @@ public sealed partial class GraphIndex
 
     public PlacementKind PlacementKindOf(int record) => (PlacementKind)placements.Kind[record];
 
-    public double? PlacementScore(int record) => float.IsNaN(placements.Score[record]) ? null : placements.Score[record];
+    // Kept as floats for memory; given back at the precision a score is stated with, not as float noise (0.6489999…).
+    public double? PlacementScore(int record) => float.IsNaN(placements.Score[record]) ? null : Math.Round((double)placements.Score[record], 4);
 
     /// <summary>How many placement records the graph holds.</summary>
     public int PlacementRecordCount => placements.Enterprise.Length;
