@@ -22,8 +22,7 @@ public sealed class ReviewBrowserTests(RunningServer server) : IClassFixture<Run
 
     private string Url(string query) => new Uri(server.BaseAddress, "/?" + query).ToString();
 
-    private static string Query(params (string Key, string Value)[] parts) =>
-        string.Join("&", parts.Select(part => $"{part.Key}={Uri.EscapeDataString(part.Value)}"));
+    private static string Query(params (string Key, string Value)[] parts) => WorkbenchBrowserTests.Query(parts);
 
     private async Task ImportRegisterAsync(string editorKey)
     {

@@ -27,7 +27,7 @@ public sealed partial class WorkbenchBrowserTests(RunningServer server, ITestOut
 
     private string Url(string query) => new Uri(server.BaseAddress, "/?" + query).ToString();
 
-    private static string Query(params (string Key, string Value)[] parts) =>
+    internal static string Query(params (string Key, string Value)[] parts) =>
         string.Join("&", parts.Select(part => $"{part.Key}={Uri.EscapeDataString(part.Value)}"));
 
     private async Task<(IPlaywright Playwright, IBrowser Browser, IPage Page)> OpenAsync(int width = 1366, int height = 768, bool touch = false)
