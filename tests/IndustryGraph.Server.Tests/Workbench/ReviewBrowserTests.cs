@@ -98,6 +98,8 @@ public sealed class ReviewBrowserTests(RunningServer server) : IClassFixture<Run
             await row.Locator(".review-confirm").ClickAsync();
             await Assertions.Expect(row).ToHaveAttributeAsync("data-kind", "CONFIRMED");
             await Assertions.Expect(row.Locator(".review-status")).ToHaveTextAsync("已确认");
+            Directory.CreateDirectory(WorkbenchBrowserTests.ScreenshotFolder);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(WorkbenchBrowserTests.ScreenshotFolder, "review.png") });
             Assert.DoesNotContain(editor, page.Url, StringComparison.Ordinal);
             Assert.Equal(editor, await page.EvaluateAsync<string>("sessionStorage.getItem('industrygraph.editorKey')"));
 

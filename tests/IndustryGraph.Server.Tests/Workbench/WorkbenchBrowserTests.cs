@@ -21,7 +21,7 @@ public sealed partial class WorkbenchBrowserTests(RunningServer server, ITestOut
     private const string Bundle = WorkbenchFeature.BundleFolder;
     private const string Chain = "智能传感器";
     private const string District = "管城区";
-    private static readonly string ScreenshotFolder = Environment.GetEnvironmentVariable("UPDATE_SCREENSHOTS") == "1"
+    internal static readonly string ScreenshotFolder = Environment.GetEnvironmentVariable("UPDATE_SCREENSHOTS") == "1"
         ? Path.Combine(Repository.Root, "docs", "screenshots")
         : Path.Combine(Repository.Root, "TestResults", "screenshots");
 
