@@ -21,13 +21,13 @@ public sealed partial class WorkbenchBrowserTests(RunningServer server, ITestOut
     private const string Bundle = WorkbenchFeature.BundleFolder;
     private const string Chain = "智能传感器";
     private const string District = "管城区";
-    private static readonly string ScreenshotFolder = Environment.GetEnvironmentVariable("UPDATE_SCREENSHOTS") == "1"
+    internal static readonly string ScreenshotFolder = Environment.GetEnvironmentVariable("UPDATE_SCREENSHOTS") == "1"
         ? Path.Combine(Repository.Root, "docs", "screenshots")
         : Path.Combine(Repository.Root, "TestResults", "screenshots");
 
     private string Url(string query) => new Uri(server.BaseAddress, "/?" + query).ToString();
 
-    private static string Query(params (string Key, string Value)[] parts) =>
+    internal static string Query(params (string Key, string Value)[] parts) =>
         string.Join("&", parts.Select(part => $"{part.Key}={Uri.EscapeDataString(part.Value)}"));
 
     private async Task<(IPlaywright Playwright, IBrowser Browser, IPage Page)> OpenAsync(int width = 1366, int height = 768, bool touch = false)
@@ -197,7 +197,7 @@ public sealed partial class WorkbenchBrowserTests(RunningServer server, ITestOut
     /// Latin words a Chinese page may show: names as the data writes them (MEMS设计, eVTOL), the industry terms the seed's
     /// Chinese texts use (PCB, SMT), the product's and file formats' names (Excel); never a key or code of the API.
     /// </summary>
-    private static HashSet<string> LatinAllowedInChinese()
+    internal static HashSet<string> LatinAllowedInChinese()
     {
         var allowed = new HashSet<string>(["IndustryGraph", "ECharts", "English", "GraphQL", "Excel", "XLSX", "CSV"], StringComparer.Ordinal);
         void AddWords(string text)
@@ -225,7 +225,7 @@ public sealed partial class WorkbenchBrowserTests(RunningServer server, ITestOut
     }
 
     [System.Text.RegularExpressions.GeneratedRegex("[A-Za-z][A-Za-z0-9_]*")]
-    private static partial System.Text.RegularExpressions.Regex LatinWord();
+    internal static partial System.Text.RegularExpressions.Regex LatinWord();
 
     [BrowserFact(Bundle)]
     public async Task Every_view_in_chinese_shows_no_latin_word_outside_the_names_and_terms_allowed()
@@ -241,6 +241,8 @@ public sealed partial class WorkbenchBrowserTests(RunningServer server, ITestOut
             ("heatmap", Query(("view", "heatmap"))),
             ("paths", Query(("view", "paths"), ("from", "汉威科技"), ("to", "金水区"))),
             ("whatif", Query(("view", "whatif"), ("chain", Chain), ("district", District), ("picked", "汉威科技"))),
+            ("review", Query(("view", "review"), ("chain", Chain), ("district", District))),
+            ("review", Query(("view", "review"), ("status", "REJECTED"), ("minScore", "0.5"))),
             ("entity", Query(("view", "entity"), ("ref", "城发·金岱智慧产业园"))),
             ("entity", Query(("view", "entity"), ("ref", "汉威科技"))),
             ("entity", Query(("view", "entity"), ("ref", "管城区"))),

@@ -9,11 +9,12 @@ import { renderHeatmap } from './heatmap/heatmap.js';
 import { renderPaths } from './paths/paths.js';
 import { renderWhatIf } from './whatif/whatif.js';
 import { renderEntity } from './entity/entity.js';
+import { renderReview } from './review/review.js';
 import { loadSourceTitles } from './shell/sources.js';
 import { unknownNames, unknownNotice, withoutUnknown, plainMessage } from './shell/problems.js';
 import './style.css';
 
-const views = { map: renderMap, heatmap: renderHeatmap, paths: renderPaths, whatif: renderWhatIf, entity: renderEntity };
+const views = { map: renderMap, heatmap: renderHeatmap, paths: renderPaths, whatif: renderWhatIf, entity: renderEntity, review: renderReview };
 const root = document.getElementById('app');
 let renderCount = 0;
 // Names of the last address that were not found: said once, above the view shown without them.
@@ -34,7 +35,7 @@ async function render(state) {
     h('header', {},
       h('h1', {}, t.title),
       h('nav', { 'aria-label': t.title },
-        h('ul', { class: 'tabs' }, ['map', 'heatmap', 'paths', 'whatif'].map((view) => h('li', {},
+        h('ul', { class: 'tabs' }, ['map', 'review', 'heatmap', 'paths', 'whatif'].map((view) => h('li', {},
           h('a', { href: hrefFor({ view }), 'aria-current': state.view === view ? 'page' : undefined, onclick: (event) => navigate(event, { view }) }, t.nav[view]))))),
       h('button', { type: 'button', id: 'language', lang: state.lang === 'en' ? 'zh-CN' : 'en', 'aria-label': t.languageLabel, onclick: () => setState({ lang: state.lang === 'en' ? undefined : 'en' }) }, t.language)),
     main);

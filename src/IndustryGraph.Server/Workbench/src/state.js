@@ -1,6 +1,6 @@
 // The page state lives in the address bar (view, chain, scope, selected link, language...), so a pasted link
 // opens the same view. Every change goes through setState, which rewrites the URL and re-renders.
-const keys = ['view', 'chain', 'district', 'park', 'link', 'lang', 'from', 'to', 'ref', 'compare', 'picked'];
+const keys = ['view', 'chain', 'district', 'park', 'link', 'lang', 'from', 'to', 'ref', 'compare', 'picked', 'status', 'minScore', 'after'];
 const listeners = [];
 
 export function readState() {

@@ -24,17 +24,32 @@ export async function requestWithErrors(operationName, variables = {}) {
   return { data: body.data ?? {}, errors: body.errors ?? [] };
 }
 
-async function send(operationName, variables) {
+async function send(operationName, variables, key) {
   const response = await fetch('/graphql', {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
       accept: 'application/graphql-response+json, application/json',
       'accept-language': currentLanguage() === 'en' ? 'en' : 'zh-CN',
+      ...(key ? { authorization: `Bearer ${key}` } : {}),
     },
     body: JSON.stringify({ query: operations, operationName, variables }),
   });
-  return response.json().catch(() => ({ errors: [{ message: `HTTP ${response.status}` }] }));
+  const body = await response.json().catch(() => ({ errors: [{ message: `HTTP ${response.status}` }] }));
+  return { ...body, status: response.status };
+}
+
+/**
+ * A decision (confirm or reject) sent with the editor key as Bearer: { placements } when stored, { refused } with
+ * UNAUTHENTICATED or FORBIDDEN when the key is missing, unknown or not an editor's, { error } otherwise.
+ */
+export async function decide(operationName, variables, key) {
+  const body = await send(operationName, variables, key);
+  const codes = (body.errors ?? []).map((error) => error.extensions?.code);
+  if (body.status === 401 || codes.includes('UNAUTHENTICATED')) return { refused: 'UNAUTHENTICATED' };
+  if (body.status === 403 || codes.includes('FORBIDDEN')) return { refused: 'FORBIDDEN' };
+  if (body.errors?.length) return { error: body.errors.map((error) => error.message).join('\n') };
+  return { placements: Object.values(body.data)[0] };
 }
 
 /** ScopeInput from the page state: a park, a district, or {} for the whole city. */

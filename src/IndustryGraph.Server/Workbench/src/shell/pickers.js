@@ -16,14 +16,14 @@ export async function chainAndScopePickers({ withScope = true } = {}) {
   const t = texts();
   const state = getState();
   const data = await loadPickers();
-  const chain = h('select', { id: 'chain-picker', onchange: (event) => setState({ chain: event.target.value, link: undefined }) },
+  const chain = h('select', { id: 'chain-picker', onchange: (event) => setState({ chain: event.target.value, link: undefined, after: undefined }) },
     data.chains.nodes.map((node) => h('option', { value: node.name, selected: node.name === state.chain }, node.name)));
   const scopeValue = state.park ? `park:${state.park}` : state.district ? `district:${state.district}` : '';
   const scope = h('select', {
     id: 'scope-picker',
     onchange: (event) => {
       const [kind, name] = event.target.value.split(/:(.*)/s);
-      setState({ district: kind === 'district' ? name : undefined, park: kind === 'park' ? name : undefined, link: undefined });
+      setState({ district: kind === 'district' ? name : undefined, park: kind === 'park' ? name : undefined, link: undefined, after: undefined });
     },
   },
   h('option', { value: '', selected: scopeValue === '' }, t.wholeCity),
@@ -56,9 +56,9 @@ export function searchBox({ id = 'search', onPick } = {}) {
 
 function pickHit(entity) {
   switch (entity.kind) {
-    case 'INDUSTRY_CHAIN': return setState({ view: 'map', chain: entity.name, link: undefined });
-    case 'DISTRICT': return setState({ view: 'map', district: entity.name, park: undefined, link: undefined });
-    case 'PARK': return setState({ view: 'map', park: entity.name, district: undefined, link: undefined });
+    case 'INDUSTRY_CHAIN': return setState({ view: 'map', chain: entity.name, link: undefined, after: undefined });
+    case 'DISTRICT': return setState({ view: 'map', district: entity.name, park: undefined, link: undefined, after: undefined });
+    case 'PARK': return setState({ view: 'map', park: entity.name, district: undefined, link: undefined, after: undefined });
     default: return setState({ view: 'entity', ref: entity.id });
   }
 }
