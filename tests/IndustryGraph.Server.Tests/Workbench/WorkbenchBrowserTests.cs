@@ -30,7 +30,8 @@ public sealed partial class WorkbenchBrowserTests(RunningServer server, ITestOut
     internal static string Query(params (string Key, string Value)[] parts) =>
         string.Join("&", parts.Select(part => $"{part.Key}={Uri.EscapeDataString(part.Value)}"));
 
-    private async Task<(IPlaywright Playwright, IBrowser Browser, IPage Page)> OpenAsync(int width = 1366, int height = 768, bool touch = false)
+    /// <param name="bypassCsp">Only for injecting a test tool (axe-core) as an inline script, which the page's own policy rightly refuses.</param>
+    private async Task<(IPlaywright Playwright, IBrowser Browser, IPage Page)> OpenAsync(int width = 1366, int height = 768, bool touch = false, bool bypassCsp = false)
     {
         var playwright = await Playwright.CreateAsync();
         var browser = await Hosting.Browser.LaunchAsync(playwright);
@@ -40,6 +41,7 @@ public sealed partial class WorkbenchBrowserTests(RunningServer server, ITestOut
             HasTouch = touch,
             Locale = "zh-CN",
             AcceptDownloads = true,
+            BypassCSP = bypassCsp,
         });
         page.SetDefaultTimeout(20_000);
         return (playwright, browser, page);
@@ -525,7 +527,7 @@ public sealed partial class WorkbenchBrowserTests(RunningServer server, ITestOut
     public async Task Axe_core_finds_no_serious_or_critical_violation_in_any_view()
     {
         var axe = await File.ReadAllTextAsync(Hosting.Browser.AxeScript);
-        var (playwright, browser, page) = await OpenAsync();
+        var (playwright, browser, page) = await OpenAsync(bypassCsp: true);
         using (playwright)
         await using (browser)
         {
