@@ -56,6 +56,12 @@ public static class StoreSelection
         }
     }
 
+    /// <summary>Lets go of the embedded store's files (pooled connections), so a command can delete a store it made.</summary>
+    public static void ReleaseStoreFiles() => Storage.Sqlite.SqliteStoreFiles.Release();
+
+    /// <summary>Deletes an embedded store a command created, with its journal files.</summary>
+    public static void RemoveStoreFiles(string dbPath) => Storage.Sqlite.SqliteStoreFiles.Remove(dbPath);
+
     /// <summary>The ports of the chosen store for a command (no web host); dispose it when done.</summary>
     public static ServiceProvider Open(StoreSettings settings)
     {

@@ -31,7 +31,7 @@ public static class BenchCommand
             {
                 if (parse.GetValue(work) is null)
                 {
-                    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                    StoreSelection.ReleaseStoreFiles();
                     Directory.Delete(folder, recursive: true);
                 }
             }

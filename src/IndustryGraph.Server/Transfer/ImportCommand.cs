@@ -48,7 +48,7 @@ public static class ImportCommand
             }
             finally
             {
-                RemoveStoreFiles(scratch);
+                StoreSelection.RemoveStoreFiles(scratch);
             }
         }
 
@@ -69,20 +69,7 @@ public static class ImportCommand
         {
             if (!storeExists && !imported)
             {
-                RemoveStoreFiles(settings.DbPath);
-            }
-        }
-    }
-
-    /// <summary>A store file this command created, with the journal files beside it.</summary>
-    private static void RemoveStoreFiles(string dbPath)
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { dbPath, dbPath + "-wal", dbPath + "-shm", dbPath + "-journal" })
-        {
-            if (File.Exists(file))
-            {
-                File.Delete(file);
+                StoreSelection.RemoveStoreFiles(settings.DbPath);
             }
         }
     }

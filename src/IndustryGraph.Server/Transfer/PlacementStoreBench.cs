@@ -31,7 +31,7 @@ public static class PlacementStoreBench
             }
             finally
             {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                StoreSelection.ReleaseStoreFiles();
                 Directory.Delete(folder, recursive: true);
             }
 

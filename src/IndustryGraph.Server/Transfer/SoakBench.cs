@@ -124,7 +124,7 @@ public static class SoakBench
         {
             await app.StopAsync(CancellationToken.None);
             await app.DisposeAsync();
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            StoreSelection.ReleaseStoreFiles();
             Directory.Delete(folder, recursive: true);
         }
     }

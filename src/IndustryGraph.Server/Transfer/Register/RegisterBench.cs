@@ -30,7 +30,7 @@ public static class RegisterBench
             }
             finally
             {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                StoreSelection.ReleaseStoreFiles();
                 Directory.Delete(folder, recursive: true);
             }
 
